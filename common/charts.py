@@ -1,0 +1,60 @@
+"""The single chart helper: SVG charts with matplotlib, used by pages and PDFs alike.
+
+Charts use a colour-blind-safe palette (Okabe-Ito) and also differ in hatching/markers,
+so they stay readable in black-and-white print.
+"""
+
+import io
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+PALET = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
+ARCERING = ["", "//", "..", "xx", "\\\\", "++", "oo", "--"]
+
+plt.rcParams.update({"font.family": "DejaVu Sans", "svg.fonttype": "none", "font.size": 9})
+
+
+def _svg(fig, titel):
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Title": titel})
+    plt.close(fig)
+    svg = buf.getvalue()
+    start = svg.find("<svg")
+    return svg[start:] if start >= 0 else svg
+
+
+def staafdiagram(labels, waarden, *, titel, ylabel="", grootte=(6, 3)):
+    """Bars; a value of None (suppressed or unknown) is left out and labelled '< 5 / n.v.t.'."""
+    fig, ax = plt.subplots(figsize=grootte)
+    posities = range(len(labels))
+    hoogtes = [w if w is not None else 0 for w in waarden]
+    staven = ax.bar(posities, hoogtes, color=PALET[0])
+    for staaf, waarde in zip(staven, waarden, strict=True):
+        tekst = "–" if waarde is None else f"{waarde:g}"
+        ax.annotate(tekst, (staaf.get_x() + staaf.get_width() / 2, staaf.get_height()), ha="center", va="bottom")
+    ax.set_xticks(list(posities), labels, rotation=20, ha="right")
+    ax.set_title(titel)
+    ax.set_ylabel(ylabel)
+    ax.spines[["top", "right"]].set_visible(False)
+    return _svg(fig, titel)
+
+
+def lijndiagram(x_labels, reeksen, *, titel, ylabel="", ylim=None, grootte=(6, 3)):
+    """Lines; ``reeksen`` is a dict name → list of values (None for gaps)."""
+    fig, ax = plt.subplots(figsize=grootte)
+    for i, (naam, waarden) in enumerate(reeksen.items()):
+        ax.plot(range(len(x_labels)), [float("nan") if w is None else w for w in waarden], label=naam,
+                color=PALET[i % len(PALET)], marker=MARKERS[i % len(MARKERS)], linewidth=2)
+    ax.set_xticks(range(len(x_labels)), x_labels, rotation=20, ha="right")
+    if ylim:
+        ax.set_ylim(*ylim)
+    ax.set_title(titel)
+    ax.set_ylabel(ylabel)
+    ax.spines[["top", "right"]].set_visible(False)
+    if len(reeksen) > 1:
+        ax.legend(frameon=False, fontsize=8, loc="center left", bbox_to_anchor=(1, 0.5))
+    return _svg(fig, titel)

@@ -1,0 +1,144 @@
+"""Shared fixtures: an organisation with two gebieden and a second gemeente, a real Celery worker,
+and a real Chromium for end-to-end tests."""
+
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from tests.factories import GebiedFactory, GemeenteFactory, WijkFactory, maak_gebruiker, maak_team  # noqa: E402
+from wijkteams import rollen  # noqa: E402
+
+
+@dataclass
+class Organisatie:
+    gemeente: object
+    gebied_a: object
+    gebied_b: object
+    wijk_a: object
+    wijk_b: object
+    team_a: object  # Sociaal team gebied A
+    team_a_jgt: object
+    team_b: object
+    andere_gemeente: object
+    team_ander: object
+    mensen: dict = field(default_factory=dict)
+
+
+@pytest.fixture(autouse=True)
+def snelle_wachtwoorden(settings):
+    """PBKDF2 costs ~0.3 s per user; tests create many users."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def org(db):
+    gemeente = GemeenteFactory(naam="Ridderkerk", cbs_code="0597")
+    gebied_a = GebiedFactory(gemeente=gemeente, naam="Bolnes/Slikkerveer")
+    gebied_b = GebiedFactory(gemeente=gemeente, naam="Centrum/Oost/West")
+    wijk_a = WijkFactory(gemeente=gemeente, gebied=gebied_a, naam="Bolnes", cbs_code="WK059701")
+    wijk_b = WijkFactory(gemeente=gemeente, gebied=gebied_b, naam="Centrum", cbs_code="WK059703")
+    team_a = maak_team(gebied_a)
+    team_a_jgt = maak_team(gebied_a, jgt=True)
+    team_b = maak_team(gebied_b)
+    ander = GemeenteFactory(naam="Alblasserdam", cbs_code="0482")
+    gebied_ander = GebiedFactory(gemeente=ander, naam="Alblasserdam")
+    WijkFactory(gemeente=ander, gebied=gebied_ander, naam="Kinderdijk", cbs_code="WK048201")
+    team_ander = maak_team(gebied_ander)
+    o = Organisatie(gemeente, gebied_a, gebied_b, wijk_a, wijk_b, team_a, team_a_jgt, team_b, ander, team_ander)
+    M = rollen
+    o.mensen = {
+        "teamlid": maak_gebruiker(gemeente, M.MEDEWERKER, username="teamlid", teams=[team_a]),
+        "teamlid_jgt": maak_gebruiker(gemeente, M.MEDEWERKER, username="teamlid_jgt", teams=[team_a_jgt]),
+        "medewerker_ander_team": maak_gebruiker(gemeente, M.MEDEWERKER, username="ander_team", teams=[team_b]),
+        "coordinator_eigen_gebied": maak_gebruiker(gemeente, M.COORDINATOR, username="coord_a",
+                                                   coordinator_van=[gebied_a]),
+        "coordinator_ander_gebied": maak_gebruiker(gemeente, M.COORDINATOR, username="coord_b",
+                                                   coordinator_van=[gebied_b]),
+        "beleidsmedewerker": maak_gebruiker(gemeente, M.BELEIDSMEDEWERKER, username="beleid"),
+        "lzn": maak_gebruiker(gemeente, M.LZN, username="lzn"),
+        "beheer": maak_gebruiker(gemeente, M.FUNCTIONEEL_BEHEER, username="beheer"),
+        "sociaal_makelaar": maak_gebruiker(gemeente, M.SOCIAAL_MAKELAAR, username="makelaar"),
+        "bestuurstafel": maak_gebruiker(gemeente, M.BESTUURSTAFEL, username="bestuurstafel"),
+        "medewerker_andere_gemeente": maak_gebruiker(ander, M.MEDEWERKER, username="ander", teams=[team_ander]),
+        "coordinator_andere_gemeente": maak_gebruiker(ander, M.COORDINATOR, username="coord_ander",
+                                                      coordinator_van=[gebied_ander]),
+    }
+    return o
+
+
+# --- a real Celery worker against the test database and the real Redis ----------------------------
+
+@pytest.fixture
+def celery_worker_proces(transactional_db, settings):
+    """Start ``celery -A config worker`` as a subprocess on the test database; stop it afterwards.
+
+    Tests using it must commit their data (transactional_db), since the worker is another process.
+    """
+    from django.db import connection
+
+    env = dict(os.environ, DB_NAME=connection.settings_dict["NAME"], CELERY_TASK_ALWAYS_EAGER="false",
+               EMAIL_BACKEND=os.environ.get("WORKER_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend"))
+    proces = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool", "solo", "-l", "warning",
+         "--without-heartbeat", "--without-gossip", "--without-mingle", "-Q", "celery"],
+        env=env, cwd=str(settings.BASE_DIR), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    from config.celery import app
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proces.poll() is not None:
+            raise RuntimeError("Celery-worker stopte direct: " + proces.stderr.read().decode()[-2000:])
+        if app.control.ping(timeout=0.5):
+            break
+    else:
+        proces.kill()
+        raise RuntimeError("Celery-worker reageerde niet binnen 60 s")
+    yield proces
+    proces.terminate()
+    try:
+        proces.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proces.kill()
+
+
+# --- a real Chromium ----------------------------------------------------------------------------
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=os.environ.get("PLAYWRIGHT_CHROMIUM_EXECUTABLE", "/usr/bin/chromium"),
+            args=CHROMIUM_ARGS,
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def pagina(chromium, live_server):
+    context = chromium.new_context(locale="nl-NL", accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    page.base_url = live_server.url
+    yield page
+    context.close()
+
+
+def log_in(page, username, wachtwoord):
+    page.goto(page.base_url + "/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(wachtwoord)
+    page.get_by_role("button", name="Inloggen").click()

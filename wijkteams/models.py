@@ -1,0 +1,264 @@
+"""Organisation: gemeente → gebied → wijk, teams, staff, locations and per-gemeente catalogues."""
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
+
+from wijkteams.validators import valideer_gemeentecode, valideer_wijkcode
+
+
+class Gemeente(models.Model):
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+    cbs_code = models.CharField(_("CBS-gemeentecode"), max_length=4, unique=True,
+                                validators=[valideer_gemeentecode])
+
+    class Meta:
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+    def audit_context(self):
+        return {"gemeente_id": self.pk}
+
+
+class Gebied(models.Model):
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="gebieden",
+                                 verbose_name=_("gemeente"))
+    naam = models.CharField(_("naam"), max_length=100)
+
+    class Meta:
+        verbose_name = _("gebied")
+        verbose_name_plural = _("gebieden")
+        ordering = ["gemeente", "naam"]
+        constraints = [models.UniqueConstraint(fields=["gemeente", "naam"], name="gebied_naam_uniek")]
+
+    def __str__(self):
+        return self.naam
+
+    def audit_context(self):
+        return {"gemeente_id": self.gemeente_id}
+
+
+class Wijk(models.Model):
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="wijken",
+                                 verbose_name=_("gemeente"))
+    cbs_code = models.CharField(_("CBS-wijkcode"), max_length=8, unique=True)
+    naam = models.CharField(_("naam"), max_length=100)
+    # The current gebied; the history of the indeling is in WijkIndeling.
+    gebied = models.ForeignKey(Gebied, on_delete=models.PROTECT, null=True, blank=True, related_name="wijken",
+                               verbose_name=_("huidig gebied"))
+
+    class Meta:
+        verbose_name = _("wijk")
+        verbose_name_plural = _("wijken")
+        ordering = ["cbs_code"]
+        constraints = [
+            models.CheckConstraint(condition=Q(cbs_code__regex=r"^WK[0-9]{6}$"), name="wijk_cbs_code_vorm"),
+        ]
+
+    def __str__(self):
+        return f"{self.naam} ({self.cbs_code})"
+
+    def clean(self):
+        super().clean()
+        valideer_wijkcode(self.cbs_code, self.gemeente.cbs_code if self.gemeente_id else None)
+
+    def audit_context(self):
+        return {"gemeente_id": self.gemeente_id}
+
+
+class WijkIndeling(models.Model):
+    """Which wijk belonged to which gebied when, so trends stay comparable after a re-indeling."""
+
+    wijk = models.ForeignKey(Wijk, on_delete=models.CASCADE, related_name="indelingen")
+    gebied = models.ForeignKey(Gebied, on_delete=models.PROTECT, related_name="indelingen")
+    geldig_van = models.DateField(_("geldig van"))
+    geldig_tot = models.DateField(_("geldig tot en met"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("wijkindeling")
+        verbose_name_plural = _("wijkindelingen")
+        ordering = ["wijk", "geldig_van"]
+        constraints = [
+            models.UniqueConstraint(fields=["wijk"], condition=Q(geldig_tot__isnull=True),
+                                    name="wijk_een_lopende_indeling"),
+            models.CheckConstraint(condition=Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=models.F("geldig_van")),
+                                   name="wijkindeling_periode_geldig"),
+        ]
+
+
+class WijkInwoners(models.Model):
+    wijk = models.ForeignKey(Wijk, on_delete=models.CASCADE, related_name="inwoners")
+    jaar = models.PositiveSmallIntegerField(_("jaar"))
+    aantal = models.PositiveIntegerField(_("aantal inwoners"))
+
+    class Meta:
+        verbose_name = _("inwonertal")
+        verbose_name_plural = _("inwonertallen")
+        constraints = [models.UniqueConstraint(fields=["wijk", "jaar"], name="wijk_inwoners_per_jaar")]
+
+
+class GemeenteCatalogus(models.Model):
+    """Base for catalogues that differ per gemeente (kept as data, not code)."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="+")
+    code = models.SlugField(_("code"), max_length=40)
+    naam = models.CharField(_("naam"), max_length=150)
+    actief = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class TeamType(GemeenteCatalogus):
+    voor_jeugd = models.BooleanField(_("voor huishoudens met kinderen onder 18"), default=False)
+
+    class Meta(GemeenteCatalogus.Meta):
+        verbose_name = _("teamtype")
+        verbose_name_plural = _("teamtypen")
+        constraints = [models.UniqueConstraint(fields=["gemeente", "code"], name="teamtype_code_uniek")]
+
+
+class Organisatie(GemeenteCatalogus):
+    """Partner organisations (Sport en Welzijn, Karaat, MEE, ...) and signalling partners."""
+
+    class Soort(models.TextChoices):
+        PARTNER = "partner", _("Partner in het wijkteam")
+        SIGNAALGEVER = "signaalgever", _("Signalerende partner")
+        GEMEENTE = "gemeente", _("Gemeente")
+
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices, default=Soort.PARTNER)
+
+    class Meta(GemeenteCatalogus.Meta):
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        constraints = [models.UniqueConstraint(fields=["gemeente", "code"], name="organisatie_code_uniek")]
+
+
+class Discipline(GemeenteCatalogus):
+    class Meta(GemeenteCatalogus.Meta):
+        verbose_name = _("discipline")
+        verbose_name_plural = _("disciplines")
+        constraints = [models.UniqueConstraint(fields=["gemeente", "code"], name="discipline_code_uniek")]
+
+
+class SignaalgeverType(GemeenteCatalogus):
+    is_partner = models.BooleanField(_("partnerorganisatie"), default=False)
+
+    class Meta(GemeenteCatalogus.Meta):
+        verbose_name = _("soort signaalgever")
+        verbose_name_plural = _("soorten signaalgevers")
+        constraints = [models.UniqueConstraint(fields=["gemeente", "code"], name="signaalgevertype_code_uniek")]
+
+
+class Kanaal(GemeenteCatalogus):
+    class Meta(GemeenteCatalogus.Meta):
+        verbose_name = _("kanaal")
+        verbose_name_plural = _("kanalen")
+        constraints = [models.UniqueConstraint(fields=["gemeente", "code"], name="kanaal_code_uniek")]
+
+
+class Team(models.Model):
+    """A wijkteam. Its members are in ``groep``; object permissions go to that group."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="teams")
+    gebied = models.ForeignKey(Gebied, on_delete=models.PROTECT, null=True, blank=True, related_name="teams",
+                               help_text=_("Leeg bij een gemeente met één team zonder gebieden."))
+    type = models.ForeignKey(TeamType, on_delete=models.PROTECT, related_name="teams")
+    naam = models.CharField(_("naam"), max_length=150)
+    groep = models.OneToOneField(Group, on_delete=models.PROTECT, related_name="team")
+
+    class Meta:
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+        ordering = ["gemeente", "gebied__naam", "naam"]
+        constraints = [models.UniqueConstraint(fields=["gemeente", "naam"], name="team_naam_uniek")]
+
+    def __str__(self):
+        return self.naam
+
+    def get_absolute_url(self):
+        return reverse("wijkteams:team", args=[self.pk])
+
+    def audit_context(self):
+        return {"gemeente_id": self.gemeente_id}
+
+
+class TeamUserObjectPermission(UserObjectPermissionBase):
+    content_object = models.ForeignKey(Team, on_delete=models.CASCADE)
+
+
+class TeamGroupObjectPermission(GroupObjectPermissionBase):
+    content_object = models.ForeignKey(Team, on_delete=models.CASCADE)
+
+
+class Medewerker(models.Model):
+    """A staff member: a Django user with the organisation, discipline and hours."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="medewerker")
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="medewerkers")
+    organisatie = models.ForeignKey(Organisatie, on_delete=models.PROTECT, null=True, blank=True)
+    discipline = models.ForeignKey(Discipline, on_delete=models.PROTECT, null=True, blank=True)
+    uren_per_week = models.DecimalField(_("uren per week"), max_digits=4, decimal_places=1, default=0)
+    teams = models.ManyToManyField(Team, through="TeamLidmaatschap", related_name="leden", blank=True)
+    coordinator_van = models.ManyToManyField(Gebied, blank=True, related_name="coordinatoren",
+                                             verbose_name=_("coördinator van gebieden"))
+
+    class Meta:
+        verbose_name = _("medewerker")
+        verbose_name_plural = _("medewerkers")
+        ordering = ["user__last_name", "user__first_name"]
+        constraints = [models.CheckConstraint(condition=Q(uren_per_week__gte=0) & Q(uren_per_week__lte=60),
+                                              name="medewerker_uren_redelijk")]
+
+    def __str__(self):
+        return self.user.get_full_name() or self.user.username
+
+
+class TeamLidmaatschap(models.Model):
+    medewerker = models.ForeignKey(Medewerker, on_delete=models.CASCADE, related_name="lidmaatschappen")
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="lidmaatschappen")
+    uren_per_week = models.DecimalField(_("uren per week in dit team"), max_digits=4, decimal_places=1, default=0)
+
+    class Meta:
+        verbose_name = _("teamlidmaatschap")
+        verbose_name_plural = _("teamlidmaatschappen")
+        constraints = [
+            models.UniqueConstraint(fields=["medewerker", "team"], name="teamlid_uniek"),
+            models.CheckConstraint(condition=Q(uren_per_week__gte=0), name="teamlid_uren_niet_negatief"),
+        ]
+
+
+class Locatie(models.Model):
+    class Soort(models.TextChoices):
+        BASISLOCATIE = "basislocatie", _("Basislocatie")
+        ANKERPLAATS = "ankerplaats", _("Ankerplaats")
+        VINDPLAATS = "vindplaats", _("Vindplaats")
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="locaties")
+    wijk = models.ForeignKey(Wijk, on_delete=models.PROTECT, null=True, blank=True, related_name="locaties")
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
+    naam = models.CharField(_("naam"), max_length=150)
+    adres = models.CharField(_("adres"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
+    spreekuren = models.TextField(_("spreekuren"), blank=True)
+    telefoon = models.CharField(_("telefoon"), max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = _("locatie")
+        verbose_name_plural = _("locaties")
+        ordering = ["soort", "naam"]
+
+    def __str__(self):
+        return f"{self.naam} ({self.get_soort_display()})"

@@ -1,0 +1,76 @@
+"""Reads of the organisation, always within the user's own gemeente."""
+
+from django.http import Http404
+from guardian.shortcuts import get_objects_for_user
+
+from audit import log
+from wijkteams.models import Gebied, Gemeente, Locatie, Medewerker, Team, Wijk
+
+
+def medewerker_van(user):
+    """The Medewerker record of a user, or None (e.g. a superuser without a gemeente)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    try:
+        return user.medewerker
+    except Medewerker.DoesNotExist:
+        return None
+
+
+def gemeente_id_van(user):
+    mw = medewerker_van(user)
+    return mw.gemeente_id if mw else None
+
+
+def gemeenten_voor(user):
+    return Gemeente.objects.filter(pk=gemeente_id_van(user))
+
+
+def gebieden_voor(user):
+    return Gebied.objects.filter(gemeente_id=gemeente_id_van(user))
+
+
+def wijken_voor(user):
+    return Wijk.objects.filter(gemeente_id=gemeente_id_van(user)).select_related("gebied")
+
+
+def teams_voor(user):
+    """All teams of the user's gemeente (names and gebieden are not confidential among staff)."""
+    return Team.objects.filter(gemeente_id=gemeente_id_van(user)).select_related("gebied", "type")
+
+
+def locaties_voor(user):
+    return Locatie.objects.filter(gemeente_id=gemeente_id_van(user)).select_related("wijk")
+
+
+def gecoordineerde_gebieden(user):
+    mw = medewerker_van(user)
+    if mw is None:
+        return Gebied.objects.none()
+    return mw.coordinator_van.all()
+
+
+def zichtbare_teams(user):
+    """Teams whose member list and caseload the user may open: guardian ``view_team``."""
+    return get_objects_for_user(
+        user,
+        "wijkteams.view_team",
+        klass=teams_voor(user),
+        accept_global_perms=False,
+    )
+
+
+def get_team_voor(user, pk, *, request=None):
+    team = zichtbare_teams(user).filter(pk=pk).first()
+    if team is None:
+        raise Http404
+    log.gelezen(user, team, request=request)
+    return team
+
+
+def teamleden(team):
+    return (
+        team.lidmaatschappen.select_related("medewerker__user", "medewerker__discipline",
+                                            "medewerker__organisatie")
+        .order_by("medewerker__user__last_name", "medewerker__user__first_name")
+    )

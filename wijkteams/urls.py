@@ -1,0 +1,10 @@
+from django.urls import path
+
+from wijkteams import views
+
+app_name = "wijkteams"
+
+urlpatterns = [
+    path("teams/", views.teams, name="teams"),
+    path("teams/<int:pk>/", views.team, name="team"),
+]
