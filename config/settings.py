@@ -213,4 +213,4 @@ LOGGING = {
 
 # Apps whose models the functioneel beheerder maintains in the beheer (admin) pages; permissions are
 # granted to the group after every migrate (wijkteams.apps).
-FUNCTIONEEL_BEHEER_APPS = ["wijkteams", "zelfredzaamheid"]
+FUNCTIONEEL_BEHEER_APPS = ["wijkteams", "zelfredzaamheid", "toegang", "monitoring"]

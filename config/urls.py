@@ -4,17 +4,26 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from huishoudens import api as huishoudens_api
+from monitoring import api as monitoring_api
+from toegang import api as toegang_api
 from wijkteams import api as wijkteams_api
 from wijkteams import views as wijkteams_views
+from zelfredzaamheid import api as zelfredzaamheid_api
 
 router = DefaultRouter()
-wijkteams_api.registreer(router)
+for module in (wijkteams_api, huishoudens_api, zelfredzaamheid_api, toegang_api, monitoring_api):
+    module.registreer(router)
 
 urlpatterns = [
     path("", wijkteams_views.start, name="start"),
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("organisatie/", include("wijkteams.urls")),
+    path("huishoudens/", include("huishoudens.urls")),
+    path("zrm/", include("zelfredzaamheid.urls")),
+    path("toegang/", include("toegang.urls")),
+    path("monitoring/", include("monitoring.urls")),
     path("beheer/", admin.site.urls),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

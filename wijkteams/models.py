@@ -262,3 +262,35 @@ class Locatie(models.Model):
 
     def __str__(self):
         return f"{self.naam} ({self.get_soort_display()})"
+
+
+class Aanbod(models.Model):
+    """Sociale kaart: what exists per wijk or gebied (general provisions, professionals, volunteers)."""
+
+    class Soort(models.TextChoices):
+        ALGEMENE_VOORZIENING = "algemene_voorziening", _("Algemene voorziening")
+        PROFESSIONEEL = "professioneel", _("Professionele ondersteuning")
+        VRIJWILLIGERSORGANISATIE = "vrijwilligers", _("Vrijwilligersorganisatie")
+        ACTIVITEIT = "activiteit", _("Activiteit")
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="aanbod")
+    gebied = models.ForeignKey(Gebied, on_delete=models.CASCADE, null=True, blank=True, related_name="aanbod")
+    wijk = models.ForeignKey(Wijk, on_delete=models.CASCADE, null=True, blank=True, related_name="aanbod")
+    soort = models.CharField(_("soort"), max_length=30, choices=Soort.choices)
+    naam = models.CharField(_("naam"), max_length=200)
+    aanbieder = models.CharField(_("aanbieder"), max_length=200, blank=True)
+    omschrijving = models.TextField(_("omschrijving"), blank=True)
+    doelgroep = models.CharField(_("doelgroep"), max_length=200, blank=True)
+    geindiceerd = models.BooleanField(_("alleen met indicatie"), default=False)
+    contact = models.CharField(_("contact"), max_length=200, blank=True)
+    openingstijden = models.CharField(_("openingstijden"), max_length=200, blank=True)
+    openbaar = models.BooleanField(_("zichtbaar op de publieke sociale kaart"), default=True)
+    actief = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        verbose_name = _("aanbod (sociale kaart)")
+        verbose_name_plural = _("sociale kaart")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam

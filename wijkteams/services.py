@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, remove_perm
 
 from audit import log
-from wijkteams import rollen
-from wijkteams.models import Team, TeamLidmaatschap, Wijk, WijkIndeling
+from wijkteams import rollen, signals
+from wijkteams.models import Gebied, Team, TeamLidmaatschap, Wijk, WijkIndeling
 
 
 @transaction.atomic
@@ -56,6 +56,7 @@ def maak_coordinator(*, medewerker, gebieden, door=None):
         medewerker.coordinator_van.add(gebied)
         for team in gebied.teams.all():
             assign_perm("wijkteams.view_team", medewerker.user, team)
+        signals.coordinator_toegevoegd.send(sender=Gebied, medewerker=medewerker, gebied=gebied)
     log.gewijzigd(door, medewerker.user, detail={"coordinator_van": [g.pk for g in gebieden]})
 
 
@@ -64,6 +65,7 @@ def trek_coordinatorschap_in(*, medewerker, gebied, door=None):
     medewerker.coordinator_van.remove(gebied)
     for team in gebied.teams.all():
         remove_perm("wijkteams.view_team", medewerker.user, team)
+    signals.coordinator_verwijderd.send(sender=Gebied, medewerker=medewerker, gebied=gebied)
     log.gewijzigd(door, medewerker.user, detail={"coordinator_niet_meer_van": gebied.pk})
 
 

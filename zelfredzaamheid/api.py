@@ -1,0 +1,5 @@
+"""API endpoints of zelfredzaamheid under /api/v1/."""
+
+
+def registreer(router):
+    """Register this app's viewsets on the shared /api/v1/ router."""
