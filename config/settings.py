@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "huishoudens",
     "zelfredzaamheid",
     "toegang",
+    "gemeenschap",
     "monitoring",
 ]
 
@@ -213,4 +214,4 @@ LOGGING = {
 
 # Apps whose models the functioneel beheerder maintains in the beheer (admin) pages; permissions are
 # granted to the group after every migrate (wijkteams.apps).
-FUNCTIONEEL_BEHEER_APPS = ["wijkteams", "zelfredzaamheid", "toegang", "monitoring"]
+FUNCTIONEEL_BEHEER_APPS = ["wijkteams", "zelfredzaamheid", "toegang", "gemeenschap", "monitoring"]

@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from gemeenschap import api as gemeenschap_api
 from huishoudens import api as huishoudens_api
 from monitoring import api as monitoring_api
 from toegang import api as toegang_api
@@ -12,7 +13,7 @@ from wijkteams import views as wijkteams_views
 from zelfredzaamheid import api as zelfredzaamheid_api
 
 router = DefaultRouter()
-for module in (wijkteams_api, huishoudens_api, zelfredzaamheid_api, toegang_api, monitoring_api):
+for module in (wijkteams_api, huishoudens_api, zelfredzaamheid_api, toegang_api, gemeenschap_api, monitoring_api):
     module.registreer(router)
 
 urlpatterns = [
@@ -23,6 +24,7 @@ urlpatterns = [
     path("huishoudens/", include("huishoudens.urls")),
     path("zrm/", include("zelfredzaamheid.urls")),
     path("toegang/", include("toegang.urls")),
+    path("gemeenschap/", include("gemeenschap.urls")),
     path("monitoring/", include("monitoring.urls")),
     path("beheer/", admin.site.urls),
     path("api/v1/", include(router.urls)),

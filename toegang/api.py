@@ -1,5 +1,6 @@
-"""API endpoints of toegang under /api/v1/."""
+from toegang import api_maatwerk, api_melding
 
 
 def registreer(router):
-    """Register this app's viewsets on the shared /api/v1/ router."""
+    api_melding.registreer(router)
+    api_maatwerk.registreer(router)

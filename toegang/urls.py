@@ -1,5 +1,5 @@
-from django.urls import path  # noqa: F401
+from toegang import urls_maatwerk, urls_melding
 
 app_name = "toegang"
 
-urlpatterns = []
+urlpatterns = urls_melding.urlpatterns + urls_maatwerk.urlpatterns

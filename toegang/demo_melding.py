@@ -1,0 +1,2 @@
+def laad(stdout=None):
+    """Idempotent demo data for this part of toegang."""

@@ -1,0 +1,1 @@
+"""Toegang: maatwerk."""
