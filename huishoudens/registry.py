@@ -1,0 +1,18 @@
+"""Extension points: apps that build on huishoudens add what they contribute to the dossier pages here,
+so huishoudens never imports them (register in your AppConfig.ready()).
+
+- HUISHOUDEN_SECTIES: callables ``(request, huishouden) -> None | {"template": str, **context}`` rendered
+  as sections on the household page (ZRM scores, meldingen, maatwerk, escalaties, ...).
+- TIJDLIJN_BRONNEN: callables ``(huishouden) -> iterable of {"datum": datetime|date, "soort": str,
+  "omschrijving": str, "url": str|None}`` merged into the household timeline.
+- ACTIE_EXTRA: callables ``(request, acties) -> {actie_id: str}`` giving a short line of extra information
+  per plan activity (e.g. the volunteer match of an activity on the step "vrijwilligers").
+- AFSLUIT_CONTROLES: callables ``(traject, gegevens) -> None`` that raise ValidationError when a traject may
+  not be closed yet (e.g. no closing ZRM measurement and no reason why none); ``gegevens`` is the cleaned
+  data of the closing form.
+"""
+
+HUISHOUDEN_SECTIES = []
+TIJDLIJN_BRONNEN = []
+ACTIE_EXTRA = []
+AFSLUIT_CONTROLES = []

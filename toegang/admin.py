@@ -1,0 +1,1 @@
+from toegang import admin_maatwerk, admin_melding  # noqa: F401
