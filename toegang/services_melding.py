@@ -191,7 +191,7 @@ def registreer_melding(*, gemeente, door, signaalgever_type, kanaal, vraag, leef
     return melding
 
 
-def _mag_oppakken(melding, user):
+def mag_oppakken(melding, user):
     if melding.behandelaar_id == user.pk:
         return True
     if melding.team_id and user.groups.filter(pk=melding.team.groep_id).exists():
@@ -220,7 +220,7 @@ def pak_melding_op(*, melding, door):
     melding = Melding.objects.select_for_update(of=("self",)).select_related("team", "traject").get(pk=melding.pk)
     if melding.status != Status.NIEUW:
         raise ValidationError(_("Deze melding is al opgepakt."), code="al_opgepakt")
-    if not _mag_oppakken(melding, door):
+    if not mag_oppakken(melding, door):
         raise PermissionDenied(_("Alleen een lid van het team of de coördinator van het gebied kan deze melding "
                                  "oppakken."))
     return _pak_op(melding, door)
@@ -230,7 +230,7 @@ def pak_melding_op(*, melding, door):
 def handel_melding_af(*, melding, door, wat_gedaan, doorverwezen_naar=""):
     """Close a melding with a short registration: what was done, referred where."""
     melding = Melding.objects.select_for_update(of=("self",)).select_related("team").get(pk=melding.pk)
-    if melding.behandelaar_id != door.pk and not _is_coordinator_van(door, melding.team):
+    if melding.behandelaar_id != door.pk and not is_coordinator_van(door, melding.team):
         raise PermissionDenied(_("Alleen de behandelaar of de coördinator kan deze melding afhandelen."))
     if not (wat_gedaan or "").strip():
         raise ValidationError({"wat_gedaan": _("Schrijf kort op wat er is gedaan.")})
@@ -242,7 +242,7 @@ def handel_melding_af(*, melding, door, wat_gedaan, doorverwezen_naar=""):
     return melding
 
 
-def _is_coordinator_van(user, team):
+def is_coordinator_van(user, team):
     mw = getattr(user, "medewerker", None)
     return (mw is not None and team is not None and team.gebied_id is not None
             and mw.coordinator_van.filter(pk=team.gebied_id).exists())
@@ -260,12 +260,12 @@ def wijs_meldingen_toe(*, melding_ids, aan, door):
     if len(meldingen) != len(set(melding_ids)):
         raise ValidationError(_("Een of meer meldingen bestaan niet."))
     for melding in meldingen:
-        if not _is_coordinator_van(door, melding.team):
+        if not is_coordinator_van(door, melding.team):
             raise PermissionDenied(_("U bent geen coördinator van het gebied van melding %(nr)s.")
                                    % {"nr": melding.ontvangstnummer})
         if not melding.is_open and melding.status != Status.GEKOPPELD:
             raise ValidationError(_("Melding %(nr)s is al afgehandeld.") % {"nr": melding.ontvangstnummer})
-        if aan is not None and not (_is_lid(aan, melding.team) or _is_coordinator_van(aan, melding.team)):
+        if aan is not None and not (_is_lid(aan, melding.team) or is_coordinator_van(aan, melding.team)):
             raise ValidationError(_("%(naam)s is geen lid van %(team)s.")
                                   % {"naam": aan.get_full_name() or aan.username, "team": melding.team})
         vorige = melding.behandelaar_id
@@ -290,7 +290,7 @@ def wijs_huishoudens_toe(*, traject_ids, aan, door):
     if len(trajecten) != len(set(traject_ids)):
         raise ValidationError(_("Een of meer huishoudens bestaan niet."))
     for traject in trajecten:
-        if not _is_coordinator_van(door, traject.team):
+        if not is_coordinator_van(door, traject.team):
             raise PermissionDenied(_("U bent geen coördinator van het gebied van dit huishouden."))
         huishouden_services.wijs_regisseur_toe(traject=traject, regisseur=aan, door=door,
                                                reden=_("Herverdeeld door de coördinator"))
@@ -304,13 +304,13 @@ def leg_casusoverleg_besluit_vast(*, agendapunt, regisseur, volgende_stap, door,
     """Record the casusoverleg's decision (regisseur, next step) on the dossier and make the regisseur."""
     agendapunt = (CasusoverlegAgendapunt.objects.select_for_update(of=("self",))
                   .select_related("team", "melding__traject").get(pk=agendapunt.pk))
-    if not (_is_lid(door, agendapunt.team) or _is_coordinator_van(door, agendapunt.team)):
+    if not (_is_lid(door, agendapunt.team) or is_coordinator_van(door, agendapunt.team)):
         raise PermissionDenied(_("Alleen het team of de coördinator legt het besluit van het casusoverleg vast."))
     if agendapunt.status != CasusoverlegAgendapunt.Status.GEAGENDEERD:
         raise ValidationError(_("Over deze casus is al een besluit vastgelegd."))
     if not (volgende_stap or "").strip():
         raise ValidationError({"volgende_stap": _("Beschrijf de volgende stap.")})
-    if not (_is_lid(regisseur, agendapunt.team) or _is_coordinator_van(regisseur, agendapunt.team)):
+    if not (_is_lid(regisseur, agendapunt.team) or is_coordinator_van(regisseur, agendapunt.team)):
         raise ValidationError({"regisseur": _("De regisseur moet lid zijn van het team.")})
     melding = Melding.objects.select_for_update().get(pk=agendapunt.melding_id)
     if melding.traject_id and melding.traject.is_open:
@@ -340,7 +340,7 @@ def _teams_van(user):
 @transaction.atomic
 def registreer_afwezigheid(*, medewerker, van, tot, vervanger, door):
     """Achtervang: from ``van`` to ``tot`` the substitute (a colleague in one of the same teams) takes the work."""
-    if door != medewerker and not any(_is_coordinator_van(door, t)
+    if door != medewerker and not any(is_coordinator_van(door, t)
                                       for t in Team.objects.filter(groep__user=medewerker)):
         raise PermissionDenied(_("U kunt alleen uw eigen afwezigheid of die van uw teamleden vastleggen."))
     fouten = {}
