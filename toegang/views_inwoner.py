@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from toegang import services_melding as services
-from toegang.forms_melding import InwonerPostcodeForm, InwonerVraagForm
+from toegang.forms_melding import InwonerPostcodeForm, InwonerVraagForm, fouten_op_form
 from wijkteams.models import Aanbod, Gemeente, Kanaal, Locatie, SignaalgeverType, Team
 
 MAX_VRAGEN_PER_UUR = 5
@@ -114,8 +114,7 @@ def vraag(request):
                 | {"naam": d["naam"].split()[-1] if d["naam"].split() else ""},
             )
         except ValidationError as fout:
-            for veld, lijst in getattr(fout, "error_dict", {None: fout.error_list}).items():
-                form.add_error(veld if veld in form.fields else None, lijst)
+            fouten_op_form(form, fout)
         else:
             return render(request, "toegang/inwoner/ontvangen.html", {"ontvangstnummer": melding.ontvangstnummer})
     return render(request, "toegang/inwoner/vraag.html", {"form": form}, status=400)

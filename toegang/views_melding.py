@@ -11,7 +11,13 @@ from django.views.decorators.http import require_POST
 from huishoudens import selectors as huishouden_selectors
 from toegang import selectors_melding as selectors
 from toegang import services_melding as services
-from toegang.forms_melding import AfhandelForm, AfwezigheidForm, CasusoverlegBesluitForm, MeldingForm
+from toegang.forms_melding import (
+    AfhandelForm,
+    AfwezigheidForm,
+    CasusoverlegBesluitForm,
+    MeldingForm,
+    fouten_op_form,
+)
 from toegang.models import Afwezigheid
 from toegang.werkvoorraad_termijnen import termijnstatus
 from wijkteams.models import Team
@@ -20,14 +26,6 @@ from wijkteams.models import Team
 def _alleen_professionals(user):
     if not selectors.is_medewerker_of_coordinator(user) or selectors.gemeente_id_van(user) is None:
         raise PermissionDenied
-
-
-def _fout_op_form(form, fout):
-    if hasattr(fout, "error_dict"):
-        for veld, lijst in fout.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, lijst)
-    else:
-        form.add_error(None, fout)
 
 
 @login_required
@@ -51,7 +49,7 @@ def melding_nieuw(request):
                     direct_aan=request.user if d["zelf_oppakken"] else None,
                 )
             except (ValidationError, PermissionDenied) as fout:
-                _fout_op_form(form, fout)
+                fouten_op_form(form, fout)
             else:
                 messages.success(request, _("Melding %(nr)s is geregistreerd. %(route)s")
                                  % {"nr": melding.ontvangstnummer, "route": melding.route_toelichting})
@@ -103,7 +101,7 @@ def melding_afhandelen(request, pk):
         try:
             services.handel_melding_af(melding=melding, door=request.user, **form.cleaned_data)
         except (ValidationError, PermissionDenied) as fout:
-            _fout_op_form(form, fout)
+            fouten_op_form(form, fout)
         else:
             messages.success(request, _("Melding %(nr)s is afgehandeld.") % {"nr": melding.ontvangstnummer})
             return redirect(melding)
@@ -139,7 +137,7 @@ def casusoverleg_besluit(request, team_pk, pk):
         try:
             services.leg_casusoverleg_besluit_vast(agendapunt=punt, door=request.user, **form.cleaned_data)
         except (ValidationError, PermissionDenied) as fout:
-            _fout_op_form(form, fout)
+            fouten_op_form(form, fout)
         else:
             messages.success(request, _("Het besluit over %(nr)s is op het dossier vastgelegd.")
                              % {"nr": punt.melding.ontvangstnummer})
@@ -158,7 +156,7 @@ def afwezigheid(request):
         try:
             services.registreer_afwezigheid(medewerker=request.user, door=request.user, **form.cleaned_data)
         except (ValidationError, PermissionDenied) as fout:
-            _fout_op_form(form, fout)
+            fouten_op_form(form, fout)
         else:
             messages.success(request, _("Uw afwezigheid is vastgelegd."))
             return redirect("toegang:afwezigheid")
