@@ -132,3 +132,23 @@ def test_dossier_sectie_toont_meldingen(rf, org):
     html = render_to_string(sectie["template"], {"blok": sectie, "sectie": sectie})
     assert m.ontvangstnummer in html and "Geagendeerd" in html
     assert any(m.ontvangstnummer in r["omschrijving"] for r in tijdlijn(h))
+
+
+def test_beheer_maakt_partnersleutel_via_de_service(client, org):
+    from django.contrib.auth.models import Permission
+
+    from tests.toegang_melding.factories import maak_partner
+    from toegang.models import PartnerToken
+
+    beheer = org.mensen["beheer"]
+    beheer.is_staff = True
+    beheer.save()
+    beheer.user_permissions.add(*Permission.objects.filter(content_type__app_label="toegang"))
+    partner = maak_partner(org.gemeente)
+    client.force_login(beheer)
+    antwoord = client.post("/beheer/toegang/partnertoken/add/", {"organisatie": partner.pk, "naam": "Systeem",
+                                                                 "actief": "on"}, follow=True)
+    token = PartnerToken.objects.get()
+    assert "maar één keer getoond" in antwoord.content.decode() and len(token.sleutel_hash) == 64
+    assert client.get("/beheer/toegang/melding/").status_code == 200
+    assert client.get("/beheer/toegang/postcodewijk/").status_code == 200
