@@ -125,13 +125,35 @@ _pgbin() {
 
 _as_postgres() { runuser -u postgres -- "$@"; }
 
+# reachable_pgdata <project-folder>: make <project-folder> usable as PostgreSQL data folder.
+# The server runs as user postgres, which cannot pass a parent such as /root (mode 700). Then the
+# data lives in /var/lib/wijkteam/<hash of the project path> and <project-folder> becomes a symlink
+# to it, so the project still finds its data in the same place and a restart keeps it.
+reachable_pgdata() {
+  local wanted=$1 parent hash target
+  if [ -L "$wanted" ]; then return 0; fi
+  parent="$(dirname "$wanted")"
+  mkdir -p "$parent"
+  if runuser -u postgres -- test -x "$parent" 2>/dev/null; then return 0; fi
+  hash="$(printf '%s' "$(cd "$parent" && pwd -P)" | sha256sum | cut -c1-12)"
+  target="/var/lib/wijkteam/$hash/pgdata"
+  mkdir -p "$target"
+  chmod 755 /var/lib/wijkteam "/var/lib/wijkteam/$hash"
+  if [ -d "$wanted" ] && [ -n "$(ls -A "$wanted" 2>/dev/null)" ]; then
+    die "$wanted is not reachable for user postgres and not empty; move it to $target yourself"
+  fi
+  rmdir "$wanted" 2>/dev/null || true
+  ln -s "$target" "$wanted"
+  log "PostgreSQL cannot reach $parent (permissions); its data lives in $target, linked from $wanted"
+}
+
 # start_postgres <datadir> <port> <durable:yes|no>
 # Returns 2 when the port was taken (by something started after free_port looked).
 start_postgres() {
   local datadir=$1 port=$2 durable=${3:-yes} pgbin opts out logfile before
   pgbin="$(_pgbin)"
   mkdir -p "$datadir"
-  datadir="$(cd "$datadir" && pwd)"
+  datadir="$(cd "$datadir" && pwd -P)"
   chown postgres "$datadir"
   chmod 700 "$datadir"
   _as_postgres test -w "$datadir" ||
