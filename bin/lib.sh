@@ -123,7 +123,7 @@ _pgbin() {
   printf '%s\n' "$dir"
 }
 
-_as_postgres() { runuser -u postgres -- "$@"; }
+_as_postgres() { (cd / && runuser -u postgres -- "$@"); }
 
 # reachable_pgdata <project-folder>: make <project-folder> usable as PostgreSQL data folder.
 # The server runs as user postgres, which cannot pass a parent such as /root (mode 700). Then the
@@ -214,6 +214,7 @@ start_postgres_on_free_port() {
 stop_stale_postgres() {
   local datadir=$1 pgbin
   [ -s "$datadir/PG_VERSION" ] || return 0
+  datadir="$(cd "$datadir" && pwd -P)"  # user postgres may not pass a symlink's parents
   pgbin="$(_pgbin)"
   if _as_postgres "$pgbin/pg_ctl" -D "$datadir" status >/dev/null 2>&1; then
     warn "a PostgreSQL server from an earlier run is still running on $datadir; stopping it"
@@ -225,6 +226,7 @@ stop_stale_postgres() {
 stop_postgres() {
   local datadir=$1 pgbin
   [ -s "$datadir/PG_VERSION" ] || return 0
+  datadir="$(cd "$datadir" && pwd -P)"  # user postgres may not pass a symlink's parents
   pgbin="$(_pgbin)"
   if _as_postgres "$pgbin/pg_ctl" -D "$datadir" status >/dev/null 2>&1; then
     _as_postgres "$pgbin/pg_ctl" -D "$datadir" -m fast -w -t 60 stop >/dev/null || true
