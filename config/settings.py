@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "django_filters",
     "guardian",
     "django_celery_beat",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "inloggen",
     "common",
     "audit",
     "wijkteams",
@@ -63,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "inloggen.middleware.TweeFactorMiddleware",
     "audit.middleware.RequestContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -116,6 +121,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+# Staff log in with two factors (password + TOTP). On by default in production; the demo and the
+# tests switch it on where they test it.
+TWEE_FACTOR_VERPLICHT = env_bool("TWEE_FACTOR_VERPLICHT", PRODUCTION)
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Wijkteam")
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
 

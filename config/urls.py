@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
@@ -18,8 +17,7 @@ for module in (wijkteams_api, huishoudens_api, zelfredzaamheid_api, toegang_api,
 
 urlpatterns = [
     path("", wijkteams_views.start, name="start"),
-    path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("inloggen.urls")),
     path("organisatie/", include("wijkteams.urls")),
     path("huishoudens/", include("huishoudens.urls")),
     path("zrm/", include("zelfredzaamheid.urls")),
