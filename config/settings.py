@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "toegang",
     "gemeenschap",
     "monitoring",
+    "bewaring",
 ]
 
 MIDDLEWARE = [
@@ -201,6 +202,11 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Retention (VNG Selectielijst gemeenten): years after closing; weeks for a request never carried out.
+BEWAARTERMIJN_WMO_JAREN = int(env("BEWAARTERMIJN_WMO_JAREN", "15"))
+BEWAARTERMIJN_JEUGD_JAREN = int(env("BEWAARTERMIJN_JEUGD_JAREN", "20"))
+BEWAARTERMIJN_NOOIT_GESTART_WEKEN = int(env("BEWAARTERMIJN_NOOIT_GESTART_WEKEN", "8"))
 
 # Small-cell suppression: counts below this are shown as "< 5" in every aggregate output.
 ONDERDRUKKING_DREMPEL = int(env("ONDERDRUKKING_DREMPEL", "5"))

@@ -24,6 +24,7 @@ urlpatterns = [
     path("toegang/", include("toegang.urls")),
     path("gemeenschap/", include("gemeenschap.urls")),
     path("monitoring/", include("monitoring.urls")),
+    path("bewaring/", include("bewaring.urls")),
     path("beheer/", admin.site.urls),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
