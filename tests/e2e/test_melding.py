@@ -54,3 +54,42 @@ def test_telefonische_melding_voor_gezin_naar_jgt_en_teamlid_wordt_regisseur(pag
     pagina.get_by_role("link", name="Terug naar de werkvoorraad").click()
     pagina.get_by_role("heading", name="Mijn huishoudens").wait_for()
     assert pagina.get_by_role("link", name="Familie Yilmaz").is_visible()
+
+
+@pytest.mark.parametrize(("wie", "paden"), [
+    ("teamlid_jgt", ["/toegang/werkvoorraad/", "/toegang/meldingen/nieuw/", "/toegang/afwezigheid/", "MELDING",
+                     "CASUSOVERLEG"]),
+    ("coord_a", ["/toegang/werkvoorraad/", "/toegang/werkvoorraad/?weergave=gebied&termijn=due"]),
+])
+def test_meldingpaginas_zonder_wcag_overtredingen(pagina, org, wie, paden):
+    from tests.e2e.test_toegankelijkheid import overtredingen
+    from tests.toegang_melding.factories import melding
+
+    postcodes(org)
+    catalogi(org.gemeente)
+    m = melding(maak_huishouden(org.wijk_a, kind=True), leefgebieden=["financien", "opvoeding"])
+    vervang = {"MELDING": m.get_absolute_url(), "CASUSOVERLEG": f"/toegang/casusoverleg/{org.team_a_jgt.pk}/"}
+    log_in(pagina, wie, WACHTWOORD)
+    pagina.wait_for_url(pagina.base_url + "/")
+    for pad in paden:
+        pagina.goto(pagina.base_url + vervang.get(pad, pad))
+        assert overtredingen(pagina) == [], pad
+    # the form with errors: the error summary and the messages are accessible too
+    if wie == "teamlid_jgt":
+        pagina.goto(pagina.base_url + "/toegang/meldingen/nieuw/")
+        pagina.get_by_role("button", name="Melding registreren").click()
+        pagina.get_by_role("alert").wait_for()
+        assert overtredingen(pagina) == []
+
+
+def test_inwonerpaginas_zonder_wcag_overtredingen(pagina, org):
+    from tests.e2e.test_toegankelijkheid import overtredingen
+
+    postcodes(org)
+    catalogi(org.gemeente)
+    for pad in ("/toegang/inwoners/?postcode=2981AB", "/toegang/inwoners/sociale-kaart/", "/toegang/inwoners/vraag/"):
+        pagina.goto(pagina.base_url + pad)
+        assert overtredingen(pagina) == [], pad
+    pagina.get_by_role("button", name="Vraag versturen").click()
+    pagina.get_by_role("alert").wait_for()
+    assert overtredingen(pagina) == []
