@@ -56,7 +56,8 @@ def werkvoorraad(request):
         m.termijn = termijnstatus(m.onderzoek_uiterlijk, vandaag) if loopt else None
         m.dagen = dagen_tot(m.onderzoek_uiterlijk, vandaag)
 
-    trajecten = _pagina(selectors.werkvoorraad_trajecten(bereik, weergave=weergave, **filters),
+    hsorteer = request.GET.get("hsorteer") or "evaluatie"
+    trajecten = _pagina(selectors.werkvoorraad_trajecten(bereik, weergave=weergave, sorteer=hsorteer, **filters),
                         request.GET.get("hpagina"))
     onderzoek = selectors.eerste_onderzoekstermijn([t.pk for t in trajecten])
     for t in trajecten:
@@ -78,6 +79,7 @@ def werkvoorraad(request):
         "trajecten": trajecten,
         "kandidaten": list(selectors.herverdeel_kandidaten(bereik)) if bereik.is_coordinator else [],
         "querystring": querystring.urlencode(),
+        "hsorteer": hsorteer,
         "vandaag": vandaag,
     })
 

@@ -70,6 +70,8 @@ def test_filters_leefgebied_wijk_status_en_zoeken(client, org):
     assert a.ontvangstnummer in inhoud and b.ontvangstnummer not in inhoud
     inhoud = client.get(URL, {"weergave": "team", "wijk": org.wijk_b.pk}).content.decode()
     assert a.ontvangstnummer not in inhoud
+    for hsorteer in ("-evaluatie", "aangemeld", "-aangemeld", "onzin"):
+        assert client.get(URL, {"weergave": "team", "hsorteer": hsorteer}).status_code == 200
     inhoud = client.get(URL, {"weergave": "team", "status": "afgehandeld", "sorteer": "-ontvangen"}).content.decode()
     assert a.ontvangstnummer not in inhoud
     # nonsense in the filters is ignored, never a 500
@@ -137,3 +139,20 @@ def test_aantal_queries_groeit_niet_mee_met_het_aantal_meldingen(client, org, dj
             melding(maak_huishouden(org.wijk_a, kind=True), leefgebieden=["financien"])
         with django_assert_num_queries(aantal):
             assert client.get(URL).status_code == 200
+
+
+def test_sorteren_op_termijn_en_ontvangst_en_pagineren(client, org):
+    oud = melding(maak_huishouden(org.wijk_a), leefgebieden=["financien"])
+    nieuw = melding(maak_huishouden(org.wijk_a), leefgebieden=["financien"])
+    _verschuif(oud, 40)
+    client.force_login(org.mensen["teamlid"])
+    inhoud = client.get(URL, {"weergave": "team", "sorteer": "termijn"}).content.decode()
+    assert inhoud.index(oud.ontvangstnummer) < inhoud.index(nieuw.ontvangstnummer)
+    inhoud = client.get(URL, {"weergave": "team", "sorteer": "-termijn"}).content.decode()
+    assert inhoud.index(nieuw.ontvangstnummer) < inhoud.index(oud.ontvangstnummer)
+    for _ in range(25):
+        melding(maak_huishouden(org.wijk_a), leefgebieden=["financien"])
+    inhoud = client.get(URL, {"weergave": "team", "sorteer": "termijn"}).content.decode()
+    assert "Pagina 1 van 2" in inhoud and oud.ontvangstnummer in inhoud
+    inhoud = client.get(URL, {"weergave": "team", "sorteer": "termijn", "pagina": 2}).content.decode()
+    assert "Pagina 2 van 2" in inhoud and oud.ontvangstnummer not in inhoud
