@@ -96,7 +96,8 @@ def meting_wijzig(request, pk):
 def meting_corrigeer(request, pk):
     m = selectors.get_meting_voor(request.user, pk, request=request)
     if m.status != m.Status.DEFINITIEF:
-        messages.error(request, _("Alleen een definitieve meting die nog niet gecorrigeerd is, kan worden gecorrigeerd."))
+        messages.error(request, _("Alleen een definitieve meting die nog niet gecorrigeerd is, kan worden "
+                                  "gecorrigeerd."))
         return redirect(m)
     form = _formulier(CorrectieForm, request, huishouden=m.huishouden, versie=m.versie, meting=m)
     context = {"huishouden": m.huishouden, "versie": m.versie, "form": form, "meting": m, "correctie": True,
