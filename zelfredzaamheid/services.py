@@ -162,6 +162,7 @@ def registreer_meting(*, huishouden, persoon, door, datum, soort, antwoorden, no
     meting.save()
     if definitief:
         _herbereken_eerste(persoon.pk, versie.pk)
+        meting.refresh_from_db(fields=["is_eerste"])
     log.aangemaakt(door, meting, detail={"status": meting.status, "soort": soort})
     return meting
 
