@@ -16,7 +16,8 @@ VAN_AKKOORD = {None: "", True: "ja", False: "nee"}
 class MetingForm(forms.Form):
     persoon = forms.ModelChoiceField(queryset=None, label=_("Persoon"), empty_label=None,
                                      error_messages={"invalid_choice": _("Kies een persoon uit dit huishouden.")})
-    datum = forms.DateField(label=_("Datum van de meting"), widget=forms.DateInput(attrs={"type": "date"}),
+    datum = forms.DateField(label=_("Datum van de meting"),
+                            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                             error_messages={"required": _("Vul de datum van de meting in."),
                                             "invalid": _("Vul een geldige datum in (dd-mm-jjjj).")})
     soort = forms.ChoiceField(label=_("Soort meting"), choices=Meting.Soort.choices)
