@@ -65,6 +65,7 @@ def test_scoreformulier_toont_niveaus_en_criteria(client, dossier):
     assert "Criteria voor ‘Financiën’ op niveau 3 (Beperkt zelfredzaam)" in html
     assert html.count('type="radio"') >= 13 * 7
     assert f'<option value="{dossier.els.pk}" selected>' in html
+    assert f'type="date" name="datum" value="{timezone.localdate().isoformat()}"' in html  # ISO for type=date
 
 
 def test_meting_opslaan_en_zien_op_huishoudpagina(client, dossier):
@@ -225,3 +226,22 @@ def test_scoreformulier_queries_vast(client, dossier, django_assert_max_num_quer
     client.force_login(dossier.mensen["teamlid"])
     with django_assert_max_num_queries(14):
         client.get(reverse("zelfredzaamheid:meting_nieuw", args=[dossier.huishouden.pk]))
+
+
+def test_meting_en_grafiek_queries_groeien_niet_mee(client, dossier, django_assert_num_queries,
+                                                    django_assert_max_num_queries):
+    wie = dossier.mensen["teamlid"]
+    m = meting(dossier.jan, wie, datum=date(2025, 1, 1))
+    client.force_login(wie)
+    urls = [reverse("zelfredzaamheid:meting", args=[m.pk]), reverse("zelfredzaamheid:grafiek", args=[dossier.jan.pk])]
+    aantallen = []
+    for url in urls:
+        client.get(url)
+        with django_assert_max_num_queries(12) as ctx:
+            assert client.get(url).status_code == 200
+        aantallen.append(len(ctx.captured_queries))
+    for i in range(6):
+        meting(dossier.jan, wie, datum=date(2025, 2, 1) + timedelta(days=30 * i), soort="evaluatie", standaard=4)
+    for url, aantal in zip(urls, aantallen, strict=True):
+        with django_assert_num_queries(aantal):
+            assert client.get(url).status_code == 200
