@@ -1,6 +1,7 @@
 """A medewerker scores a person on the Zelfredzaamheidsmatrix with the keyboard only, in a real Chromium,
 and sees the change since the intake on the household's ZRM section."""
 
+import importlib
 from datetime import date
 
 import pytest
@@ -23,7 +24,15 @@ def _tab_tot(pagina, voorwaarde, maximaal=80):
     raise AssertionError(f"Niet bereikt met Tab: {voorwaarde}")
 
 
+def laad_catalogus():
+    """Transactional tests flush the tables, data migrations included: put the ZRM catalogue back."""
+    from django.apps import apps
+
+    importlib.import_module("zelfredzaamheid.migrations.0002_catalogus").laad(apps, None)
+
+
 def test_medewerker_scoort_met_toetsenbord_en_ziet_verandering(pagina, org):
+    laad_catalogus()
     teamlid = org.mensen["teamlid"]
     h = Huishouden.objects.create(gemeente=org.gemeente, wijk=org.wijk_a, straat="Kerkweg", huisnummer=5,
                                   postcode="2981 AB", woonplaats="Ridderkerk", naam="Familie Smit")
