@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from toegang.models import Aanbieder, Eenheid, Mandaat, OpschalingDoel, Product, ProductCategorie, Wet
+from toegang.maatwerk_codelijsten import EENHEDEN, FREQUENTIES, JEUGD, WMO
+from toegang.models import Aanbieder, Eenheid, Frequentie, Mandaat, OpschalingDoel, Product, ProductCategorie, Wet
 from wijkteams.models import Discipline, TeamType
 
 # (wet, categorie, productcode ≤ 5, naam, eenheid, tarief per eenheid)
@@ -64,9 +65,21 @@ OPSCHALINGSDOELEN = {
 }
 
 
+def laad_codelijsten():
+    """The national lists (normally there from the data migration; a flushed test database needs them again)."""
+    for wet, lijst in ((Wet.WMO, WMO), (Wet.JEUGDWET, JEUGD)):
+        for code, naam in lijst:
+            ProductCategorie.objects.get_or_create(wet=wet, code=code, defaults={"naam": naam})
+    for code, naam in EENHEDEN:
+        Eenheid.objects.get_or_create(code=code, defaults={"naam": naam})
+    for code, naam, dagen in FREQUENTIES:
+        Frequentie.objects.get_or_create(code=code, defaults={"naam": naam, "dagen": dagen})
+
+
 @transaction.atomic
 def richt_catalogus_in(gemeente):
     """Products, providers and escalation targets for a gemeente. Idempotent."""
+    laad_codelijsten()
     categorieen = {(c.wet, c.code): c for c in ProductCategorie.objects.all()}
     eenheden = {e.code: e for e in Eenheid.objects.all()}
     for wet, cat, code, naam, eenheid, tarief in PRODUCTEN:

@@ -23,8 +23,10 @@ def celery_eager(request):
 
 
 @pytest.fixture(autouse=True)
-def media_tmp(settings, tmp_path):
+def media_tmp(settings, tmp_path, monkeypatch):
+    """PDFs go to a temporary folder, for this process and for a real worker started by the test."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    monkeypatch.setenv("MEDIA_ROOT", str(tmp_path / "media"))
 
 
 @pytest.fixture

@@ -33,6 +33,7 @@ __all__ = [
     "Toewijzing",
     "Wet",
     "BESLISTERMIJN_DAGEN",
+    "BIJNA_DAGEN",
     "beslistermijn",
     "termijn_status",
 ]
