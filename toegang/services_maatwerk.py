@@ -298,7 +298,8 @@ def registreer_zorgstop(*, toewijzing_id, door, datum, reden):
 @transaction.atomic
 def herschik_budget(*, van, naar, bedrag, reden, door):
     """Move part of one budget line to another of the same gemeente and year (history kept)."""
-    regels = {r.pk: r for r in BudgetRegel.objects.select_for_update().filter(pk__in=[van.pk, naar.pk])}
+    vergrendeld = BudgetRegel.objects.select_for_update().filter(pk__in=[van.pk, naar.pk]).order_by("pk")
+    regels = {r.pk: r for r in vergrendeld}
     van, naar = regels.get(van.pk), regels.get(naar.pk)
     mw = medewerker_van(door)
     if not rollen.heeft_rol(door, rollen.COORDINATOR, rollen.FUNCTIONEEL_BEHEER) or mw is None:
