@@ -24,7 +24,7 @@ Soort = OpschalingDoel.Soort
 
 # The allowed status moves of an escalation, in one table.
 OVERGANGEN = {
-    Status.AANGEMELD: {Status.IN_BEHANDELING, Status.AFGESCHAALD, Status.AFGESLOTEN},
+    Status.AANGEMELD: {Status.IN_BEHANDELING, Status.BESLOTEN, Status.AFGESCHAALD, Status.AFGESLOTEN},
     Status.IN_BEHANDELING: {Status.BESLOTEN, Status.AFGESCHAALD, Status.AFGESLOTEN},
     Status.BESLOTEN: {Status.AFGESCHAALD, Status.AFGESLOTEN},
     Status.AFGESCHAALD: set(),
