@@ -158,10 +158,12 @@ def dien_aanvraag_in(*, doel, door, client, product, aanbieder, start, eind, mot
 
 @transaction.atomic
 def besluit_over_aanvraag(*, aanvraag_id, door, besluit, reden, lichtere_activiteit="",
-                          lichtere_trede=Ladder.PROFESSIONEEL, extern_kenmerk="", op=None):
+                          lichtere_trede=Ladder.PROFESSIONEEL, extern_kenmerk="", op=None, beschikking_via_taak=True):
     """Approve, reject or send back, always with a reason, by whoever the mandate register names.
 
     The row is locked, so of two simultaneous decisions only the first counts; the second gets a clear message.
+    The beschikking is made by a Celery task after commit (``beschikking_via_taak=False``: the caller makes it
+    itself, as the demo loader does).
     """
     aanvraag = Aanvraag.objects.select_for_update().get(pk=aanvraag_id)
     if door.pk == aanvraag.aangevraagd_door_id:
@@ -199,9 +201,10 @@ def besluit_over_aanvraag(*, aanvraag_id, door, besluit, reden, lichtere_activit
         Actie.objects.create(doel_id=aanvraag.doel_id, omschrijving=lichtere_activiteit.strip(), ladder=lichtere_trede,
                              wie=_("Wijkteam"), start=timezone.localdate())
     log.gewijzigd(door, aanvraag, detail={"status": [van, besluit]})
-    from toegang.tasks_maatwerk import maak_beschikking
+    if beschikking_via_taak:
+        from toegang.tasks_maatwerk import maak_beschikking
 
-    transaction.on_commit(lambda: maak_beschikking.delay(aanvraag.pk))
+        transaction.on_commit(lambda: maak_beschikking.delay(aanvraag.pk))
     return aanvraag
 
 
