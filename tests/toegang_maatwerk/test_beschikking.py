@@ -94,3 +94,18 @@ def test_echte_worker_maakt_de_beschikking(celery_worker_proces, mw, settings, t
         time.sleep(0.5)
     assert aanvraag.beschikking, "de worker maakte geen beschikking"
     assert "Hulp bij het huishouden" in _tekst(aanvraag.beschikking.read())
+
+
+@pytest.mark.django_db
+def test_nachtelijke_taak_maakt_ontbrekende_beschikkingen(mw, dossier):
+    from django_celery_beat.models import PeriodicTask
+
+    from toegang.tasks_maatwerk import maak_ontbrekende_beschikkingen
+
+    assert PeriodicTask.objects.filter(task="toegang.tasks_maatwerk.maak_ontbrekende_beschikkingen").exists()
+    aanvraag = vraag_aan(dossier, mw.mensen["teamlid"])
+    sm.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["wmoconsulent"], besluit=Status.TOEGEKEND,
+                             reden="Ok")  # no commit in this test: the after-commit task did not run
+    assert not Aanvraag.objects.get(pk=aanvraag.pk).beschikking
+    assert maak_ontbrekende_beschikkingen.delay().get() == 1
+    assert Aanvraag.objects.get(pk=aanvraag.pk).beschikking
