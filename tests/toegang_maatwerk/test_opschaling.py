@@ -189,3 +189,25 @@ def test_signaal_alleen_bij_bestuurstafelcasus(mw, dossier):
     with pytest.raises(ValidationError):
         so.registreer_signaal(opschaling_id=o.pk, door=mw.mensen["coordinator_eigen_gebied"], thema="wonen",
                               omschrijving="Iets structureels")
+
+
+def test_opschalingenlijst_en_bestuurstafel_queries_groeien_niet_mee(client, mw, django_assert_max_num_queries):
+    coord = mw.mensen["coordinator_eigen_gebied"]
+
+    def maak(n):
+        for i in range(n):
+            d = maak_dossier(mw.team_a, regisseur=mw.mensen["teamlid"], door=coord, naam=f"Huishouden {i}")
+            o = so.schaal_op(traject=d.traject, doel=_doel(mw, "bestuurstafel"), door=mw.mensen["teamlid"],
+                             reden="Vastgelopen", geprobeerd="Alles")
+            so.leg_samenvatting_vast(opschaling_id=o.pk, door=coord,
+                                     samenvatting="Een volwassene zonder passende woning binnen de regels.")
+
+    maak(2)
+    for wie, url in ((coord, "/toegang/opschaling/"), (mw.mensen["bestuurstafel"], "/toegang/bestuurstafel/")):
+        client.force_login(wie)
+        client.get(url)
+        with django_assert_max_num_queries(12) as eerste:
+            assert client.get(url).status_code == 200
+        maak(4)
+        with django_assert_max_num_queries(len(eerste.captured_queries)):
+            assert client.get(url).status_code == 200
