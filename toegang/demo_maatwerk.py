@@ -63,11 +63,31 @@ def _budget(gemeente, jaar):
 
 
 def _kandidaten(gemeente):
-    """Doelen of active plans of open trajecten, with the team type, in a fixed order."""
-    return (Doel.objects.filter(plan__status=Plan.Status.ACTIEF, plan__traject__huishouden__gemeente=gemeente)
-            .exclude(plan__traject__status=Traject.Status.AFGESLOTEN)
-            .select_related("plan__traject__team__type", "plan__traject__huishouden")
-            .order_by("plan__traject__huishouden_id", "id"))
+    """Per kind (jeugd / Wmo): one goal per household of an open traject with an active plan and a regisseur.
+
+    The households the demo accounts decide on come first (``coordinator``'s gebieden for jeugdhulp, the team of
+    ``wmoconsulent`` for Wmo), so logging in as them shows requests due, overdue and on time.
+    """
+    User = get_user_model()
+    coordinator = User.objects.filter(username="coordinator").first()
+    wmo = User.objects.filter(username="wmoconsulent").first()
+    eigen_gebieden = set(coordinator.medewerker.coordinator_van.values_list("pk", flat=True)) if coordinator else set()
+    eigen_teams = set(wmo.groups.values_list("team__pk", flat=True)) if wmo else set()
+    doelen = (Doel.objects.filter(plan__status=Plan.Status.ACTIEF, plan__traject__huishouden__gemeente=gemeente)
+              .exclude(plan__traject__status=Traject.Status.AFGESLOTEN)
+              .select_related("plan__traject__team__type", "plan__traject__huishouden")
+              .order_by("plan__traject__huishouden_id", "id"))
+    jeugd, volwassen, gezien = [], [], set()
+    for doel in doelen:
+        traject = doel.plan.traject
+        if traject.huishouden_id in gezien:
+            continue
+        gezien.add(traject.huishouden_id)
+        if traject.team.type.voor_jeugd:
+            jeugd.append((traject.gebied_id not in eigen_gebieden, traject.huishouden_id, doel))
+        else:
+            volwassen.append((traject.team_id not in eigen_teams, traject.huishouden_id, doel))
+    return [d for *_, d in sorted(jeugd, key=lambda x: x[:2])], [d for *_, d in sorted(volwassen, key=lambda x: x[:2])]
 
 
 def _beslisser(aanvraag):
@@ -84,14 +104,15 @@ def _aanvragen(gemeente, stdout):
     vandaag = timezone.localdate()
     eenheid, frequentie = Eenheid.objects.get(code="04"), Frequentie.objects.get(code="2")
     aanbieders = list(Aanbieder.objects.filter(gemeente=gemeente).order_by("agb_code"))
-    gebruikt, gemaakt = set(), 0
+    gemaakt = 0
+    jeugd_doelen, wmo_doelen = _kandidaten(gemeente)
     plan = list(PLAN)
-    for doel in _kandidaten(gemeente):
-        if not plan:
-            break
+    while plan and (jeugd_doelen or wmo_doelen):
+        # alternate jeugd and Wmo, so both kinds get requests on time, due and overdue
+        beurt_jeugd = (len(PLAN) - len(plan)) % 2 == 0
+        lijst = jeugd_doelen if (beurt_jeugd and jeugd_doelen) or not wmo_doelen else wmo_doelen
+        doel = lijst.pop(0)
         traject = doel.plan.traject
-        if traject.huishouden_id in gebruikt:
-            continue
         regisseur = huidige_regisseur(traject)
         if regisseur is None:
             continue
@@ -100,7 +121,6 @@ def _aanvragen(gemeente, stdout):
                                         Persoon.Rol.HOOFDBEWONER).order_by("id").first()
         if client is None:
             continue
-        gebruikt.add(traject.huishouden_id)
         status, dagen = plan.pop(0)
         i = len(PLAN) - len(plan)
         codes = JEUGD_PRODUCTEN if jeugd else WMO_PRODUCTEN
@@ -189,7 +209,12 @@ def _opschalingen(gemeente, stdout):
                                                 "beperking.", "De urgentieregeling kent geen route voor medische "
                                                               "woonproblemen zonder acute nood."][n],
                                   aanbeveling="Prestatieafspraken met de corporaties aanvullen.")
-    for traject in jeugd[:1]:
+    open_jeugd = (Traject.objects.filter(aanvragen__status=Status.INGEDIEND, team__type__voor_jeugd=True,
+                                         huishouden__gemeente=gemeente).distinct().order_by("huishouden_id"))
+    coordinator = User.objects.filter(username="coordinator").first()
+    if coordinator is not None:
+        open_jeugd = open_jeugd.filter(gebied__coordinatoren__user=coordinator)
+    for traject in [t for t in open_jeugd[:5] if huidige_regisseur(t)][:1] or jeugd[:1]:
         so.schaal_op(traject=traject, doel=doelen["veilig-thuis"], door=huidige_regisseur(traject), kindveiligheid=True,
                      reden="Signalen van huiselijk geweld in het gezin; een kind vertelde op school over ruzies.",
                      geprobeerd="Gesprekken met beide ouders; afspraken over een veiligheidsplan niet nagekomen.")

@@ -194,7 +194,7 @@ def test_werkvoorraad_toont_termijnen_kindveiligheid_eerst_en_budget(client, mw,
     inhoud = client.get(reverse("toegang:maatwerk_werkvoorraad")).content.decode()
     assert inhoud.index("Gezin Kaya") < inhoud.index("Gezin de Vries")  # child safety first
     assert "Termijn verlopen" in inhoud and "Binnen een week" in inhoud
-    assert "Budget 2026" in inhoud and "100000" in inhoud
+    assert "Budget 2026" in inhoud and "100.000,00" in inhoud
     assert oud.huishouden.naam in inhoud and veilig.huishouden.naam in inhoud
     # the Wmo request of the Sociaal team is for the Wmo-consulent, not in the coördinator's list
     wmo = vraag_aan(dossier, mw.mensen["teamlid"])
