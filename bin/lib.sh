@@ -7,7 +7,7 @@
 #   ensure_node_modules              npm ci when node_modules is missing or package-lock.json changed
 #   free_port <preferred>            print the first free TCP port on 127.0.0.1 from <preferred> up
 #   start_postgres <dir> <port> <durable:yes|no>   / stop_postgres <dir>
-#   start_redis <port> [dir]         / stop_redis <port>
+#   start_redis <port> [dir]         / stop_redis <port>, stop_stale_redis <dir>
 #   ensure_database <port> <name>    create database <name> if missing
 #   start_test_services / stop_test_services   throwaway PostgreSQL + Redis for bin/test, bin/bench
 
@@ -123,7 +123,29 @@ _pgbin() {
   printf '%s\n' "$dir"
 }
 
-_as_postgres() { runuser -u postgres -- "$@"; }
+_as_postgres() { (cd / && runuser -u postgres -- "$@"); }
+
+# reachable_pgdata <project-folder>: make <project-folder> usable as PostgreSQL data folder.
+# The server runs as user postgres, which cannot pass a parent such as /root (mode 700). Then the
+# data lives in /var/lib/wijkteam/<hash of the project path> and <project-folder> becomes a symlink
+# to it, so the project still finds its data in the same place and a restart keeps it.
+reachable_pgdata() {
+  local wanted=$1 parent hash target
+  if [ -L "$wanted" ]; then return 0; fi
+  parent="$(dirname "$wanted")"
+  mkdir -p "$parent"
+  if runuser -u postgres -- test -x "$parent" 2>/dev/null; then return 0; fi
+  hash="$(printf '%s' "$(cd "$parent" && pwd -P)" | sha256sum | cut -c1-12)"
+  target="/var/lib/wijkteam/$hash/pgdata"
+  mkdir -p "$target"
+  chmod 755 /var/lib/wijkteam "/var/lib/wijkteam/$hash"
+  if [ -d "$wanted" ] && [ -n "$(ls -A "$wanted" 2>/dev/null)" ]; then
+    die "$wanted is not reachable for user postgres and not empty; move it to $target yourself"
+  fi
+  rmdir "$wanted" 2>/dev/null || true
+  ln -s "$target" "$wanted"
+  log "PostgreSQL cannot reach $parent (permissions); its data lives in $target, linked from $wanted"
+}
 
 # start_postgres <datadir> <port> <durable:yes|no>
 # Returns 2 when the port was taken (by something started after free_port looked).
@@ -131,7 +153,7 @@ start_postgres() {
   local datadir=$1 port=$2 durable=${3:-yes} pgbin opts out logfile before
   pgbin="$(_pgbin)"
   mkdir -p "$datadir"
-  datadir="$(cd "$datadir" && pwd)"
+  datadir="$(cd "$datadir" && pwd -P)"
   chown postgres "$datadir"
   chmod 700 "$datadir"
   _as_postgres test -w "$datadir" ||
@@ -143,9 +165,8 @@ start_postgres() {
       printf '%s\n' "$out" >&2
       die "initdb failed"
     fi
-  elif _as_postgres "$pgbin/pg_ctl" -D "$datadir" status >/dev/null 2>&1; then
-    warn "a PostgreSQL server from an earlier run is still running on $datadir; stopping it"
-    _as_postgres "$pgbin/pg_ctl" -D "$datadir" -m fast -w -t 60 stop >/dev/null
+  else
+    stop_stale_postgres "$datadir"
   fi
   opts="-p $port -c listen_addresses=127.0.0.1"
   # Unix socket paths are limited to 107 bytes; fall back to TCP only for very deep folders.
@@ -189,10 +210,23 @@ start_postgres_on_free_port() {
   die "could not find a free port for PostgreSQL"
 }
 
+# stop_stale_postgres <datadir>: stops a server left running on datadir by an earlier run.
+stop_stale_postgres() {
+  local datadir=$1 pgbin
+  [ -s "$datadir/PG_VERSION" ] || return 0
+  datadir="$(cd "$datadir" && pwd -P)"  # user postgres may not pass a symlink's parents
+  pgbin="$(_pgbin)"
+  if _as_postgres "$pgbin/pg_ctl" -D "$datadir" status >/dev/null 2>&1; then
+    warn "a PostgreSQL server from an earlier run is still running on $datadir; stopping it"
+    _as_postgres "$pgbin/pg_ctl" -D "$datadir" -m fast -w -t 60 stop >/dev/null
+  fi
+}
+
 # stop_postgres <datadir>
 stop_postgres() {
   local datadir=$1 pgbin
   [ -s "$datadir/PG_VERSION" ] || return 0
+  datadir="$(cd "$datadir" && pwd -P)"  # user postgres may not pass a symlink's parents
   pgbin="$(_pgbin)"
   if _as_postgres "$pgbin/pg_ctl" -D "$datadir" status >/dev/null 2>&1; then
     _as_postgres "$pgbin/pg_ctl" -D "$datadir" -m fast -w -t 60 stop >/dev/null || true
@@ -219,11 +253,23 @@ _redis_server_pid() {
   redis-cli -p "$1" info server 2>/dev/null | tr -d '\r' | sed -n 's/^process_id://p'
 }
 
+# stop_stale_redis <dir>: stops a server left running with data in dir by an earlier run.
+stop_stale_redis() {
+  local pidfile="$1/redis.pid" oldpid
+  [ -s "$pidfile" ] || return 0
+  oldpid="$(cat "$pidfile")"
+  if grep -qs redis-server "/proc/$oldpid/cmdline"; then
+    warn "a Redis server from an earlier run (pid $oldpid) is still running; stopping it"
+    kill "$oldpid" 2>/dev/null || true
+    for _ in $(seq 100); do kill -0 "$oldpid" 2>/dev/null || break; sleep 0.1; done
+  fi
+}
+
 # start_redis <port> [dir]: with dir, data (RDB snapshots), pid and log file live there;
 # without dir, nothing is persisted (for tests).
 # Returns 2 when the port was taken (by something started after free_port looked).
 start_redis() {
-  local port=$1 dir=${2:-} pidfile logfile oldpid args pid=""
+  local port=$1 dir=${2:-} pidfile logfile args pid=""
   command -v redis-server >/dev/null 2>&1 || die "redis-server not found (install Debian package redis-server)"
   args=(--port "$port" --bind 127.0.0.1 --daemonize yes --appendonly no)
   if [ -n "$dir" ]; then
@@ -231,14 +277,7 @@ start_redis() {
     dir="$(cd "$dir" && pwd)"
     pidfile="$dir/redis.pid"
     logfile="$dir/redis.log"
-    if [ -s "$pidfile" ]; then
-      oldpid="$(cat "$pidfile")"
-      if grep -qs redis-server "/proc/$oldpid/cmdline"; then
-        warn "a Redis server from an earlier run (pid $oldpid) is still running; stopping it"
-        kill "$oldpid" 2>/dev/null || true
-        for _ in $(seq 100); do kill -0 "$oldpid" 2>/dev/null || break; sleep 0.1; done
-      fi
-    fi
+    stop_stale_redis "$dir"
     args+=(--dir "$dir" --save "900 1 300 10 60 10000")
   else
     pidfile="${TMPDIR:-/tmp}/wijkteam-redis-$port.pid"
