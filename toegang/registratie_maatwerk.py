@@ -59,7 +59,9 @@ def tijdlijn(huishouden):
 
 
 def registreer():
+    from bewaring import registry as bewaring
     from huishoudens import registry
+    from toegang.maatwerk_anonimiseren import anonimiseer
     from wijkteams import rollen, views
     from wijkteams.context_processors import registreer_menu
 
@@ -69,6 +71,8 @@ def registreer():
         registry.HUISHOUDEN_SECTIES.append(dossiersectie)
     if tijdlijn not in registry.TIJDLIJN_BRONNEN:
         registry.TIJDLIJN_BRONNEN.append(tijdlijn)
+    if anonimiseer not in bewaring.ANONIMISEERDERS:
+        bewaring.ANONIMISEERDERS.append(anonimiseer)
     registreer_menu("toegang:maatwerk_werkvoorraad", _("Maatwerk"), {rollen.COORDINATOR, rollen.MEDEWERKER})
     registreer_menu("toegang:opschalingen", _("Opschalingen"), {rollen.COORDINATOR, rollen.LZN})
     registreer_menu("toegang:bestuurstafel", _("Bestuurstafel"), {rollen.BESTUURSTAFEL})

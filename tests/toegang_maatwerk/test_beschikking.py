@@ -109,3 +109,24 @@ def test_nachtelijke_taak_maakt_ontbrekende_beschikkingen(mw, dossier):
     assert not Aanvraag.objects.get(pk=aanvraag.pk).beschikking
     assert maak_ontbrekende_beschikkingen.delay().get() == 1
     assert Aanvraag.objects.get(pk=aanvraag.pk).beschikking
+
+
+@pytest.mark.django_db
+def test_bewaring_anonimiseert_teksten_en_verwijdert_de_beschikking(mw, dossier, toegekend):
+    from bewaring import registry
+    from toegang.maatwerk_anonimiseren import anonimiseer
+    from toegang.models import Opschaling, OpschalingDoel
+    from toegang.services_opschaling import schaal_op
+
+    assert anonimiseer in registry.ANONIMISEERDERS
+    schaal_op(traject=dossier.traject, door=mw.mensen["teamlid"], reden="Schulden van meneer Jansen",
+              geprobeerd="Budgetcoach", doel=OpschalingDoel.objects.get(gemeente=mw.gemeente, code="lzn"))
+    pad = toegekend.beschikking.path
+    anonimiseer([dossier.pk])
+    toegekend.refresh_from_db()
+    assert not toegekend.beschikking and toegekend.motivering == "Geanonimiseerd"
+    assert toegekend.besluitreden == "Geanonimiseerd" and toegekend.status == Status.TOEGEKEND
+    import os
+
+    assert not os.path.exists(pad)
+    assert Opschaling.objects.get().reden == "Geanonimiseerd"
