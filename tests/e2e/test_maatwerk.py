@@ -72,3 +72,31 @@ def test_jgt_vraagt_jeugdhulp_aan_en_coordinator_kent_toe_en_downloadt_beschikki
         tekst = "".join(p.extract_text() for p in PdfReader(io.BytesIO(f.read())).pages)
     assert "Ambulante jeugdhulp" in tekst and "Zoë Jansen" in tekst
     assert "uithuisplaatsing te voorkomen" in tekst and "bezwaar" in tekst.lower()
+
+
+def test_maatwerkpaginas_zonder_toegankelijkheidsovertredingen(org, pagina):
+    from tests.e2e.test_toegankelijkheid import AXE, overtredingen
+
+    if not AXE.exists():
+        pytest.skip("axe-core niet geïnstalleerd (npm ci)")
+    richt_catalogus_in(org.gemeente)
+    richt_mandaten_in(org.gemeente)
+    dossier = maak_dossier(org.team_a_jgt, regisseur=org.mensen["teamlid_jgt"], met_kind=True,
+                           door=org.mensen["coordinator_eigen_gebied"], naam="Gezin de Vries")
+    log_in(pagina, "teamlid_jgt", WACHTWOORD)
+    pagina.wait_for_url(pagina.base_url + "/")
+    pagina.goto(pagina.base_url + f"/toegang/huishoudens/{dossier.pk}/maatwerk/nieuw/")
+    pagina.get_by_role("button", name="Aanvraag indienen").click()  # empty form: the error summary
+    pagina.get_by_role("alert").wait_for()
+    assert overtredingen(pagina) == []
+    pagina.goto(pagina.base_url + "/toegang/maatwerk/")
+    assert overtredingen(pagina) == []
+    pagina.get_by_role("button", name="Uitloggen").click()
+    from tests.toegang_maatwerk.factories import vraag_aan
+
+    aanvraag = vraag_aan(dossier, org.mensen["teamlid_jgt"], product_code="45A48", client=dossier.kind)
+    log_in(pagina, "coord_a", WACHTWOORD)
+    pagina.wait_for_url(pagina.base_url + "/")
+    for pad in ("/", "/toegang/maatwerk/", aanvraag.get_absolute_url(), "/toegang/opschaling/"):
+        pagina.goto(pagina.base_url + pad)
+        assert overtredingen(pagina) == [], pad
