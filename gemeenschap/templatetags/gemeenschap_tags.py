@@ -30,3 +30,14 @@ def vaardigheden(codes):
     from gemeenschap.models import Vaardigheid
 
     return ", ".join(str(Vaardigheid(c).label) for c in codes or []) or "—"
+
+
+@register.simple_tag(takes_context=True)
+def sectiegegevens(context):
+    """The section dict, whether the page passes it as ‘sectie’, as ‘blok’ or merged into the context."""
+    for naam in ("sectie", "blok"):
+        waarde = context.get(naam)
+        if isinstance(waarde, dict) and "gemeenschap_huishouden" in waarde:
+            return waarde
+    return {"gemeenschap_huishouden": context.get("gemeenschap_huishouden"),
+            "gemeenschap_mantelzorgers": context.get("gemeenschap_mantelzorgers", [])}
