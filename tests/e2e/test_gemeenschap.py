@@ -67,3 +67,41 @@ def test_regisseur_vraagt_vrijwilliger_makelaar_koppelt_regisseur_ziet_koppeling
         "Gekoppeld aan vrijwilliger Anna Wandel sinds")
     pagina.get_by_role("link", name="Hulpvraag bekijken").click()
     expect(pagina.locator(".contactgegevens")).to_contain_text("06-12121212")
+
+
+@pytest.mark.skipif(not __import__("tests.e2e.test_toegankelijkheid", fromlist=["AXE"]).AXE.exists(),
+                    reason="axe-core niet geïnstalleerd (npm install)")
+def test_gemeenschapspaginas_zonder_wcag_overtredingen(pagina, org):
+    from datetime import date
+
+    from gemeenschap import mantelzorg, services
+    from tests.e2e.test_toegankelijkheid import overtredingen
+
+    dossier = maak_dossier(org)
+    v = VrijwilligerFactory(naam="Anna Wandel", wijk=org.wijk_a, vaardigheden=["bewegen"])
+    hv = services.maak_hulpvraag_voor_actie(door=dossier.regisseur, actie=dossier.actie, vaardigheden=["bewegen"])
+    mz = mantelzorg.registreer_mantelzorger(door=dossier.regisseur, persoon=dossier.persoon, zorgt_voor="partner",
+                                            uren_per_week=10, sinds=date(2024, 1, 1))
+    services.registreer_activiteit(door=org.mensen["teamlid"], wijk=org.wijk_a, soort="ontmoeting",
+                                   titel="Buurtkamer", startdatum=date(2025, 1, 1), bereik=20)
+
+    log_in(pagina, "makelaar", WACHTWOORD)
+    pagina.wait_for_url(pagina.base_url + "/")
+    for pad in ["/", "/gemeenschap/", hv.get_absolute_url(), "/gemeenschap/vrijwilligers/",
+                "/gemeenschap/vrijwilligers/nieuw/", v.get_absolute_url(), "/gemeenschap/cijfers/"]:
+        pagina.goto(pagina.base_url + pad)
+        assert overtredingen(pagina) == [], pad
+    pagina.goto(pagina.base_url + "/gemeenschap/vrijwilligers/nieuw/")
+    pagina.get_by_role("button", name="Opslaan").click()
+    pagina.get_by_role("alert").wait_for()
+    assert overtredingen(pagina) == [], "foutoverzicht vrijwilliger"
+    uitloggen(pagina)
+
+    log_in(pagina, dossier.regisseur.username, WACHTWOORD)
+    pagina.wait_for_url(pagina.base_url + "/")
+    for pad in [f"/gemeenschap/huishoudens/{dossier.huishouden.pk}/", mz.get_absolute_url(),
+                f"/gemeenschap/huishoudens/{dossier.huishouden.pk}/mantelzorger/", "/gemeenschap/mantelzorg/",
+                "/gemeenschap/activiteiten/", "/gemeenschap/activiteiten/nieuw/", "/gemeenschap/klachten/",
+                "/gemeenschap/klachten/nieuw/", "/gemeenschap/clientervaring/", "/gemeenschap/hulpvragen/nieuw/"]:
+        pagina.goto(pagina.base_url + pad)
+        assert overtredingen(pagina) == [], pad
