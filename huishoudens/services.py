@@ -175,6 +175,7 @@ from huishoudens.dossier_services import (  # noqa: E402
     voeg_ondersteuning_toe,
     voeg_personen_samen,
     voeg_persoon_toe,
+    voeg_relatie_toe,
     wijzig_huishouden,
     wijzig_persoon,
 )
@@ -194,7 +195,8 @@ from huishoudens.plan_services import (  # noqa: E402
 __all__ = [
     "OVERGANGEN", "open_traject", "wijzig_status", "sluit_traject_af", "heropen_traject", "wijs_regisseur_toe",
     "maak_huishouden", "wijzig_huishouden", "voeg_persoon_toe", "wijzig_persoon", "voeg_netwerklid_toe",
-    "voeg_ondersteuning_toe", "toon_bsn", "voeg_personen_samen", "bewaar_gesprek", "draag_alle_regie_over",
+    "voeg_ondersteuning_toe", "voeg_relatie_toe", "toon_bsn", "voeg_personen_samen", "bewaar_gesprek",
+    "draag_alle_regie_over",
     "maak_plan", "wijzig_plan", "voeg_doel_toe", "voeg_actie_toe", "leg_akkoord_vast", "leg_evaluatie_vast",
     "stel_plan_vast", "nieuwe_planversie",
 ]

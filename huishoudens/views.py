@@ -16,6 +16,11 @@ from wijkteams import selectors as org
 PAGINA = 50
 
 
+def gepost(request):
+    """The POST data on a POST (even when empty, so an empty form shows its errors), else None."""
+    return request.POST if request.method == "POST" else None
+
+
 def fout_op_form(form, fout):
     """Put a service's ValidationError / PermissionDenied on the form (field errors where it names fields)."""
     if isinstance(fout, ValidationError) and hasattr(fout, "error_dict"):
@@ -82,7 +87,7 @@ def nieuw(request):
         initial = {"bsn": d.get("bsn"), "achternaam": d.get("achternaam"), "geboortedatum": d.get("geboortedatum"),
                    "postcode": d.get("postcode"), "huisnummer": d.get("huisnummer"), "woonplaats": "Ridderkerk"
                    if org.medewerker_van(request.user).gemeente.naam == "Ridderkerk" else ""}
-    form = forms.NieuwHuishoudenForm(request.POST or None, initial=initial, teams=teams.distinct(),
+    form = forms.NieuwHuishoudenForm(gepost(request), initial=initial, teams=teams.distinct(),
                                      wijken=org.wijken_voor(request.user))
     status = 200
     if request.method == "POST":
@@ -111,7 +116,8 @@ def huishouden(request, pk):
     traject = selectors.open_traject(huishouden)
     regisseur = selectors.huidige_regisseur(traject) if traject else None
     personen = list(selectors.personen_van(huishouden))
-    secties = [s for s in (sectie(request, huishouden) for sectie in registry.HUISHOUDEN_SECTIES) if s]
+    secties = [{"template": "huishoudens/sectie.html", **s}
+               for s in (sectie(request, huishouden) for sectie in registry.HUISHOUDEN_SECTIES) if s]
     return render(request, "huishoudens/huishouden.html", {
         "huishouden": huishouden,
         "traject": traject,
@@ -138,7 +144,7 @@ def _bewerk(request, pk, *, form_cls, service, titel, form_kwargs=None, instance
     kwargs = dict(form_kwargs(huishouden) if callable(form_kwargs) else form_kwargs or {})
     if instance is not None:
         kwargs["instance"] = instance(huishouden)
-    form = form_cls(request.POST or None, **kwargs)
+    form = form_cls(gepost(request), **kwargs)
     status = 200
     if request.method == "POST":
         if form.is_valid():

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from huishoudens import forms, selectors, services
 from huishoudens.models import Persoon
-from huishoudens.views import fout_op_form
+from huishoudens.views import fout_op_form, gepost
 from wijkteams import rollen
 from wijkteams import selectors as org
 
@@ -29,7 +29,7 @@ def bulk_overdracht(request):
         groups__team__gebied__in=gebieden).distinct().order_by("last_name", "first_name")
     medewerkers = get_user_model().objects.filter(pk__in=medewerkers.values("pk")) | get_user_model().objects.filter(
         medewerker__coordinator_van__in=gebieden)
-    form = forms.BulkOverdrachtForm(request.POST or None, medewerkers=medewerkers.distinct().order_by(
+    form = forms.BulkOverdrachtForm(gepost(request), medewerkers=medewerkers.distinct().order_by(
         "last_name", "first_name"))
     status = 200
     if request.method == "POST":
@@ -55,7 +55,7 @@ def samenvoegen(request, pk):
     # Candidates: this household's persons, and persons elsewhere (visible to the user) with the same birth date.
     personen = Persoon.objects.filter(samengevoegd_in__isnull=True, huishouden__in=zichtbaar).filter(
         geboortedatum__in=[p.geboortedatum for p in eigen]).select_related("huishouden")
-    form = forms.SamenvoegForm(request.POST or None, personen=personen)
+    form = forms.SamenvoegForm(gepost(request), personen=personen)
     status = 200
     if request.method == "POST":
         if form.is_valid():

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from audit import log
 from huishoudens import forms, selectors, services
 from huishoudens.verslag import maak_verslag_pdf
-from huishoudens.views import fout_op_form
+from huishoudens.views import fout_op_form, gepost
 
 
 def _professionals(huishouden):
@@ -26,10 +26,10 @@ def gesprek_form(request, pk, gesprek_pk=None):
     gesprek = selectors.get_gesprek_voor(request.user, huishouden, gesprek_pk) if gesprek_pk else None
     if traject is None or (gesprek is not None and (gesprek.is_definitief or gesprek.traject_id != traject.pk)):
         raise Http404
-    form = forms.GesprekForm(request.POST or None, instance=gesprek, huishouden=huishouden,
+    form = forms.GesprekForm(gepost(request), instance=gesprek, huishouden=huishouden,
                              professionals=_professionals(huishouden),
                              initial=None if gesprek else {"deelnemers_professionals": [request.user.pk]})
-    leefgebieden = forms.leefgebied_forms(request.POST or None, gesprek)
+    leefgebieden = forms.leefgebied_forms(gepost(request), gesprek)
     status = 200
     if request.method == "POST":
         if form.is_valid() and all(f.is_valid() for _w, _l, f in leefgebieden):
