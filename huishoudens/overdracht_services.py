@@ -79,8 +79,9 @@ def draag_alle_regie_over(*, van, naar, door, reden):
     rechten = _rechten()
     huishouden_ids = [t.traject.huishouden_id for t, _k in nieuw]
     # The old regisseur keeps access only where they still have it another way (team group, coördinator).
-    behouden = {t.traject.huishouden_id for t, _k in nieuw if t.traject.gebied_id in set(
-        van.medewerker.coordinator_van.values_list("pk", flat=True))} if hasattr(van, "medewerker") else set()
+    van_coordineert = set(van.medewerker.coordinator_van.values_list("pk", flat=True)) if hasattr(
+        van, "medewerker") else set()
+    behouden = {t.traject.huishouden_id for t, _k in nieuw if t.traject.gebied_id in van_coordineert}
     HuishoudenUserObjectPermission.objects.filter(
         user=van, content_object_id__in=[h for h in huishouden_ids if h not in behouden]).delete()
     HuishoudenUserObjectPermission.objects.bulk_create([
