@@ -50,7 +50,8 @@ def _render(request, huishouden, plan, gebonden=None, status=200):
     return render(request, "huishoudens/plan.html", {
         "huishouden": huishouden, "plan": plan, "doelen": doelen, "formulieren": formulieren,
         "akkoorden": plan.akkoorden.select_related("persoon"), "zonder_akkoord": personen_zonder_akkoord(plan),
-        "evaluaties": plan.evaluaties.all(), "fout_form": gebonden[1] if gebonden else None, "versies": selectors.plannen_van(huishouden).filter(
+        "evaluaties": plan.evaluaties.all(), "fout_form": gebonden[1] if gebonden else None,
+        "versies": selectors.plannen_van(huishouden).filter(
             traject_id=plan.traject_id),
     }, status=status)
 
