@@ -264,6 +264,7 @@ class ActieForm(LockForm):
     def __init__(self, *args, plan, aanbod, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["doel"].queryset = plan.doelen.all()
+        self.fields["doel"].empty_label = None  # a plan with goals: the first goal is preselected
         self.fields["aanbod"].queryset = aanbod
         self.fields["aanbod"].label_from_instance = lambda a: f"{a.naam} ({a.get_soort_display()})"
 
