@@ -7,8 +7,10 @@ services (Dutch 400 with field errors on bad input), and each action has its own
 import django_filters
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.paginator import Paginator
 from drf_spectacular.utils import extend_schema
 from rest_framework import decorators, exceptions, mixins, permissions, serializers, status, viewsets
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
 from audit import log
@@ -26,7 +28,8 @@ from huishoudens.models import (
     Traject,
 )
 from wijkteams import rollen
-from wijkteams.models import Team, Wijk
+from wijkteams import selectors as org
+from wijkteams.models import Aanbod, Team, Wijk
 
 
 def _dienst(functie, **kwargs):
@@ -130,10 +133,28 @@ class HuishoudenFilter(django_filters.FilterSet):
         return qs.filter(postcode__in=[pc, f"{pc[:4]} {pc[4:]}"])
 
 
+class SnelleTelling(PageNumberPagination):
+    """Page numbers whose total comes from the permission rows (UNION), not from guardian's count() scan."""
+
+    telling = None
+
+    def django_paginator_class(self, queryset, page_size):
+        paginator = Paginator(queryset, page_size)
+        if self.telling is not None:
+            paginator.count = self.telling  # overrides the cached_property: no COUNT over all households
+        return paginator
+
+
 class HuishoudenViewSet(DossierViewSet, mixins.ListModelMixin, mixins.CreateModelMixin):
     """Households the user works on. Create registers a household with its first person and a traject."""
 
     filterset_class = HuishoudenFilter
+    pagination_class = SnelleTelling
+
+    def paginate_queryset(self, queryset):
+        gefilterd = any(k in self.request.query_params for k in self.filterset_class.get_filters())
+        self.paginator.telling = None if gefilterd else selectors.tel_huishoudens_voor(self.request.user)
+        return super().paginate_queryset(queryset)
 
     def get_permissions(self):
         return [permissions.IsAuthenticated(), IsMedewerker()] if self.action == "create" else super(
@@ -434,6 +455,41 @@ class GesprekViewSet(DossierViewSet, mixins.ListModelMixin):
         ).prefetch_related("leefgebieden", "deelnemers_huishouden", "deelnemers_netwerk").order_by("id")
 
 
+# --- sociale kaart (read-only; the offers an activity can point to) ----------------------------------------
+
+class AanbodSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Aanbod
+        fields = ["id", "naam", "soort", "aanbieder", "omschrijving", "doelgroep", "geindiceerd", "contact",
+                  "openingstijden", "wijk", "gebied"]
+
+
+class AanbodFilter(django_filters.FilterSet):
+    tekst = django_filters.CharFilter(method="op_tekst", label="Zoek op naam, aanbieder, omschrijving of doelgroep")
+    wijk = django_filters.ModelChoiceFilter(queryset=Wijk.objects.all(), method="op_wijk",
+                                            label="Aanbod voor deze wijk (ook dat van het gebied en de gemeente)")
+
+    class Meta:
+        model = Aanbod
+        fields = ["soort", "tekst", "wijk"]
+
+    def op_tekst(self, qs, naam, waarde):
+        return qs & org.zoek_aanbod(self.request.user, tekst=waarde)
+
+    def op_wijk(self, qs, naam, waarde):
+        return qs & org.zoek_aanbod(self.request.user, wijk=waarde)
+
+
+class AanbodViewSet(viewsets.ReadOnlyModelViewSet):
+    """The sociale kaart of the user's gemeente."""
+
+    serializer_class = AanbodSerializer
+    filterset_class = AanbodFilter
+
+    def get_queryset(self):
+        return org.zoek_aanbod(self.request.user)
+
+
 def registreer(router):
     """Register this app's viewsets on the shared /api/v1/ router."""
     router.register("huishoudens", HuishoudenViewSet, basename="huishouden")
@@ -441,3 +497,4 @@ def registreer(router):
     router.register("trajecten", TrajectViewSet, basename="traject")
     router.register("plannen", PlanViewSet, basename="plan")
     router.register("gesprekken", GesprekViewSet, basename="gesprek")
+    router.register("sociale-kaart", AanbodViewSet, basename="aanbod")

@@ -163,6 +163,8 @@ def zoek_bestaand(user, *, bsn="", achternaam="", geboortedatum=None, postcode="
     }
     uitkomst = []
     for h in kandidaten:
+        # A match reveals that this client is known here: logged like a read, so "who looked" shows it.
+        log.gelezen(user, h, detail={"dubbelcontrole": True, "zichtbaar": h.pk in zichtbaar})
         traject = trajecten.get(h.pk)
         uitkomst.append({
             "huishouden": h,

@@ -85,8 +85,8 @@ def nieuw(request):
     if zoek.is_bound and zoek.is_valid():
         d = zoek.cleaned_data
         initial = {"bsn": d.get("bsn"), "achternaam": d.get("achternaam"), "geboortedatum": d.get("geboortedatum"),
-                   "postcode": d.get("postcode"), "huisnummer": d.get("huisnummer"), "woonplaats": "Ridderkerk"
-                   if org.medewerker_van(request.user).gemeente.naam == "Ridderkerk" else ""}
+                   "postcode": d.get("postcode"), "huisnummer": d.get("huisnummer"),
+                   "woonplaats": org.medewerker_van(request.user).gemeente.naam}
     form = forms.NieuwHuishoudenForm(gepost(request), initial=initial, teams=teams.distinct(),
                                      wijken=org.wijken_voor(request.user))
     status = 200

@@ -1,6 +1,7 @@
 """The API under /api/v1/: filters, writes through the services with Dutch 400s, per-action permissions."""
 
 from huishoudens.models import Huishouden, Traject
+from tests.huishoudens.factories import maak_dossier
 
 
 def test_huishoudens_filteren_en_bsn_gemaskeerd(client, dossier):
@@ -86,3 +87,27 @@ def test_openapi_schema_beschrijft_de_dossier_endpoints(client, org):
         assert pad in schema["paths"], pad
     parameters = {p["name"] for p in schema["paths"]["/api/v1/huishoudens/"]["get"]["parameters"]}
     assert {"postcode", "wijk", "naam"} <= parameters
+
+
+def test_lijst_telt_via_rechtenrijen_niet_via_guardian_count(client, dossier, django_assert_max_num_queries):
+    for _i in range(3):
+        maak_dossier(dossier.org)
+    client.force_login(dossier.mensen["teamlid"])
+    with django_assert_max_num_queries(8) as queries:
+        data = client.get("/api/v1/huishoudens/").json()
+    assert data["count"] == 4 and len(data["results"]) == 4
+    tellingen = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert len(tellingen) == 1 and "UNION" in tellingen[0].upper()
+
+
+def test_sociale_kaart_api(client, dossier, aanbod):
+    from tests.huishoudens.factories import AanbodFactory
+
+    AanbodFactory(wijk=dossier.org.wijk_b, naam="Inloop Centrum", soort="activiteit")
+    client.force_login(dossier.mensen["teamlid"])
+    namen = [a["naam"] for a in client.get(f"/api/v1/sociale-kaart/?wijk={dossier.org.wijk_a.pk}").json()["results"]]
+    assert namen == ["Schuldhulpmaatje Ridderkerk"]
+    namen = [a["naam"] for a in client.get("/api/v1/sociale-kaart/?tekst=inloop").json()["results"]]
+    assert namen == ["Inloop Centrum"]
+    client.force_login(dossier.mensen["medewerker_andere_gemeente"])
+    assert client.get("/api/v1/sociale-kaart/").json()["count"] == 0
