@@ -70,4 +70,9 @@ def bewaar_gesprek(*, traject, door, gesprek=None, lock_versie=None, definitief=
         services.wijzig_status(traject=traject, naar=Traject.Status.IN_ONDERZOEK, door=door,
                                reden=_("Keukentafelgesprek vastgelegd"))
     (log.aangemaakt if nieuw else log.gewijzigd)(door, gesprek, detail={"status": gesprek.status})
+    if definitief:
+        from huishoudens.tasks import bewaar_verslag
+
+        gesprek_id = gesprek.pk
+        transaction.on_commit(lambda: bewaar_verslag.delay(gesprek_id))
     return gesprek

@@ -70,8 +70,13 @@ def gesprek(request, pk, gesprek_pk):
 def verslag(request, pk, gesprek_pk):
     huishouden = selectors.get_huishouden_voor(request.user, pk, request=None, log_lezen=False)
     gesprek = selectors.get_gesprek_voor(request.user, huishouden, gesprek_pk)
-    pdf = maak_verslag_pdf(gesprek)
-    log.geexporteerd(request.user, gesprek, request=request, detail={"document": "verslag"})
+    if gesprek.verslag_pdf:  # the stored copy of a final gesprek: what the resident received
+        with gesprek.verslag_pdf.open("rb") as bestand:
+            pdf = bestand.read()
+    else:
+        pdf = maak_verslag_pdf(gesprek)
+    log.geexporteerd(request.user, gesprek, request=request, detail={"document": "verslag",
+                                                                      "bewaard": bool(gesprek.verslag_pdf)})
     antwoord = HttpResponse(pdf, content_type="application/pdf")
     antwoord["Content-Disposition"] = f'attachment; filename="verslag-keukentafelgesprek-{gesprek.datum:%Y-%m-%d}.pdf"'
     return antwoord

@@ -90,3 +90,40 @@ def test_gesprekpagina_rendert(client, dossier, status):
     inhoud = client.get(reverse("huishoudens:gesprek", args=[dossier.huishouden.pk, dossier.gesprek.pk])).content
     assert "Verslag downloaden" in inhoud.decode()
     assert ("Gesprek wijzigen" in inhoud.decode()) is (status == "concept")
+
+
+def test_definitief_verslag_wordt_eenmalig_bewaard(dossier, settings, tmp_path):
+    from huishoudens.verslag import bewaar_definitief_verslag
+
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage",
+                                                          "OPTIONS": {"location": str(tmp_path)}}}
+    assert bewaar_definitief_verslag(dossier.gesprek.pk) is None  # a draft is not stored
+    Keukentafelgesprek.objects.filter(pk=dossier.gesprek.pk).update(status="definitief")
+    naam = bewaar_definitief_verslag(dossier.gesprek.pk)
+    assert naam and bewaar_definitief_verslag(dossier.gesprek.pk) is None  # idempotent
+    dossier.gesprek.refresh_from_db()
+    with dossier.gesprek.verslag_pdf.open("rb") as f:
+        assert "Schulden zijn in beeld" in _pdf_tekst(f.read())
+
+
+@pytest.mark.celery_worker
+def test_echte_worker_bewaart_verslag_na_definitief_maken(celery_worker_proces, org, settings):
+    import time
+
+    from huishoudens import services
+
+    h = maak_dossier(org, regisseur=org.mensen["teamlid"])
+    velden = {"datum": "2026-02-01", "plaats": "telefoon", "afspraken": "Bellen over één week",
+              "clientondersteuning_aangeboden": True}
+    gesprek = services.bewaar_gesprek(traject=h.trajecten.get(), door=org.mensen["teamlid"], definitief=True,
+                                      velden=velden)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        gesprek.refresh_from_db()
+        if gesprek.verslag_pdf:
+            break
+        time.sleep(0.5)
+    assert gesprek.verslag_pdf, "de worker heeft het verslag niet bewaard"
+    with gesprek.verslag_pdf.open("rb") as f:
+        assert "Bellen over één week" in _pdf_tekst(f.read())
+    gesprek.verslag_pdf.delete(save=False)
