@@ -250,6 +250,8 @@ def _naam(user):
 
 
 def _als_datetime(waarde):
+    if waarde is None:
+        return timezone.make_aware(datetime.min.replace(year=1900))
     if isinstance(waarde, datetime):
         return waarde if timezone.is_aware(waarde) else timezone.make_aware(waarde)
     return timezone.make_aware(datetime.combine(waarde, time.min))

@@ -9,8 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from huishoudens import forms, registry, selectors, services
+from huishoudens.models import Ladder
 from huishoudens.plan_services import personen_zonder_akkoord
 from huishoudens.views import fout_op_form
+from wijkteams.models import Aanbod
 
 ONDERDELEN = {
     "plan": (forms.PlanForm, lambda p, d, f: services.wijzig_plan(plan=p, door=d, **f)),
@@ -45,8 +47,13 @@ def _render(request, huishouden, plan, gebonden=None, status=200):
     for bron in registry.ACTIE_EXTRA:
         for actie_id, tekst in (bron(request, acties) or {}).items():
             extra.setdefault(actie_id, []).append(tekst)
+    # Matching: an activity that asks for a volunteer and has no offer yet gets the volunteer offers of the wijk.
+    vragen = [a for a in acties if a.ladder == Ladder.VRIJWILLIGERS and a.aanbod_id is None]
+    suggesties = list(selectors.aanbod_voor(huishouden).filter(soort=Aanbod.Soort.VRIJWILLIGERSORGANISATIE)[:5]
+                      ) if vragen else []
     for a in acties:
         a.extra = extra.get(a.pk, [])
+        a.suggesties = suggesties if a in vragen else []
     return render(request, "huishoudens/plan.html", {
         "huishouden": huishouden, "plan": plan, "doelen": doelen, "formulieren": formulieren,
         "akkoorden": plan.akkoorden.select_related("persoon"), "zonder_akkoord": personen_zonder_akkoord(plan),

@@ -161,3 +161,11 @@ def test_activiteit_met_einde_voor_start_geweigerd(client, dossier):
                                            "actie-ladder": "netwerk", "actie-wie": "Zoon", "actie-start": "2026-03-01",
                                            "actie-eind": "2026-02-01"})
     assert antwoord.status_code == 400 and "vóór de startdatum" in antwoord.content.decode()
+
+
+def test_vrijwilligersvraag_krijgt_passend_aanbod_uit_de_wijk(client, dossier, aanbod):
+    Actie.objects.create(doel=dossier.plan.doelen.get(), omschrijving="Iemand om mee te wandelen",
+                         ladder="vrijwilligers", wie="Nog te vinden vrijwilliger")
+    client.force_login(dossier.mensen["teamlid"])
+    inhoud = client.get(_url(dossier)).content.decode()
+    assert "Passend vrijwilligersaanbod in de wijk: Schuldhulpmaatje Ridderkerk (0180-123456)" in inhoud
