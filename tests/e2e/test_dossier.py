@@ -74,3 +74,45 @@ def test_gesprek_plan_en_verslag_in_de_browser(pagina, org):
     assert "Huurachterstand van drie maanden" in tekst
     assert "Schulden in beeld en een betaalregeling" in tekst
     assert "cliëntondersteuning" in tekst
+
+
+def test_dossierpaginas_zonder_wcag_overtredingen(pagina, org):
+    """axe-core (WCAG 2.1 AA) on every dossier page, also with an error summary shown."""
+    from huishoudens import services
+    from huishoudens.models import Leefgebied
+    from tests.e2e.test_toegankelijkheid import overtredingen
+
+    teamlid = org.mensen["teamlid"]
+    h = maak_dossier(org, regisseur=teamlid, naam="Familie Axe", personen=3)
+    NetwerkLidFactory(huishouden=h)
+    AanbodFactory(wijk=org.wijk_a, naam="Burenhulp Bolnes", soort="vrijwilligers")
+    traject = h.trajecten.get()
+    gesprek = services.bewaar_gesprek(traject=traject, door=teamlid, velden={
+        "datum": "2026-01-10", "plaats": "thuis", "clientondersteuning_aangeboden": True},
+        leefgebieden={Leefgebied.FINANCIEN: {"wat_speelt": "Schulden"}})
+    plan = services.maak_plan(traject=traject, door=teamlid)
+    services.voeg_doel_toe(plan=plan, door=teamlid, lock_versie=0, leefgebied="financien", omschrijving="Rust")
+    persoon = h.personen.order_by("id").first()
+    d = f"/huishoudens/{h.pk}"
+    paden = ["/huishoudens/", "/huishoudens/zoeken/?naam=Achternaam",
+             "/huishoudens/nieuw/?postcode=2981ZZ&huisnummer=1",
+             f"{d}/", f"{d}/gesprekken/nieuw/", f"{d}/gesprekken/{gesprek.pk}/",
+             f"{d}/plannen/{plan.pk}/", f"{d}/personen/{persoon.pk}/",
+             f"/huishoudens/{h.pk}/traject/afsluiten/", f"/huishoudens/{h.pk}/traject/regisseur/",
+             f"/huishoudens/{h.pk}/inzage/", "/organisatie/sociale-kaart/"]
+    log_in(pagina, "teamlid", WACHTWOORD)
+    pagina.wait_for_url(pagina.base_url + "/")
+    for pad in paden:
+        pagina.goto(pagina.base_url + pad)
+        assert overtredingen(pagina) == [], pad
+    # with an error summary: an empty network form
+    pagina.goto(pagina.base_url + f"/huishoudens/{h.pk}/netwerk/nieuw/")
+    pagina.get_by_role("button", name="Opslaan").click()
+    pagina.get_by_role("alert").wait_for()
+    assert overtredingen(pagina) == []
+    pagina.get_by_role("button", name="Uitloggen").click()
+    log_in(pagina, "coord_a", WACHTWOORD)
+    pagina.wait_for_url(pagina.base_url + "/")
+    for pad in ["/huishoudens/overdracht/", f"/huishoudens/{h.pk}/personen/samenvoegen/"]:
+        pagina.goto(pagina.base_url + pad)
+        assert overtredingen(pagina) == [], pad
