@@ -91,8 +91,19 @@ class PersoonForm(forms.ModelForm):
                   "mantelzorger_voor", "doet_vrijwilligerswerk"]
         widgets = {"geboortedatum": DATUM}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.bsn:
+            # Never put a full BSN in the page: it is shown masked; revealing it is a separate, logged action.
+            self.initial["bsn"] = ""
+            self.fields["bsn"].help_text = _("Huidig BSN: %(bsn)s. Laat leeg om het te behouden.") % {
+                "bsn": self.instance.bsn_gemaskeerd}
+
     def clean_bsn(self):
-        return self.cleaned_data.get("bsn") or None
+        nieuw = self.cleaned_data.get("bsn") or None
+        if nieuw is None and self.instance.pk:
+            return Persoon.objects.filter(pk=self.instance.pk).values_list("bsn", flat=True).first()
+        return nieuw
 
 
 class RelatieForm(forms.Form):

@@ -175,6 +175,16 @@ def zoek_bestaand(user, *, bsn="", achternaam="", geboortedatum=None, postcode="
     return uitkomst
 
 
+def heeft_minderjarigen(huishouden, op=None):
+    """Whether the household has children under 18 (from birth dates): decides Sociaal team or JGT."""
+    op = op or timezone.localdate()
+    try:
+        grens = op.replace(year=op.year - 18)
+    except ValueError:  # 29 February
+        grens = op.replace(year=op.year - 18, day=28)
+    return personen_van(huishouden).filter(geboortedatum__gt=grens).exists()
+
+
 def personen_van(huishouden):
     return huishouden.personen.filter(samengevoegd_in__isnull=True).order_by("geboortedatum", "id")
 

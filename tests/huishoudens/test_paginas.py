@@ -280,3 +280,31 @@ def test_sociale_kaart_zoeken(client, dossier, aanbod):
     assert "Inloop Centrum" in inhoud and "Schuldhulpmaatje" not in inhoud
     client.force_login(dossier.mensen["medewerker_andere_gemeente"])
     assert "Schuldhulpmaatje" not in client.get(reverse("wijkteams:sociale_kaart")).content.decode()
+
+
+def test_persoon_wijzigen_toont_bsn_nooit_voluit_en_behoudt_het(client, dossier):
+    persoon = dossier.huishouden.personen.order_by("id").first()
+    url = reverse("huishoudens:persoon_wijzigen", args=[dossier.huishouden.pk, persoon.pk])
+    client.force_login(dossier.mensen["teamlid"])
+    inhoud = client.get(url).content.decode()
+    assert persoon.bsn not in inhoud and persoon.bsn_gemaskeerd in inhoud
+    antwoord = client.post(url, {"voornamen": "Nieuwe", "achternaam": persoon.achternaam, "rol": "hoofdbewoner",
+                                 "geboortedatum": persoon.geboortedatum.isoformat(), "bsn": ""})
+    assert antwoord.status_code == 302
+    bsn = persoon.bsn
+    persoon.refresh_from_db()
+    assert persoon.voornamen == "Nieuwe" and persoon.bsn == bsn
+
+
+def test_minderjarigen_uit_geboortedatum(dossier, org):
+    from datetime import date, timedelta
+
+    from huishoudens import selectors
+
+    assert selectors.heeft_minderjarigen(dossier.huishouden)  # the third person is a child
+    zonder = maak_dossier(org, personen=2)
+    assert not selectors.heeft_minderjarigen(zonder)
+    kind = dossier.huishouden.personen.get(rol="kind")
+    g = kind.geboortedatum
+    assert kind.is_minderjarig() and not kind.is_minderjarig(op=date(g.year + 18, g.month, g.day))
+    assert kind.is_minderjarig(op=date(g.year + 18, g.month, g.day) - timedelta(days=1))
