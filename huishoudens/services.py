@@ -80,11 +80,14 @@ def wijzig_status(*, traject, naar, door, reden=""):
 
 
 @transaction.atomic
-def sluit_traject_af(*, traject, door, reden, toelichting="", vervolgdatum=None, op=None, reden_geen_eindmeting=""):
+def sluit_traject_af(*, traject, door, reden, toelichting="", vervolgdatum=None, op=None, reden_geen_eindmeting="",
+                     controles=None):
     """Close a traject with a reason; the regisseur's assignment ends. History stays.
 
     Higher apps check their own conditions through ``registry.AFSLUIT_CONTROLES`` (e.g. a closing ZRM
-    measurement, or a reason why there is none); each raises ValidationError to refuse.
+    measurement, or a reason why there is none); each raises ValidationError to refuse. ``controles``: True runs
+    them, False skips them (imports, retention jobs); None (default) runs them whenever a person (``door``)
+    closes the traject, which is every form and API path.
     """
     traject = Traject.objects.select_for_update().get(pk=traject.pk)
     if Status.AFGESLOTEN not in OVERGANGEN.get(traject.status, set()):
@@ -94,7 +97,7 @@ def sluit_traject_af(*, traject, door, reden, toelichting="", vervolgdatum=None,
     gegevens = {"reden": reden, "toelichting": toelichting, "vervolgdatum": vervolgdatum,
                 "reden_geen_eindmeting": reden_geen_eindmeting, "op": op}
     fouten = []
-    for controle in registry.AFSLUIT_CONTROLES:
+    for controle in registry.AFSLUIT_CONTROLES if (door is not None if controles is None else controles) else ():
         try:
             controle(traject, gegevens)
         except ValidationError as fout:

@@ -60,7 +60,8 @@ def test_database_weigert_tweede_open_traject(org):
 def test_heropenen_met_ander_open_traject_geweigerd(org):
     h = maak_dossier(org)
     oud = h.trajecten.get()
-    services.sluit_traject_af(traject=oud, door=org.mensen["teamlid"], reden="doelen_bereikt")
+    services.sluit_traject_af(traject=oud, door=org.mensen["teamlid"], reden="doelen_bereikt",
+                              reden_geen_eindmeting="Geen ZRM afgenomen")
     services.open_traject(huishouden=h, team=org.team_a, door=org.mensen["teamlid"])
     voor = _tellingen()
     with pytest.raises(ValidationError) as fout:
@@ -171,3 +172,22 @@ def test_afsluiten_en_heropenen_houdt_geschiedenis(dossier):
     naar = list(dossier.traject.statuswijzigingen.values_list("naar", flat=True))
     assert naar[-2:] == [Traject.Status.AFGESLOTEN, Traject.Status.HEROPEND]
     assert dossier.traject.afsluitreden == "afgeschaald"  # the old closing reason is still readable
+
+
+def test_afsluitcontroles_voor_mensen_niet_voor_systeemtaken(org):
+    from huishoudens import registry
+
+    def altijd_nee(traject, gegevens):
+        raise ValidationError("Nog niet afsluiten.")
+
+    registry.AFSLUIT_CONTROLES.append(altijd_nee)
+    try:
+        h1, h2 = maak_dossier(org), maak_dossier(org)
+        with pytest.raises(ValidationError, match="Nog niet afsluiten"):
+            services.sluit_traject_af(traject=h1.trajecten.get(), door=org.mensen["teamlid"], reden="afgezien")
+        services.sluit_traject_af(traject=h2.trajecten.get(), door=None, reden="nooit_gestart")  # e.g. retention
+        services.sluit_traject_af(traject=h1.trajecten.get(), door=org.mensen["teamlid"], reden="afgezien",
+                                  controles=False)
+    finally:
+        registry.AFSLUIT_CONTROLES.remove(altijd_nee)
+    assert not Traject.objects.filter(huishouden__in=[h1, h2]).exclude(status="afgesloten").exists()
