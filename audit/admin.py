@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from audit.models import AuditEvent
+from common.admin import AlleenLezenAdmin
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(AlleenLezenAdmin):
     """Read-only: the database refuses changes anyway; the admin does not offer them."""
 
     list_display = ("tijdstip", "actor_weergave", "rol", "actie", "resultaat", "object_type", "object_id",
@@ -12,12 +13,3 @@ class AuditEventAdmin(admin.ModelAdmin):
     list_filter = ("actie", "resultaat", "noodtoegang")
     search_fields = ("actor_weergave", "object_id", "request_id")
     date_hierarchy = "tijdstip"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -5,6 +5,7 @@ Dossier data (aanvragen, toewijzingen, opschalingen) is not edited here: it chan
 
 from django.contrib import admin
 
+from common.admin import AlleenLezenAdmin
 from toegang.models import (
     Aanbieder,
     BudgetHerschikking,
@@ -56,19 +57,10 @@ class BudgetRegelAdmin(admin.ModelAdmin):
 
 
 @admin.register(BudgetHerschikking)
-class BudgetHerschikkingAdmin(admin.ModelAdmin):
+class BudgetHerschikkingAdmin(AlleenLezenAdmin):
     """Read-only: reallocations are made on the coördinator's page through the service (history kept)."""
 
     list_display = ("op", "van", "naar", "bedrag", "door")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(OpschalingDoel)

@@ -4,6 +4,7 @@ and a read-only view of meldingen and absences."""
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
+from common.admin import AlleenLezenAdmin
 from toegang import services_melding as services
 from toegang.models import Afwezigheid, Melding, PartnerToken, PostcodeWijk
 
@@ -35,21 +36,12 @@ class PartnerTokenAdmin(admin.ModelAdmin):
 
 
 @admin.register(Melding)
-class MeldingAdmin(admin.ModelAdmin):
+class MeldingAdmin(AlleenLezenAdmin):
     list_display = ("ontvangstnummer", "gemeente", "soort", "status", "team", "ontvangen_op")
     list_filter = ("gemeente", "status", "soort")
     search_fields = ("ontvangstnummer",)
     fields = ("ontvangstnummer", "gemeente", "soort", "status", "team", "ontvangen_op", "onderzoek_uiterlijk")
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Afwezigheid)
