@@ -1,0 +1,177 @@
+"""The indicator catalogue as loaded by the data migrations: the startset (measured now) and the
+ontwikkelagenda (wanted, but not measurable until the part of the application that registers it exists).
+
+``synchroniseer`` adds new indicators and updates only the technical fields (function, status, source,
+unit, breakdown) of existing ones, so names and descriptions edited in beheer are kept.
+"""
+
+AFSLUITREDENEN = {
+    "doelen_bereikt": "Doelen bereikt",
+    "afgeschaald": "Afgeschaald naar eigen kracht en netwerk",
+    "wlz": "Verhuisd naar zorginstelling / Wlz",
+    "verhuisd": "Verhuisd buiten de gemeente",
+    "overleden": "Overleden",
+    "afgezien": "Huishouden ziet af van ondersteuning",
+    "doorverwezen": "Doorverwezen",
+    "nooit_gestart": "Nooit gestart",
+}
+LADDER = {
+    "eigen_kracht": "Eigen kracht",
+    "netwerk": "Sociaal netwerk",
+    "vrijwilligers": "Vrijwilligers",
+    "algemene_voorziening": "Algemene voorziening",
+    "professioneel": "Professionele ondersteuning (niet geïndiceerd)",
+    "maatwerk": "Maatwerkvoorziening (geïndiceerd)",
+}
+
+S, O = "startset", "ontwikkelagenda"
+B, IMP, ENQ = "berekend", "import", "enquete"
+
+
+def _i(code, naam, omschrijving, eenheid, thema, *, hoger=None, wet="sociaal_domein", status=S, bron=B,
+       functie="", client=False, kern=False, categorieen=None):
+    return {
+        "code": code, "naam": naam, "omschrijving": omschrijving, "eenheid": eenheid, "thema": thema,
+        "hoger_is_beter": hoger, "wet": wet, "status": status, "bron": bron, "functie": functie,
+        "is_clientcijfer": client, "kern": kern, "categorieen": categorieen or {},
+    }
+
+
+INDICATOREN = [
+    # --- bereik -----------------------------------------------------------------------------------------
+    _i("hh_ondersteund", "Ondersteunde huishoudens",
+       "Huishoudens met een traject dat in de periode liep (aangemeld vóór het einde en niet afgesloten vóór het "
+       "begin van de periode).", "aantal", "bereik", functie="bereik", kern=True),
+    _i("hh_nieuw", "Nieuwe huishoudens", "Huishoudens met een traject dat in de periode is aangemeld.",
+       "aantal", "bereik", functie="bereik", kern=True),
+    _i("hh_lopend", "Lopende huishoudens",
+       "Huishoudens met een traject dat vóór de periode begon en in de periode nog liep.", "aantal", "bereik",
+       functie="bereik"),
+    _i("hh_afgesloten", "Afgesloten huishoudens", "Huishoudens van wie het traject in de periode is afgesloten.",
+       "aantal", "bereik", functie="bereik", kern=True),
+    _i("personen_ondersteund", "Ondersteunde personen",
+       "Personen (volwassenen en kinderen) in de ondersteunde huishoudens.", "aantal", "bereik",
+       functie="personen"),
+    _i("hh_ondersteund_per_1000", "Ondersteunde huishoudens per 1.000 inwoners",
+       "Ondersteunde huishoudens per 1.000 inwoners, per wijk (wijk van het huishouden) en per gebied "
+       "(indeling van de wijk aan het einde van de periode).", "per_1000", "bereik", functie="bevolking"),
+    # --- toegang ----------------------------------------------------------------------------------------
+    _i("dt_aanmelding_gesprek_mediaan", "Doorlooptijd aanmelding → keukentafelgesprek (mediaan)",
+       "Dagen van de aanmelding van het traject tot het eerste keukentafelgesprek, voor eerste gesprekken in de "
+       "periode. Mediaan.", "dagen", "toegang", hoger=False, functie="doorlooptijden", kern=True),
+    _i("dt_aanmelding_gesprek_p80", "Doorlooptijd aanmelding → keukentafelgesprek (80e percentiel)",
+       "Als hierboven; 80% van de huishoudens had binnen dit aantal dagen een gesprek.", "dagen", "toegang",
+       hoger=False, functie="doorlooptijden"),
+    _i("dt_gesprek_plan_mediaan", "Doorlooptijd keukentafelgesprek → plan (mediaan)",
+       "Dagen van het eerste keukentafelgesprek tot het eerste plan, voor eerste plannen in de periode. Mediaan.",
+       "dagen", "toegang", hoger=False, functie="doorlooptijden"),
+    _i("dt_gesprek_plan_p80", "Doorlooptijd keukentafelgesprek → plan (80e percentiel)",
+       "Als hierboven; 80e percentiel.", "dagen", "toegang", hoger=False, functie="doorlooptijden"),
+    _i("meldingen_nieuw", "Nieuwe meldingen", "Meldingen en signalen die in de periode binnenkwamen.",
+       "aantal", "toegang", status=O),
+    _i("meldingen_meervoudig", "Meervoudige meldingen",
+       "Aandeel meldingen op twee of meer leefgebieden (naar het wijkteam) tegenover enkelvoudige (direct "
+       "afgehandeld).", "percentage", "toegang", status=O),
+    _i("meldingen_per_kanaal", "Meldingen per kanaal", "Meldingen naar kanaal (telefoon, balie, partner, online).",
+       "percentage", "toegang", status=O),
+    _i("dt_melding_gesprek_mediaan", "Doorlooptijd melding → keukentafelgesprek (mediaan)",
+       "Dagen van de melding tot het eerste keukentafelgesprek.", "dagen", "toegang", hoger=False, status=O),
+    _i("onderzoek_binnen_6_weken", "Onderzoek binnen 6 weken",
+       "Aandeel meldingen waarvan het onderzoek (gesprek en verslag) binnen 6 weken klaar was (Wmo 2015).",
+       "percentage", "toegang", hoger=True, wet="wmo", status=O),
+    # --- ondersteuning ----------------------------------------------------------------------------------
+    _i("ladder_mix", "Activiteiten naar trede van de ladder",
+       "Activiteiten in de actieve plannen van lopende trajecten, naar trede: eigen kracht, sociaal netwerk, "
+       "vrijwilligers, algemene voorziening, professioneel, maatwerk. Aandeel van alle activiteiten.",
+       "percentage", "ondersteuning", functie="ladder", kern=True, categorieen=LADDER),
+    # --- zelfredzaamheid --------------------------------------------------------------------------------
+    _i("zrm_gemiddelde_domein", "ZRM: gemiddelde score per domein (cliënten)",
+       "Gemiddelde laatste ZRM-score per domein van cliënten met een meting. Cliëntcijfer, geen bevolkingscijfer.",
+       "score", "zelfredzaamheid", hoger=True, status=O, client=True),
+    _i("zrm_verandering", "ZRM: gemiddelde verandering eerste → laatste meting (cliënten)",
+       "Gemiddelde verandering van de score tussen eerste en laatste meting, per domein. Cliëntcijfer.",
+       "score", "zelfredzaamheid", hoger=True, status=O, client=True),
+    _i("zrm_weinig_kracht", "ZRM: cliënten met weinig kracht",
+       "Aandeel cliënten met score 1 of 2 op minstens één domein. Cliëntcijfer, geen bevolkingsaandeel.",
+       "percentage", "zelfredzaamheid", hoger=False, status=O, client=True),
+    _i("zrm_onvoldoende_contacten", "ZRM: cliënten met onvoldoende sociale contacten",
+       "Aandeel cliënten met score 1 of 2 op het domein sociaal netwerk. Cliëntcijfer.",
+       "percentage", "zelfredzaamheid", hoger=False, status=O, client=True),
+    # --- maatwerk ---------------------------------------------------------------------------------------
+    _i("maatwerk_aanvragen", "Maatwerkaanvragen", "Aanvragen voor een maatwerkvoorziening in de periode.",
+       "aantal", "maatwerk", wet="wmo", status=O),
+    _i("maatwerk_toegekend", "Toegekende maatwerkaanvragen", "Aandeel toegekende aanvragen van alle besluiten.",
+       "percentage", "maatwerk", wet="wmo", status=O),
+    _i("maatwerk_afgewezen", "Afgewezen maatwerkaanvragen", "Aandeel afgewezen aanvragen van alle besluiten.",
+       "percentage", "maatwerk", wet="wmo", status=O),
+    _i("maatwerk_kosten_budget", "Verplichtingen maatwerk tegenover budget",
+       "Verplichtingen (volume × tarief) als aandeel van het budget van het gebied: blijven we binnen budget?",
+       "percentage", "maatwerk", hoger=False, wet="wmo", status=O),
+    _i("besluit_binnen_2_weken", "Besluit binnen 2 weken",
+       "Aandeel aanvragen met een beschikking binnen 2 weken na de aanvraag (Wmo 2015).", "percentage",
+       "maatwerk", hoger=True, wet="wmo", status=O),
+    _i("wmo_clienten_per_1000", "Wmo-cliënten per 1.000 inwoners",
+       "Personen met een Wmo-maatwerkvoorziening per 1.000 inwoners, ook per wijk (Monitor Sociaal Domein).",
+       "per_1000", "maatwerk", wet="wmo", status=O),
+    # --- opschaling -------------------------------------------------------------------------------------
+    _i("escalaties_lzn", "Opschalingen naar het Lokaal Zorgnetwerk", "Casussen opgeschaald naar het LZN.",
+       "aantal", "opschaling", status=O),
+    _i("escalaties_bestuurstafel", "Opschalingen naar de bestuurstafel", "Casussen opgeschaald naar de "
+       "bestuurstafel.", "aantal", "opschaling", status=O),
+    _i("escalaties_uitkomst", "Uitkomst van opschalingen", "Afgeronde opschalingen naar uitkomst (opgelost, "
+       "afgeschaald naar het team, ...).", "percentage", "opschaling", status=O),
+    # --- afsluiting -------------------------------------------------------------------------------------
+    _i("afgesloten_naar_reden", "Afgesloten trajecten naar reden",
+       "Trajecten die in de periode zijn afgesloten, naar reden van afsluiten. Aandeel van alle afgesloten.",
+       "percentage", "afsluiting", functie="afsluiting", categorieen=AFSLUITREDENEN),
+    _i("heropend_binnen_jaar", "Heropend binnen een jaar",
+       "Trajecten die in de periode zijn heropend binnen 365 dagen nadat ze waren afgesloten (noemer: alle "
+       "heropeningen in de periode).", "aantal", "afsluiting", hoger=False, functie="heropening", kern=True),
+    # --- cliëntervaring ---------------------------------------------------------------------------------
+    _i("clienttevredenheid", "Tevreden cliënten (cliëntervaringsonderzoek)",
+       "Aandeel respondenten van het cliëntervaringsonderzoek dat (zeer) tevreden is, per wijk geïmporteerd.",
+       "percentage", "clientervaring", hoger=True, wet="wmo", bron=ENQ, functie="import_per_wijk", client=True),
+    _i("klachten", "Klachten", "Klachten over de wijkteams die in de periode binnenkwamen.", "aantal",
+       "clientervaring", hoger=False, status=O),
+    # --- eigen kracht en gemeenschap --------------------------------------------------------------------
+    _i("mantelzorgers_clienten", "Mantelzorgers onder volwassen cliënten",
+       "Aandeel volwassenen in ondersteunde huishoudens dat mantelzorger is. Cliëntcijfer, geen bevolkingsaandeel.",
+       "percentage", "eigen_kracht", functie="personen", client=True),
+    _i("vrijwilligers_clienten", "Vrijwilligers onder volwassen cliënten",
+       "Aandeel volwassenen in ondersteunde huishoudens dat vrijwilligerswerk doet. Cliëntcijfer.",
+       "percentage", "eigen_kracht", hoger=True, functie="personen", client=True),
+    _i("vrijwilligersmatches", "Matches vrijwilliger – hulpvraag", "Hulpvragen die in de periode aan een "
+       "vrijwilliger zijn gekoppeld, per wijk.", "aantal", "eigen_kracht", hoger=True, status=O),
+    _i("collectieve_activiteiten", "Collectieve en preventieve activiteiten",
+       "Activiteiten per gebied in de periode en hun bereik.", "aantal", "eigen_kracht", status=O),
+    # --- bevolking (import per wijk) --------------------------------------------------------------------
+    _i("inwoners", "Inwoners", "Inwoners per wijk (laatst bekende jaar), opgeteld per gebied.", "aantal",
+       "bevolking", functie="bevolking"),
+    _i("bevolking_weinig_kracht", "Inwoners met weinig kracht (onderzoek)",
+       "Aandeel inwoners met weinig kracht volgens bewonersonderzoek/-panel, per wijk geïmporteerd. "
+       "Bevolkingscijfer, niet uit de ZRM van cliënten.", "percentage", "bevolking", hoger=False, bron=IMP,
+       functie="import_per_wijk"),
+    _i("bevolking_mantelzorgt", "Inwoners die mantelzorg geven (onderzoek)",
+       "Aandeel inwoners dat mantelzorg geeft volgens bewonersonderzoek, per wijk geïmporteerd.", "percentage",
+       "bevolking", bron=IMP, functie="import_per_wijk"),
+    _i("bevolking_onvoldoende_contacten", "Inwoners met onvoldoende contacten (onderzoek)",
+       "Aandeel inwoners met onvoldoende sociale contacten volgens bewonersonderzoek, per wijk geïmporteerd.",
+       "percentage", "bevolking", hoger=False, bron=IMP, functie="import_per_wijk"),
+    _i("bevolking_vrijwilligerswerk", "Inwoners die vrijwilligerswerk doen (onderzoek)",
+       "Aandeel inwoners dat vrijwilligerswerk doet volgens bewonersonderzoek, per wijk geïmporteerd.",
+       "percentage", "bevolking", hoger=True, bron=IMP, functie="import_per_wijk"),
+]
+
+TECHNISCH = ("eenheid", "status", "bron", "functie", "thema", "is_clientcijfer", "categorieen", "wet")
+
+
+def synchroniseer(Indicator):
+    """Add new indicators, update the technical fields of existing ones. ``Indicator`` may be a historical model."""
+    for volgorde, gegevens in enumerate(INDICATOREN):
+        velden = dict(gegevens, volgorde=volgorde)
+        code = velden.pop("code")
+        indicator, nieuw = Indicator.objects.get_or_create(code=code, defaults=velden)
+        if not nieuw:
+            for veld in TECHNISCH:
+                setattr(indicator, veld, velden[veld])
+            indicator.save()
