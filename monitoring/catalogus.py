@@ -24,7 +24,7 @@ LADDER = {
     "maatwerk": "Maatwerkvoorziening (geïndiceerd)",
 }
 
-S, O = "startset", "ontwikkelagenda"
+S, ONTW = "startset", "ontwikkelagenda"
 B, IMP, ENQ = "berekend", "import", "enquete"
 
 
@@ -68,17 +68,17 @@ INDICATOREN = [
     _i("dt_gesprek_plan_p80", "Doorlooptijd keukentafelgesprek → plan (80e percentiel)",
        "Als hierboven; 80e percentiel.", "dagen", "toegang", hoger=False, functie="doorlooptijden"),
     _i("meldingen_nieuw", "Nieuwe meldingen", "Meldingen en signalen die in de periode binnenkwamen.",
-       "aantal", "toegang", status=O),
+       "aantal", "toegang", status=ONTW),
     _i("meldingen_meervoudig", "Meervoudige meldingen",
        "Aandeel meldingen op twee of meer leefgebieden (naar het wijkteam) tegenover enkelvoudige (direct "
-       "afgehandeld).", "percentage", "toegang", status=O),
+       "afgehandeld).", "percentage", "toegang", status=ONTW),
     _i("meldingen_per_kanaal", "Meldingen per kanaal", "Meldingen naar kanaal (telefoon, balie, partner, online).",
-       "percentage", "toegang", status=O),
+       "percentage", "toegang", status=ONTW),
     _i("dt_melding_gesprek_mediaan", "Doorlooptijd melding → keukentafelgesprek (mediaan)",
-       "Dagen van de melding tot het eerste keukentafelgesprek.", "dagen", "toegang", hoger=False, status=O),
+       "Dagen van de melding tot het eerste keukentafelgesprek.", "dagen", "toegang", hoger=False, status=ONTW),
     _i("onderzoek_binnen_6_weken", "Onderzoek binnen 6 weken",
        "Aandeel meldingen waarvan het onderzoek (gesprek en verslag) binnen 6 weken klaar was (Wmo 2015).",
-       "percentage", "toegang", hoger=True, wet="wmo", status=O),
+       "percentage", "toegang", hoger=True, wet="wmo", status=ONTW),
     # --- ondersteuning ----------------------------------------------------------------------------------
     _i("ladder_mix", "Activiteiten naar trede van de ladder",
        "Activiteiten in de actieve plannen van lopende trajecten, naar trede: eigen kracht, sociaal netwerk, "
@@ -87,39 +87,39 @@ INDICATOREN = [
     # --- zelfredzaamheid --------------------------------------------------------------------------------
     _i("zrm_gemiddelde_domein", "ZRM: gemiddelde score per domein (cliënten)",
        "Gemiddelde laatste ZRM-score per domein van cliënten met een meting. Cliëntcijfer, geen bevolkingscijfer.",
-       "score", "zelfredzaamheid", hoger=True, status=O, client=True),
+       "score", "zelfredzaamheid", hoger=True, status=ONTW, client=True),
     _i("zrm_verandering", "ZRM: gemiddelde verandering eerste → laatste meting (cliënten)",
        "Gemiddelde verandering van de score tussen eerste en laatste meting, per domein. Cliëntcijfer.",
-       "score", "zelfredzaamheid", hoger=True, status=O, client=True),
+       "score", "zelfredzaamheid", hoger=True, status=ONTW, client=True),
     _i("zrm_weinig_kracht", "ZRM: cliënten met weinig kracht",
        "Aandeel cliënten met score 1 of 2 op minstens één domein. Cliëntcijfer, geen bevolkingsaandeel.",
-       "percentage", "zelfredzaamheid", hoger=False, status=O, client=True),
+       "percentage", "zelfredzaamheid", hoger=False, status=ONTW, client=True),
     _i("zrm_onvoldoende_contacten", "ZRM: cliënten met onvoldoende sociale contacten",
        "Aandeel cliënten met score 1 of 2 op het domein sociaal netwerk. Cliëntcijfer.",
-       "percentage", "zelfredzaamheid", hoger=False, status=O, client=True),
+       "percentage", "zelfredzaamheid", hoger=False, status=ONTW, client=True),
     # --- maatwerk ---------------------------------------------------------------------------------------
     _i("maatwerk_aanvragen", "Maatwerkaanvragen", "Aanvragen voor een maatwerkvoorziening in de periode.",
-       "aantal", "maatwerk", wet="wmo", status=O),
+       "aantal", "maatwerk", wet="wmo", status=ONTW),
     _i("maatwerk_toegekend", "Toegekende maatwerkaanvragen", "Aandeel toegekende aanvragen van alle besluiten.",
-       "percentage", "maatwerk", wet="wmo", status=O),
+       "percentage", "maatwerk", wet="wmo", status=ONTW),
     _i("maatwerk_afgewezen", "Afgewezen maatwerkaanvragen", "Aandeel afgewezen aanvragen van alle besluiten.",
-       "percentage", "maatwerk", wet="wmo", status=O),
+       "percentage", "maatwerk", wet="wmo", status=ONTW),
     _i("maatwerk_kosten_budget", "Verplichtingen maatwerk tegenover budget",
        "Verplichtingen (volume × tarief) als aandeel van het budget van het gebied: blijven we binnen budget?",
-       "percentage", "maatwerk", hoger=False, wet="wmo", status=O),
+       "percentage", "maatwerk", hoger=False, wet="wmo", status=ONTW),
     _i("besluit_binnen_2_weken", "Besluit binnen 2 weken",
        "Aandeel aanvragen met een beschikking binnen 2 weken na de aanvraag (Wmo 2015).", "percentage",
-       "maatwerk", hoger=True, wet="wmo", status=O),
+       "maatwerk", hoger=True, wet="wmo", status=ONTW),
     _i("wmo_clienten_per_1000", "Wmo-cliënten per 1.000 inwoners",
        "Personen met een Wmo-maatwerkvoorziening per 1.000 inwoners, ook per wijk (Monitor Sociaal Domein).",
-       "per_1000", "maatwerk", wet="wmo", status=O),
+       "per_1000", "maatwerk", wet="wmo", status=ONTW),
     # --- opschaling -------------------------------------------------------------------------------------
     _i("escalaties_lzn", "Opschalingen naar het Lokaal Zorgnetwerk", "Casussen opgeschaald naar het LZN.",
-       "aantal", "opschaling", status=O),
+       "aantal", "opschaling", status=ONTW),
     _i("escalaties_bestuurstafel", "Opschalingen naar de bestuurstafel", "Casussen opgeschaald naar de "
-       "bestuurstafel.", "aantal", "opschaling", status=O),
+       "bestuurstafel.", "aantal", "opschaling", status=ONTW),
     _i("escalaties_uitkomst", "Uitkomst van opschalingen", "Afgeronde opschalingen naar uitkomst (opgelost, "
-       "afgeschaald naar het team, ...).", "percentage", "opschaling", status=O),
+       "afgeschaald naar het team, ...).", "percentage", "opschaling", status=ONTW),
     # --- afsluiting -------------------------------------------------------------------------------------
     _i("afgesloten_naar_reden", "Afgesloten trajecten naar reden",
        "Trajecten die in de periode zijn afgesloten, naar reden van afsluiten. Aandeel van alle afgesloten.",
@@ -132,7 +132,7 @@ INDICATOREN = [
        "Aandeel respondenten van het cliëntervaringsonderzoek dat (zeer) tevreden is, per wijk geïmporteerd.",
        "percentage", "clientervaring", hoger=True, wet="wmo", bron=ENQ, functie="import_per_wijk", client=True),
     _i("klachten", "Klachten", "Klachten over de wijkteams die in de periode binnenkwamen.", "aantal",
-       "clientervaring", hoger=False, status=O),
+       "clientervaring", hoger=False, status=ONTW),
     # --- eigen kracht en gemeenschap --------------------------------------------------------------------
     _i("mantelzorgers_clienten", "Mantelzorgers onder volwassen cliënten",
        "Aandeel volwassenen in ondersteunde huishoudens dat mantelzorger is. Cliëntcijfer, geen bevolkingsaandeel.",
@@ -141,9 +141,9 @@ INDICATOREN = [
        "Aandeel volwassenen in ondersteunde huishoudens dat vrijwilligerswerk doet. Cliëntcijfer.",
        "percentage", "eigen_kracht", hoger=True, functie="personen", client=True),
     _i("vrijwilligersmatches", "Matches vrijwilliger – hulpvraag", "Hulpvragen die in de periode aan een "
-       "vrijwilliger zijn gekoppeld, per wijk.", "aantal", "eigen_kracht", hoger=True, status=O),
+       "vrijwilliger zijn gekoppeld, per wijk.", "aantal", "eigen_kracht", hoger=True, status=ONTW),
     _i("collectieve_activiteiten", "Collectieve en preventieve activiteiten",
-       "Activiteiten per gebied in de periode en hun bereik.", "aantal", "eigen_kracht", status=O),
+       "Activiteiten per gebied in de periode en hun bereik.", "aantal", "eigen_kracht", status=ONTW),
     # --- bevolking (import per wijk) --------------------------------------------------------------------
     _i("inwoners", "Inwoners", "Inwoners per wijk (laatst bekende jaar), opgeteld per gebied.", "aantal",
        "bevolking", functie="bevolking"),

@@ -42,7 +42,7 @@ def bevolking(*, gemeente_id, van, tot, codes=None):
                SUM(w.inwoners) AS inwoners, COALESCE(SUM(hh.ondersteund), 0) AS ondersteund
         FROM w LEFT JOIN hh ON hh.wijk_id = w.wijk_id
         GROUP BY GROUPING SETS ((w.gebied_id, w.wijk_id), (w.gebied_id), ())
-    """
+    """  # noqa: S608 (constant SQL fragments; values are bound parameters)
     uit = []
     for rij in rijen(sql, {"gemeente": gemeente_id, "van": van, "tot": tot, "jaar": tot.year}):
         niveau = _niveau(rij)
@@ -77,7 +77,7 @@ def import_per_wijk(*, gemeente_id, van, tot, codes=None):
                w.gebied_id, w.wijk_id, SUM(l.teller) AS teller, SUM(l.noemer) AS noemer
         FROM laatste l JOIN w ON w.wijk_id = l.wijk_id
         GROUP BY GROUPING SETS ((l.code, w.gebied_id, w.wijk_id), (l.code, w.gebied_id), (l.code))
-    """
+    """  # noqa: S608 (constant SQL fragments; values are bound parameters)
     uit = []
     for rij in rijen(sql, {"gemeente": gemeente_id, "van": van, "tot": tot, "jaar": tot.year,
                            "codes": list(codes)}):
