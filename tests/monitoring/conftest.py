@@ -1,0 +1,166 @@
+"""A small hand-made casework fixture for the quarter 2026-K1 (1 January – 31 March 2026), with every number the
+indicator tests expect worked out by hand in the comments.
+
+Gebied A (team_a, wijk_a)                         Gebied B (team_b, wijk_b)
+  H1 aangemeld 2025-11-01, open (lopend)            H7..H12 aangemeld 2026-01-05, open (nieuw), 1 adult each
+     2 adults (1 mantelzorger) + 1 child               5 of the 6 do volunteer work, 1 is mantelzorger
+  H2 aangemeld 2026-01-10, closed 2026-03-01          H8 reopened 2026-02-01, closed 2025-12-01 (within a year)
+     (doelen_bereikt), 1 adult volunteer               H9 reopened 2026-03-01, closed 2024-06-01 (not within)
+  H3 aangemeld 2026-02-01, open, 1 adult
+  H4 aangemeld 2025-06-01, closed 2025-12-15 (before the quarter: not counted)
+  H5 aangemeld 2026-04-05 (after the quarter: not counted)
+  H6 aangemeld 2025-10-01, closed 2026-02-10 (afgeschaald), 1 adult mantelzorger + volunteer
+Andere gemeente: 1 household in the quarter (never counted for Ridderkerk).
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from huishoudens.models import (
+    Actie,
+    Doel,
+    Huishouden,
+    Keukentafelgesprek,
+    Persoon,
+    Plan,
+    StatusWijziging,
+    Traject,
+)
+from monitoring import perioden, services
+from monitoring.models import ImportWaarde, Indicator
+from wijkteams.models import WijkInwoners
+
+AMS = ZoneInfo("Europe/Amsterdam")
+KWARTAAL = perioden.kwartaal(2026, 1)
+
+
+def _moment(d):
+    return datetime(d.year, d.month, d.day, 12, 0, tzinfo=AMS)
+
+
+@dataclass
+class Casus:
+    org: object
+    huishoudens: dict
+    trajecten: dict
+
+
+def _huishouden(org, wijk, naam, gemeente=None):
+    return Huishouden.objects.create(gemeente=gemeente or org.gemeente, wijk=wijk, straat="Kerkweg", huisnummer=1,
+                                     postcode="2981 AA", woonplaats="Ridderkerk", naam=naam)
+
+
+def _persoon(h, *, geboren=date(1970, 1, 1), mantelzorger=False, vrijwilliger=False):
+    return Persoon.objects.create(huishouden=h, voornamen="Test", achternaam=h.naam, geboortedatum=geboren,
+                                  is_mantelzorger=mantelzorger, doet_vrijwilligerswerk=vrijwilliger)
+
+
+def _traject(h, team, aangemeld, *, afgesloten=None, reden="", status=None):
+    status = status or (Traject.Status.AFGESLOTEN if afgesloten else Traject.Status.UITVOERING)
+    return Traject.objects.create(huishouden=h, team=team, gebied=team.gebied, aangemeld_op=aangemeld,
+                                  afgesloten_op=afgesloten, afsluitreden=reden, status=status)
+
+
+def _statuswijziging(traject, naar, op):
+    sw = StatusWijziging.objects.create(traject=traject, naar=naar)
+    StatusWijziging.objects.filter(pk=sw.pk).update(op=_moment(op))
+
+
+def _plan(traject, aangemaakt, status=Plan.Status.ACTIEF, versie=1, acties=()):
+    plan = Plan.objects.create(traject=traject, status=status, versie=versie)
+    Plan.objects.filter(pk=plan.pk).update(aangemaakt_op=_moment(aangemaakt))
+    doel = Doel.objects.create(plan=plan, leefgebied="financien", omschrijving="Doel")
+    for ladder, start, eind in acties:
+        Actie.objects.create(doel=doel, omschrijving="Activiteit", ladder=ladder, wie="Iemand", start=start, eind=eind)
+    return plan
+
+
+def _gesprek(traject, datum, door):
+    return Keukentafelgesprek.objects.create(traject=traject, datum=datum, plaats="thuis", gevoerd_door=door)
+
+
+@pytest.fixture
+def casus(org):
+    a, b = org.team_a, org.team_b
+    wa, wb = org.wijk_a, org.wijk_b
+    prof = org.mensen["teamlid"]
+    h, t = {}, {}
+    h[1] = _huishouden(org, wa, "Huishouden Jansen")
+    _persoon(h[1], mantelzorger=True)
+    _persoon(h[1])
+    _persoon(h[1], geboren=date(2015, 5, 5))
+    t[1] = _traject(h[1], a, date(2025, 11, 1))
+    h[2] = _huishouden(org, wa, "Huishouden de Vries")
+    _persoon(h[2], vrijwilliger=True)
+    t[2] = _traject(h[2], a, date(2026, 1, 10), afgesloten=date(2026, 3, 1), reden="doelen_bereikt")
+    h[3] = _huishouden(org, wa, "Huishouden Bakker")
+    _persoon(h[3])
+    t[3] = _traject(h[3], a, date(2026, 2, 1))
+    h[4] = _huishouden(org, wa, "Huishouden Visser")
+    _persoon(h[4], mantelzorger=True)
+    t[4] = _traject(h[4], a, date(2025, 6, 1), afgesloten=date(2025, 12, 15), reden="wlz")
+    h[5] = _huishouden(org, wa, "Huishouden Smit")
+    _persoon(h[5])
+    t[5] = _traject(h[5], a, date(2026, 4, 5))
+    h[6] = _huishouden(org, wa, "Huishouden de Graaf")
+    _persoon(h[6], mantelzorger=True, vrijwilliger=True)
+    t[6] = _traject(h[6], a, date(2025, 10, 1), afgesloten=date(2026, 2, 10), reden="afgeschaald")
+    for n in range(7, 13):
+        h[n] = _huishouden(org, wb, f"Huishouden Kaya {n}")
+        _persoon(h[n], vrijwilliger=n <= 11, mantelzorger=n == 12)
+        t[n] = _traject(h[n], b, date(2026, 1, 5), status=Traject.Status.HEROPEND if n in (8, 9) else None)
+    # reopenings: H8 within a year after closing, H9 not
+    _statuswijziging(t[8], "afgesloten", date(2025, 12, 1))
+    _statuswijziging(t[8], "heropend", date(2026, 2, 1))
+    _statuswijziging(t[9], "afgesloten", date(2024, 6, 1))
+    _statuswijziging(t[9], "heropend", date(2026, 3, 1))
+    # another gemeente: never counted
+    h[99] = _huishouden(org, org.andere_gemeente.wijken.first(), "Huishouden Ander", gemeente=org.andere_gemeente)
+    _persoon(h[99], mantelzorger=True)
+    _traject(h[99], org.team_ander, date(2026, 2, 2))
+    # keukentafelgesprekken: first conversations in the quarter after 10, 14 (A) and 4, 30, 20 (B) days
+    _gesprek(t[1], date(2025, 12, 1), prof)
+    _gesprek(t[2], date(2026, 1, 20), prof)
+    _gesprek(t[2], date(2026, 2, 20), prof)  # a second conversation does not count
+    _gesprek(t[3], date(2026, 2, 15), prof)
+    _gesprek(t[7], date(2026, 1, 9), prof)
+    _gesprek(t[10], date(2026, 2, 4), prof)
+    _gesprek(t[11], date(2026, 1, 25), prof)
+    # plans: H1 before the quarter; H2 (replaced version) and H3 five days after their first conversation
+    L = "eigen_kracht", "netwerk", "vrijwilligers", "algemene_voorziening", "professioneel", "maatwerk"
+    _plan(t[1], date(2025, 12, 10), acties=[(L[0], None, None), (L[1], date(2026, 1, 15), None),
+                                           (L[5], date(2026, 5, 1), None)])
+    _plan(t[2], date(2026, 1, 25), status=Plan.Status.VERVANGEN, acties=[(L[4], None, None)])
+    _plan(t[3], date(2026, 2, 20), acties=[(L[1], date(2025, 12, 1), date(2025, 12, 31)),
+                                           (L[2], date(2026, 2, 15), None)])
+    # inhabitants (the latest year up to 2026 counts) and imported panel figures
+    WijkInwoners.objects.create(wijk=wa, jaar=2025, aantal=3900)
+    WijkInwoners.objects.create(wijk=wa, jaar=2026, aantal=4000)
+    WijkInwoners.objects.create(wijk=wb, jaar=2026, aantal=6000)
+    WijkInwoners.objects.create(wijk=wb, jaar=2027, aantal=9999)
+    weinig = Indicator.objects.get(code="bevolking_weinig_kracht")
+    beleid = org.mensen["beleidsmedewerker"]
+    for wijk, van, tot, teller, noemer in ((wa, date(2024, 1, 1), date(2024, 12, 31), 10, 100),
+                                           (wa, date(2025, 1, 1), date(2025, 12, 31), 40, 400),
+                                           (wb, date(2025, 1, 1), date(2025, 12, 31), 90, 600)):
+        ImportWaarde.objects.create(gemeente=org.gemeente, indicator=weinig, wijk=wijk, van=van, tot=tot,
+                                    teller=teller, noemer=noemer, bron="Test", geimporteerd_door=beleid)
+    return Casus(org, h, t)
+
+
+def bereken(org, periode=KWARTAAL, door=None):
+    run = services.start_run(gemeente_id=org.gemeente.pk, periode=periode, door=door, taak=False)
+    return services.bereken_run(run_id=run.pk)
+
+
+@pytest.fixture
+def run_k1(casus):
+    return bereken(casus.org)
+
+
+def waarde(run, code, gebied=None, *, wijk=None, categorie=""):
+    w = run.waarden.filter(indicator__code=code, gebied=gebied, wijk=wijk, categorie=categorie).first()
+    return None if w is None else (w.teller, w.noemer, None if w.waarde is None else float(w.waarde))
