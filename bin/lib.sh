@@ -123,7 +123,29 @@ _pgbin() {
   printf '%s\n' "$dir"
 }
 
-_as_postgres() { runuser -u postgres -- "$@"; }
+_as_postgres() { (cd / && runuser -u postgres -- "$@"); }
+
+# reachable_pgdata <project-folder>: make <project-folder> usable as PostgreSQL data folder.
+# The server runs as user postgres, which cannot pass a parent such as /root (mode 700). Then the
+# data lives in /var/lib/wijkteam/<hash of the project path> and <project-folder> becomes a symlink
+# to it, so the project still finds its data in the same place and a restart keeps it.
+reachable_pgdata() {
+  local wanted=$1 parent hash target
+  if [ -L "$wanted" ]; then return 0; fi
+  parent="$(dirname "$wanted")"
+  mkdir -p "$parent"
+  if runuser -u postgres -- test -x "$parent" 2>/dev/null; then return 0; fi
+  hash="$(printf '%s' "$(cd "$parent" && pwd -P)" | sha256sum | cut -c1-12)"
+  target="/var/lib/wijkteam/$hash/pgdata"
+  mkdir -p "$target"
+  chmod 755 /var/lib/wijkteam "/var/lib/wijkteam/$hash"
+  if [ -d "$wanted" ] && [ -n "$(ls -A "$wanted" 2>/dev/null)" ]; then
+    die "$wanted is not reachable for user postgres and not empty; move it to $target yourself"
+  fi
+  rmdir "$wanted" 2>/dev/null || true
+  ln -s "$target" "$wanted"
+  log "PostgreSQL cannot reach $parent (permissions); its data lives in $target, linked from $wanted"
+}
 
 # start_postgres <datadir> <port> <durable:yes|no>
 # Returns 2 when the port was taken (by something started after free_port looked).
@@ -131,7 +153,7 @@ start_postgres() {
   local datadir=$1 port=$2 durable=${3:-yes} pgbin opts out logfile before
   pgbin="$(_pgbin)"
   mkdir -p "$datadir"
-  datadir="$(cd "$datadir" && pwd)"
+  datadir="$(cd "$datadir" && pwd -P)"
   chown postgres "$datadir"
   chmod 700 "$datadir"
   _as_postgres test -w "$datadir" ||
@@ -192,6 +214,7 @@ start_postgres_on_free_port() {
 stop_stale_postgres() {
   local datadir=$1 pgbin
   [ -s "$datadir/PG_VERSION" ] || return 0
+  datadir="$(cd "$datadir" && pwd -P)"  # user postgres may not pass a symlink's parents
   pgbin="$(_pgbin)"
   if _as_postgres "$pgbin/pg_ctl" -D "$datadir" status >/dev/null 2>&1; then
     warn "a PostgreSQL server from an earlier run is still running on $datadir; stopping it"
@@ -203,6 +226,7 @@ stop_stale_postgres() {
 stop_postgres() {
   local datadir=$1 pgbin
   [ -s "$datadir/PG_VERSION" ] || return 0
+  datadir="$(cd "$datadir" && pwd -P)"  # user postgres may not pass a symlink's parents
   pgbin="$(_pgbin)"
   if _as_postgres "$pgbin/pg_ctl" -D "$datadir" status >/dev/null 2>&1; then
     _as_postgres "$pgbin/pg_ctl" -D "$datadir" -m fast -w -t 60 stop >/dev/null || true

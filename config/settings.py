@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "django_filters",
     "guardian",
     "django_celery_beat",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "inloggen",
     "common",
     "audit",
     "wijkteams",
@@ -53,6 +56,7 @@ INSTALLED_APPS = [
     "toegang",
     "gemeenschap",
     "monitoring",
+    "bewaring",
 ]
 
 MIDDLEWARE = [
@@ -63,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "inloggen.middleware.TweeFactorMiddleware",
     "audit.middleware.RequestContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -116,6 +122,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+# Staff log in with two factors (password + TOTP). On by default in production; the demo and the
+# tests switch it on where they test it.
+TWEE_FACTOR_VERPLICHT = env_bool("TWEE_FACTOR_VERPLICHT", PRODUCTION)
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Wijkteam")
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
 
@@ -192,6 +202,11 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Retention (VNG Selectielijst gemeenten): years after closing; weeks for a request never carried out.
+BEWAARTERMIJN_WMO_JAREN = int(env("BEWAARTERMIJN_WMO_JAREN", "15"))
+BEWAARTERMIJN_JEUGD_JAREN = int(env("BEWAARTERMIJN_JEUGD_JAREN", "20"))
+BEWAARTERMIJN_NOOIT_GESTART_WEKEN = int(env("BEWAARTERMIJN_NOOIT_GESTART_WEKEN", "8"))
 
 # Small-cell suppression: counts below this are shown as "< 5" in every aggregate output.
 ONDERDRUKKING_DREMPEL = int(env("ONDERDRUKKING_DREMPEL", "5"))

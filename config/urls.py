@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
@@ -18,14 +17,14 @@ for module in (wijkteams_api, huishoudens_api, zelfredzaamheid_api, toegang_api,
 
 urlpatterns = [
     path("", wijkteams_views.start, name="start"),
-    path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("inloggen.urls")),
     path("organisatie/", include("wijkteams.urls")),
     path("huishoudens/", include("huishoudens.urls")),
     path("zrm/", include("zelfredzaamheid.urls")),
     path("toegang/", include("toegang.urls")),
     path("gemeenschap/", include("gemeenschap.urls")),
     path("monitoring/", include("monitoring.urls")),
+    path("bewaring/", include("bewaring.urls")),
     path("beheer/", admin.site.urls),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -1,0 +1,142 @@
+"""Retention: list what is due, confirm, anonymise. Terms from the VNG Selectielijst (configurable)."""
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Exists, F, Max, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from audit import log
+from bewaring import registry
+from bewaring.models import Vernietigingslijst, VernietigingsRegel
+from huishoudens.models import (
+    BestaandeOndersteuning,
+    Huishouden,
+    Keukentafelgesprek,
+    NetwerkLid,
+    Persoon,
+    Traject,
+)
+from wijkteams import rollen
+
+
+def _jaren_terug(peildatum, jaren):
+    try:
+        return peildatum.replace(year=peildatum.year - jaren)
+    except ValueError:  # 29 February
+        return peildatum.replace(year=peildatum.year - jaren, day=28)
+
+
+def te_vernietigen(gemeente, peildatum):
+    """Households without an open traject whose last closing is past its term, with the ground.
+
+    Jeugd (a traject of a team for youth): 20 years; Wmo and other: 15 years; a traject that never
+    started: a few weeks. Computed in SQL, one query.
+    """
+    open_traject = Traject.objects.filter(huishouden=OuterRef("pk")).exclude(status=Traject.Status.AFGESLOTEN)
+    jeugd = Traject.objects.filter(huishouden=OuterRef("pk"), team__type__voor_jeugd=True)
+    gestart = Traject.objects.filter(huishouden=OuterRef("pk")).exclude(afsluitreden=Traject.Afsluitreden.NOOIT_GESTART)
+    al_vernietigd = VernietigingsRegel.objects.filter(huishouden_id=OuterRef("pk"), uitgevoerd_op__isnull=False)
+    grens_jeugd = _jaren_terug(peildatum, settings.BEWAARTERMIJN_JEUGD_JAREN)
+    grens_wmo = _jaren_terug(peildatum, settings.BEWAARTERMIJN_WMO_JAREN)
+    grens_nooit = peildatum - timedelta(weeks=settings.BEWAARTERMIJN_NOOIT_GESTART_WEKEN)
+    return (
+        Huishouden.objects.filter(gemeente=gemeente, trajecten__isnull=False)
+        .annotate(laatst_afgesloten=Max("trajecten__afgesloten_op"), is_jeugd=Exists(jeugd), is_gestart=Exists(gestart))
+        .filter(~Exists(open_traject), ~Exists(al_vernietigd))
+        .filter(
+            Q(is_gestart=False, laatst_afgesloten__lte=grens_nooit)
+            | Q(is_gestart=True, is_jeugd=True, laatst_afgesloten__lte=grens_jeugd)
+            | Q(is_gestart=True, is_jeugd=False, laatst_afgesloten__lte=grens_wmo)
+        )
+        .order_by(F("laatst_afgesloten").asc(), "pk")
+        .values("pk", "laatst_afgesloten", "is_jeugd", "is_gestart")
+    )
+
+
+def _grondslag(rij):
+    if not rij["is_gestart"]:
+        return _("Aanvraag nooit uitgevoerd: %(weken)s weken na afsluiten") % {
+            "weken": settings.BEWAARTERMIJN_NOOIT_GESTART_WEKEN}
+    if rij["is_jeugd"]:
+        return _("Jeugddossier: %(jaren)s jaar na afsluiten") % {"jaren": settings.BEWAARTERMIJN_JEUGD_JAREN}
+    return _("Wmo-dossier: %(jaren)s jaar na afsluiten") % {"jaren": settings.BEWAARTERMIJN_WMO_JAREN}
+
+
+@transaction.atomic
+def stel_lijst_op(*, gemeente, peildatum=None, door=None):
+    """Make (or refresh) the concept list for a gemeente. Idempotent: one concept list per gemeente."""
+    peildatum = peildatum or timezone.localdate()
+    lijst = Vernietigingslijst.objects.select_for_update().filter(
+        gemeente=gemeente, status=Vernietigingslijst.Status.CONCEPT).first()
+    if lijst is None:
+        lijst = Vernietigingslijst.objects.create(gemeente=gemeente, peildatum=peildatum)
+    else:
+        lijst.peildatum = peildatum
+        lijst.save(update_fields=["peildatum"])
+        lijst.regels.all().delete()
+    VernietigingsRegel.objects.bulk_create(
+        VernietigingsRegel(lijst=lijst, huishouden_id=rij["pk"], grondslag=_grondslag(rij),
+                           afgesloten_op=rij["laatst_afgesloten"])
+        for rij in te_vernietigen(gemeente, peildatum)
+    )
+    log.aangemaakt(door, lijst, detail={"regels": lijst.regels.count()})
+    return lijst
+
+
+@transaction.atomic
+def bevestig_lijst(*, lijst, door):
+    lijst = Vernietigingslijst.objects.select_for_update().get(pk=lijst.pk)
+    if not rollen.heeft_rol(door, rollen.FUNCTIONEEL_BEHEER):
+        raise PermissionDenied(_("Alleen een functioneel beheerder kan een vernietigingslijst bevestigen."))
+    if getattr(getattr(door, "medewerker", None), "gemeente_id", None) != lijst.gemeente_id:
+        raise PermissionDenied(_("Deze lijst hoort bij een andere gemeente."))
+    if lijst.status != Vernietigingslijst.Status.CONCEPT:
+        raise ValidationError(_("Deze lijst is al bevestigd."))
+    lijst.status = Vernietigingslijst.Status.BEVESTIGD
+    lijst.bevestigd_door = door
+    lijst.bevestigd_op = timezone.now()
+    lijst.save()
+    log.gewijzigd(door, lijst, detail={"status": "bevestigd"})
+    from bewaring.tasks import voer_vernietiging_uit as taak
+
+    transaction.on_commit(lambda: taak.delay(lijst.pk))
+    return lijst
+
+
+def _anonimiseer_huishoudens(ids):
+    Persoon.objects.filter(huishouden_id__in=ids).update(
+        voornamen="Geanonimiseerd", tussenvoegsel="", achternaam="", bsn=None, mantelzorger_voor="",
+        geboortedatum=date(1900, 1, 1))
+    NetwerkLid.objects.filter(huishouden_id__in=ids).delete()
+    BestaandeOndersteuning.objects.filter(huishouden_id__in=ids).delete()
+    for gesprek in Keukentafelgesprek.objects.filter(traject__huishouden_id__in=ids).exclude(verslag_pdf=""):
+        gesprek.verslag_pdf.delete(save=False)
+    Keukentafelgesprek.objects.filter(traject__huishouden_id__in=ids).update(
+        eigen_woorden="", afspraken="", overige_deelnemers="", verslag_pdf="")
+    Huishouden.objects.filter(pk__in=ids).update(naam="Geanonimiseerd", straat="", huisnummer=0, toevoeging="",
+                                                 postcode="", woonplaats="")
+
+
+@transaction.atomic
+def voer_vernietiging_uit(*, lijst_id):
+    """Anonymise every household on a confirmed list, and record per row that it was done."""
+    lijst = Vernietigingslijst.objects.select_for_update().get(pk=lijst_id)
+    if lijst.status == Vernietigingslijst.Status.UITGEVOERD:
+        return lijst
+    if lijst.status != Vernietigingslijst.Status.BEVESTIGD:
+        raise ValidationError(_("Een vernietigingslijst wordt pas uitgevoerd na bevestiging."))
+    ids = list(lijst.regels.values_list("huishouden_id", flat=True))
+    _anonimiseer_huishoudens(ids)
+    for anonimiseer in registry.ANONIMISEERDERS:
+        anonimiseer(ids)
+    nu = timezone.now()
+    lijst.regels.update(uitgevoerd_op=nu)
+    lijst.status = Vernietigingslijst.Status.UITGEVOERD
+    lijst.uitgevoerd_op = nu
+    lijst.save()
+    log.verwijderd(None, lijst, detail={"geanonimiseerd": len(ids)})
+    return lijst
