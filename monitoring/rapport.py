@@ -1,6 +1,8 @@
 """The quarterly PDF monitor, per gebied and for the whole gemeente: made with the single PDF helper
 (common.pdf.maak_pdf) and charts from the single chart helper (common.charts), and stored per run."""
 
+import base64
+
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -16,8 +18,14 @@ EENHEID_AS = {"aantal": "aantal", "percentage": "%", "dagen": "dagen", "per_1000
               "score": "score", "euro": "euro"}
 
 
+def _als_afbeelding(svg):
+    """An SVG as a data URI for an <img>: WeasyPrint then draws it with its SVG renderer, without mixing the
+    chart's ids and styles into the page (duplicate anchors, ignored CSS)."""
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+
+
 def _grafieken(ov, thema, gebied):
-    """A bar chart by gebied and a line chart over the periods for one theme (SVG strings)."""
+    """A bar chart by gebied and a line chart over the periods for one theme (SVG data URIs)."""
     uit = []
     hoofd = [r for r in thema.regels if not r.is_categorie]
     kategorie = [r for r in thema.regels if r.is_categorie]
@@ -39,17 +47,18 @@ def _grafieken(ov, thema, gebied):
     lijn = [r for r in hoofd if r.indicator.eenheid == (hoofd[0].indicator.eenheid if hoofd else None)][:4]
     if lijn:
         labels, data = selectors.reeks(ov.run, lijn, kolom)
-        if len(labels) >= 2 and any(w is not None for reeks in data.values() for w in reeks):
+        if len(labels) >= 2 and any(w for reeks in data.values() for w in reeks):
             namen = {r.indicator.code: r.indicator.naam[:40] for r in lijn}
             uit.append(charts.lijndiagram(labels, {namen[c]: v for c, v in data.items()},
                                           titel=f"{thema.naam}: verloop ({gebied.naam if gebied else 'gemeente'})",
                                           ylabel=EENHEID_AS[lijn[0].indicator.eenheid], grootte=(6.5, 3)))
-    return uit
+    return [_als_afbeelding(svg) for svg in uit]
 
 
 def context(run, gebied):
     ov = selectors.overzicht(run)
-    kolommen = [(gebied.pk, gebied.naam)] if gebied else [(g.pk, g.naam) for g in ov.gebieden]
+    # a zero-width space after "/" lets long gebied names wrap in narrow table columns
+    kolommen = [(g.pk, g.naam.replace("/", "/\u200b")) for g in ([gebied] if gebied else ov.gebieden)]
     kolommen.append((None, "Gemeente"))
     wijk_kolommen, wijk_rijen = selectors.wijkregels(run, gebied)
     themas = [{"thema": t, "rijen": [(r, [r.cellen[pk] for pk, _naam in kolommen]) for r in t.regels],

@@ -134,7 +134,7 @@ def bereken_run(*, run_id):
             vervangen.delete()
             run.status, run.voortgang, run.klaar_op = Status.KLAAR, 100, timezone.now()
             run.duur_ms = int((time.monotonic() - begin) * 1000)
-            run.save(update_fields=["status", "voortgang", "klaar_op", "duur_ms", "gestart_op"])
+            run.save(update_fields=["status", "voortgang", "klaar_op", "duur_ms"])
             log.gewijzigd(None, run, detail={"berekend": len(nieuw), "vervangen": len(oude_bestanden)})
             transaction.on_commit(lambda: _verwijder_bestanden(oude_bestanden))
     except Exception as fout:
