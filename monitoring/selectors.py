@@ -66,7 +66,9 @@ def gebieden_van(run):
 
 
 def indicatoren(status=Indicator.Status.STARTSET):
-    return list(Indicator.objects.filter(status=status).order_by("thema", "volgorde"))
+    """The catalogue in the order of the themes (as in Indicator.Thema) and then the catalogue order."""
+    volgorde = {code: i for i, code in enumerate(Indicator.Thema.values)}
+    return sorted(Indicator.objects.filter(status=status), key=lambda i: (volgorde.get(i.thema, 99), i.volgorde))
 
 
 @dataclass
