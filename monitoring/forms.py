@@ -24,9 +24,9 @@ class StartRunForm(forms.Form):
     def clean(self):
         data = super().clean()
         soort, jaar, nummer = data.get("soort"), data.get("jaar"), data.get("nummer")
-        if soort in ("kwartaal", "halfjaar", "jaar") and not jaar:
+        if soort in ("kwartaal", "halfjaar", "jaar") and not jaar and "jaar" not in self.errors:
             self.add_error("jaar", _("Vul het jaar in."))
-        if soort == "kwartaal" and not nummer:
+        if soort == "kwartaal" and not nummer and "nummer" not in self.errors:
             self.add_error("nummer", _("Vul het kwartaal in (1 t/m 4)."))
         if soort == "halfjaar" and nummer not in (1, 2):
             self.add_error("nummer", _("Een halfjaar is 1 of 2."))
