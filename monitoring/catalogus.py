@@ -68,17 +68,22 @@ INDICATOREN = [
     _i("dt_gesprek_plan_p80", "Doorlooptijd keukentafelgesprek → plan (80e percentiel)",
        "Als hierboven; 80e percentiel.", "dagen", "toegang", hoger=False, functie="doorlooptijden"),
     _i("meldingen_nieuw", "Nieuwe meldingen", "Meldingen en signalen die in de periode binnenkwamen.",
-       "aantal", "toegang", status=ONTW),
+       "aantal", "toegang", functie="meldingen", kern=True),
     _i("meldingen_meervoudig", "Meervoudige meldingen",
-       "Aandeel meldingen op twee of meer leefgebieden (naar het wijkteam) tegenover enkelvoudige (direct "
-       "afgehandeld).", "percentage", "toegang", status=ONTW),
-    _i("meldingen_per_kanaal", "Meldingen per kanaal", "Meldingen naar kanaal (telefoon, balie, partner, online).",
-       "percentage", "toegang", status=ONTW),
+       "Aandeel van de nieuwe meldingen dat twee of meer leefgebieden raakt (naar het wijkteam); de rest is "
+       "enkelvoudig en wordt direct afgehandeld.", "percentage", "toegang", functie="meldingen"),
+    _i("meldingen_per_kanaal", "Meldingen per kanaal",
+       "Nieuwe meldingen naar kanaal (telefoon, inloop, partner, e-mail, online): aandeel van alle nieuwe meldingen.",
+       "percentage", "toegang", functie="meldingen"),
     _i("dt_melding_gesprek_mediaan", "Doorlooptijd melding → keukentafelgesprek (mediaan)",
-       "Dagen van de melding tot het eerste keukentafelgesprek.", "dagen", "toegang", hoger=False, status=ONTW),
+       "Dagen van de melding tot het eerste keukentafelgesprek daarna in het traject van de melding, voor "
+       "gesprekken in de periode. Mediaan.", "dagen", "toegang", hoger=False, functie="meldingen", kern=True),
+    _i("dt_melding_gesprek_p80", "Doorlooptijd melding → keukentafelgesprek (80e percentiel)",
+       "Als hierboven; 80e percentiel.", "dagen", "toegang", hoger=False, functie="meldingen"),
     _i("onderzoek_binnen_6_weken", "Onderzoek binnen 6 weken",
-       "Aandeel meldingen waarvan het onderzoek (gesprek en verslag) binnen 6 weken klaar was (Wmo 2015).",
-       "percentage", "toegang", hoger=True, wet="wmo", status=ONTW),
+       "Van de meervoudige meldingen waarvan de onderzoekstermijn (6 weken, Wmo 2015) in de periode afliep: het "
+       "aandeel met een keukentafelgesprek uiterlijk op de termijn.", "percentage", "toegang", hoger=True,
+       wet="wmo", functie="meldingen", kern=True),
     # --- ondersteuning ----------------------------------------------------------------------------------
     _i("ladder_mix", "Activiteiten naar trede van de ladder",
        "Activiteiten in de actieve plannen van lopende trajecten, naar trede: eigen kracht, sociaal netwerk, "

@@ -164,3 +164,34 @@ def run_k1(casus):
 def waarde(run, code, gebied=None, *, wijk=None, categorie=""):
     w = run.waarden.filter(indicator__code=code, gebied=gebied, wijk=wijk, categorie=categorie).first()
     return None if w is None else (w.teller, w.noemer, None if w.waarde is None else float(w.waarde))
+
+
+@pytest.fixture
+def met_meldingen(casus):
+    """Meldingen for the quarter (numbers worked out in test_indicatoren_toegang.py)."""
+    from datetime import timedelta
+
+    from toegang.models import Melding
+    from wijkteams.models import Kanaal, SignaalgeverType
+
+    o, h, t = casus.org, casus.huishoudens, casus.trajecten
+    kanalen = {code: Kanaal.objects.create(gemeente=o.gemeente, code=code, naam=naam) for code, naam in
+               (("telefoon", "Telefoon"), ("online", "Online formulier"), ("ankerplaats", "Inloop ankerplaats"))}
+    inwoner = SignaalgeverType.objects.create(gemeente=o.gemeente, code="inwoner", naam="Inwoner zelf")
+
+    def melding(nr, huishouden, ontvangen, kanaal, soort, team, traject, gemeente=None):
+        return Melding.objects.create(
+            gemeente=gemeente or o.gemeente, ontvangstnummer=f"T-{nr}", signaalgever_type=inwoner,
+            kanaal=kanaal, ontvangen_op=_moment(ontvangen), huishouden=huishouden, vraag="Hulp gevraagd",
+            leefgebieden=["financien", "huisvesting"] if soort == "meervoudig" else ["financien"], soort=soort,
+            toestemming=True, team=team, traject=traject, onderzoek_uiterlijk=ontvangen + timedelta(weeks=6))
+
+    melding(1, h[2], date(2026, 1, 8), kanalen["telefoon"], "meervoudig", o.team_a, t[2])
+    melding(2, h[3], date(2026, 1, 25), kanalen["online"], "meervoudig", o.team_a, t[3])
+    melding(3, h[7], date(2026, 1, 2), kanalen["telefoon"], "meervoudig", o.team_b, t[7])
+    melding(4, h[10], date(2025, 12, 10), kanalen["telefoon"], "meervoudig", o.team_b, t[10])
+    melding(5, h[11], date(2026, 2, 1), kanalen["ankerplaats"], "enkelvoudig", None, None)
+    melding(6, h[12], date(2026, 3, 20), kanalen["telefoon"], "meervoudig", o.team_b, t[12])
+    ander_kanaal = Kanaal.objects.create(gemeente=o.andere_gemeente, code="telefoon", naam="Telefoon")
+    melding(7, h[99], date(2026, 2, 2), ander_kanaal, "meervoudig", None, None, gemeente=o.andere_gemeente)
+    return casus
