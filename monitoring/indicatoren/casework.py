@@ -163,24 +163,21 @@ def ladder(*, gemeente_id, van, tot, codes=None):
 def doorlooptijden(*, gemeente_id, van, tot, codes=None):
     """Days from registration to the first keukentafelgesprek (for first conversations held in the period) and
     from that conversation to the first plan (for first plans made in the period): median and 80th percentile."""
-    sql = """
-        WITH t AS (
-            SELECT t.id, t.gebied_id, t.aangemeld_op,
-                   (SELECT MIN(k.datum) FROM huishoudens_keukentafelgesprek k WHERE k.traject_id = t.id) AS gesprek,
-                   (SELECT (MIN(p.aangemaakt_op) AT TIME ZONE 'Europe/Amsterdam')::date
-                    FROM huishoudens_plan p WHERE p.traject_id = t.id) AS plan
-            FROM huishoudens_traject t
-            JOIN huishoudens_huishouden h ON h.id = t.huishouden_id
-            WHERE h.gemeente_id = %(gemeente)s AND t.aangemeld_op <= %(tot)s
-              AND (t.afgesloten_op IS NULL OR t.afgesloten_op >= %(van)s)
-        ),
+    sql = f"""
+        WITH t AS MATERIALIZED ({TRAJECTEN_IN_PERIODE}),
+        g AS (SELECT k.traject_id, MIN(k.datum) AS gesprek FROM huishoudens_keukentafelgesprek k
+              JOIN t ON t.id = k.traject_id GROUP BY k.traject_id),
+        p AS (SELECT pl.traject_id, (MIN(pl.aangemaakt_op) AT TIME ZONE 'Europe/Amsterdam')::date AS plan
+              FROM huishoudens_plan pl JOIN t ON t.id = pl.traject_id GROUP BY pl.traject_id),
+        tg AS (SELECT t.gebied_id, t.aangemeld_op, g.gesprek, p.plan FROM t
+               LEFT JOIN g ON g.traject_id = t.id LEFT JOIN p ON p.traject_id = t.id),
         d AS (
             SELECT gebied_id,
                    CASE WHEN gesprek BETWEEN %(van)s AND %(tot)s AND gesprek >= aangemeld_op
                         THEN gesprek - aangemeld_op END AS ag,
                    CASE WHEN plan BETWEEN %(van)s AND %(tot)s AND gesprek IS NOT NULL AND plan >= gesprek
                         THEN plan - gesprek END AS gp
-            FROM t
+            FROM tg
         )
         SELECT GROUPING(gebied_id) = 1 AS totaal, gebied_id,
                COUNT(ag) AS n_ag,
@@ -190,7 +187,7 @@ def doorlooptijden(*, gemeente_id, van, tot, codes=None):
                percentile_cont(0.5) WITHIN GROUP (ORDER BY gp) AS gp_50,
                percentile_cont(0.8) WITHIN GROUP (ORDER BY gp) AS gp_80
         FROM d GROUP BY ROLLUP (gebied_id)
-    """
+    """  # noqa: S608 (constant SQL fragments; values are bound parameters)
     uit = []
     for rij in rijen(sql, _params(gemeente_id, van, tot)):
         gebied = gebied_van(rij)
