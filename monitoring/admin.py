@@ -10,7 +10,10 @@ class IndicatorAdmin(admin.ModelAdmin):
     list_display = ["naam", "code", "thema", "eenheid", "status", "bron", "functie", "is_clientcijfer", "kern"]
     list_filter = ["thema", "status", "bron", "wet"]
     search_fields = ["naam", "code"]
-    readonly_fields = ["code", "functie"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # the code identifies the indicator in stored runs; the function is registered in code
+        return ["code", "functie"] if obj is not None else ["functie"]
 
 
 @admin.register(MonitorRun)
