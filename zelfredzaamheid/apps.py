@@ -3,3 +3,14 @@ from django.apps import AppConfig
 
 class ZelfredzaamheidConfig(AppConfig):
     name = "zelfredzaamheid"
+    verbose_name = "Zelfredzaamheidsmatrix"
+
+    def ready(self):
+        from huishoudens import registry
+        from zelfredzaamheid import registratie
+
+        for lijst, functie in ((registry.HUISHOUDEN_SECTIES, registratie.sectie),
+                               (registry.TIJDLIJN_BRONNEN, registratie.tijdlijn),
+                               (registry.AFSLUIT_CONTROLES, registratie.controleer_eindmeting)):
+            if functie not in lijst:
+                lijst.append(functie)

@@ -1,0 +1,173 @@
+"""ZRM aggregates for the monitor: one SQL statement per call, never a Python loop over persons.
+
+Definitions (per group = team, gebied or the whole gemeente; per period ``van``..``tot`` inclusive;
+one matrix version at a time, never mixed):
+
+- persons measured: persons with at least one final measurement dated in the period; each person counts
+  once, with their LATEST final measurement in the period (it also decides their team/gebied);
+- average per domain: over those latest measurements; NULL ("niet van toepassing", "niet gescoord") is left
+  out of both the sum and the count (``aantal`` per domain is the noemer);
+- weinig kracht: share of measured persons (with at least one scored domain) with a score ≤ 2 on any domain;
+- onvoldoende contacten: share of persons scored on Sociaal netwerk with a score ≤ 2 there;
+- change per domain: latest-in-period minus the person's FIRST final measurement of this version
+  (``is_eerste``), for persons with at least two measurements, when both scores exist.
+
+Every figure comes with its counts (teller/noemer) so callers can suppress small cells
+(``common.onderdrukking``); the API does so.
+"""
+
+from django.db import connection, transaction
+from django.utils.translation import gettext as _
+
+from wijkteams.models import Gemeente
+from zelfredzaamheid.models import LAAG, SOCIAAL_NETWERK, Domein, MatrixVersie, Meting
+
+NIVEAUS = {
+    # niveau: (column on the measurement, table for the name)
+    "gebied": ("gebied_id", "wijkteams_gebied"),
+    "team": ("team_id", "wijkteams_team"),
+    "gemeente": ("gemeente_id", "wijkteams_gemeente"),
+}
+
+
+def _versie(versie):
+    if isinstance(versie, MatrixVersie):
+        return versie
+    if versie is None:
+        gevonden = MatrixVersie.objects.filter(actief=True).first()
+    elif isinstance(versie, int):
+        gevonden = MatrixVersie.objects.filter(pk=versie).first()
+    else:
+        gevonden = MatrixVersie.objects.filter(code=str(versie)).first()
+    if gevonden is None:
+        raise ValueError(_("Onbekende matrixversie: %(versie)s") % {"versie": versie})
+    return gevonden
+
+
+def aggregaat_sql(n_domeinen, k_sociaal, niveau):
+    """The SQL of the aggregates for a version with ``n_domeinen`` domains; ``k_sociaal`` is the 1-based
+    position of Sociaal netwerk (or None). Only integers are formatted into the text."""
+    kolom, tabel = NIVEAUS[niveau]
+    n = int(n_domeinen)
+    gem = ", ".join(f"avg(scores[{i}])::float8 AS g{i}, count(scores[{i}]) AS n{i}" for i in range(1, n + 1))
+    ver = ", ".join(
+        f"avg(laatste[{i}] - eerste[{i}])::float8 AS d{i}, count(laatste[{i}] - eerste[{i}]) AS m{i}"
+        for i in range(1, n + 1)
+    )
+    sel_gem = ", ".join(f"s.g{i}, s.n{i}" for i in range(1, n + 1))
+    sel_ver = ", ".join(f"v.d{i}, coalesce(v.m{i}, 0)" for i in range(1, n + 1))
+    if k_sociaal:
+        k = int(k_sociaal)
+        contacten = (f"count(*) FILTER (WHERE scores[{k}] <= {LAAG}) AS contacten_teller, "
+                     f"count(scores[{k}]) AS contacten_noemer")
+    else:
+        contacten = "0 AS contacten_teller, 0 AS contacten_noemer"
+    # Only integers and fixed column/table names are formatted into the text.
+    return f"""
+WITH laatste AS (
+    SELECT DISTINCT ON (m.persoon_id) m.id, m.persoon_id, m.{kolom} AS sleutel, m.scores
+    FROM zelfredzaamheid_meting m
+    WHERE m.gemeente_id = %(gemeente)s AND m.versie_id = %(versie)s AND m.status = 'definitief'
+      AND m.datum >= %(van)s AND m.datum <= %(tot)s
+    ORDER BY m.persoon_id, m.datum DESC, m.id DESC
+), paren AS (
+    SELECT l.sleutel, l.scores AS laatste, e.scores AS eerste
+    FROM laatste l
+    JOIN zelfredzaamheid_meting e
+      ON e.persoon_id = l.persoon_id AND e.versie_id = %(versie)s AND e.status = 'definitief' AND e.is_eerste
+    WHERE e.id <> l.id
+), s AS (
+    SELECT sleutel, count(*) AS personen,
+           count(*) FILTER (WHERE cardinality(array_remove(scores, NULL)) > 0) AS gescoord,
+           count(*) FILTER (WHERE {LAAG} >= ANY(scores)) AS weinig_kracht,
+           {contacten}, {gem}
+    FROM laatste GROUP BY sleutel
+), v AS (
+    SELECT sleutel, count(*) AS personen, {ver}
+    FROM paren GROUP BY sleutel
+)
+SELECT s.sleutel, t.naam, s.personen, s.gescoord, s.weinig_kracht, s.contacten_teller, s.contacten_noemer,
+       coalesce(v.personen, 0), {sel_gem}, {sel_ver}
+FROM s
+LEFT JOIN v ON v.sleutel IS NOT DISTINCT FROM s.sleutel
+LEFT JOIN {tabel} t ON t.id = s.sleutel
+ORDER BY t.naam NULLS LAST, s.sleutel
+"""  # noqa: S608
+
+
+def _uitvoeren(sql, params):
+    with transaction.atomic(), connection.cursor() as cursor:
+        # JIT compiling costs more than it saves on these queries (notes/PERFORMANCE.md).
+        cursor.execute("SET LOCAL jit = off")
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def zrm_aggregaten(*, gemeente, van, tot, niveau="gebied", versie=None):
+    """ZRM figures per team / gebied / gemeente for the period ``van``..``tot`` (inclusive), for ONE matrix
+    version (default: the active one). Returns a list of plain dicts, one per group, ordered by name::
+
+        {"niveau", "id", "naam", "versie", "van", "tot",
+         "personen",                              # persons measured (latest measurement in the period)
+         "weinig_kracht": {"teller", "noemer"},   # any domain ≤ 2 / persons with ≥ 1 scored domain
+         "onvoldoende_contacten": {"teller", "noemer"},
+         "personen_met_verandering",              # persons with ≥ 2 measurements
+         "domeinen": [{"code", "naam", "gemiddelde", "aantal", "verandering", "aantal_verandering"}]}
+
+    Measurements without a team or gebied fall into a group with ``id`` None. Three queries at most
+    (version, domains, the aggregate), whatever the number of persons.
+    """
+    if niveau not in NIVEAUS:
+        raise ValueError(_("Onbekend niveau: %(niveau)s") % {"niveau": niveau})
+    versie = _versie(versie)
+    domeinen = list(Domein.objects.filter(versie=versie).order_by("volgorde").values("code", "naam", "volgorde"))
+    k_sociaal = next((d["volgorde"] for d in domeinen if d["code"] == SOCIAAL_NETWERK), None)
+    n = len(domeinen)
+    gemeente_id = gemeente.pk if isinstance(gemeente, Gemeente) else int(gemeente)
+    rijen = _uitvoeren(aggregaat_sql(n, k_sociaal, niveau),
+                       {"gemeente": gemeente_id, "versie": versie.pk, "van": van, "tot": tot})
+    uitkomst = []
+    for rij in rijen:
+        sleutel, naam, personen, gescoord, weinig, c_teller, c_noemer, met_verandering = rij[:8]
+        gem = rij[8:8 + 2 * n]
+        ver = rij[8 + 2 * n:]
+        uitkomst.append({
+            "niveau": niveau,
+            "id": sleutel,
+            "naam": naam or _("(onbekend)"),
+            "versie": versie.code,
+            "van": van,
+            "tot": tot,
+            "personen": personen,
+            "weinig_kracht": {"teller": weinig, "noemer": gescoord},
+            "onvoldoende_contacten": {"teller": c_teller, "noemer": c_noemer},
+            "personen_met_verandering": met_verandering,
+            "domeinen": [
+                {
+                    "code": d["code"],
+                    "naam": d["naam"],
+                    "gemiddelde": gem[2 * i],
+                    "aantal": gem[2 * i + 1],
+                    "verandering": ver[2 * i],
+                    "aantal_verandering": ver[2 * i + 1],
+                }
+                for i, d in enumerate(domeinen)
+            ],
+        })
+    return uitkomst
+
+
+def zrm_aggregaten_per_periode(*, gemeente, perioden, niveau="gebied", versie=None):
+    """The same for several periods (e.g. the quarters since the nulmeting): {(van, tot): [rows]}.
+    One aggregate query per period; the version is looked up once."""
+    versie = _versie(versie)
+    return {(van, tot): zrm_aggregaten(gemeente=gemeente, van=van, tot=tot, niveau=niveau, versie=versie)
+            for van, tot in perioden}
+
+
+def versies_in_periode(*, gemeente, van, tot):
+    """The matrix versions that have final measurements in the period, so a report can show each separately."""
+    gemeente_id = gemeente.pk if isinstance(gemeente, Gemeente) else int(gemeente)
+    ids = (Meting.objects.filter(gemeente_id=gemeente_id, status=Meting.Status.DEFINITIEF,
+                                 datum__gte=van, datum__lte=tot).values("versie_id").distinct())
+    return list(MatrixVersie.objects.filter(pk__in=ids).order_by("-code"))

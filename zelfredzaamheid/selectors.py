@@ -1,0 +1,152 @@
+"""Reads of ZRM data. A measurement is visible iff its household is (``huishoudens_voor``); beleidsmedewerkers
+have no households, so they get a 404 on every measurement and only see the aggregates
+(``zelfredzaamheid.aggregaten``, re-exported here for the monitor)."""
+
+from collections import defaultdict
+
+from django.http import Http404
+from django.urls import reverse
+
+from audit import log
+from huishoudens.models import Doel, Persoon
+from huishoudens.selectors import huishoudens_voor
+from zelfredzaamheid.aggregaten import versies_in_periode, zrm_aggregaten, zrm_aggregaten_per_periode  # noqa: F401
+from zelfredzaamheid.models import LAAG, Domein, MatrixVersie, Meting, Niveau
+
+
+def metingen_voor(user):
+    return Meting.objects.filter(huishouden__in=huishoudens_voor(user).values("pk"))
+
+
+def get_meting_voor(user, pk, *, request=None, log_lezen=True):
+    meting = (
+        metingen_voor(user)
+        .select_related("persoon", "huishouden", "versie", "gescoord_door", "vervangt")
+        .filter(pk=pk)
+        .first()
+    )
+    if meting is None:
+        raise Http404
+    if log_lezen:
+        log.gelezen(user, meting, request=request)
+    return meting
+
+
+def get_persoon_voor(user, pk, *, request=None):
+    persoon = (
+        Persoon.objects.filter(huishouden__in=huishoudens_voor(user).values("pk"), samengevoegd_in__isnull=True)
+        .select_related("huishouden")
+        .filter(pk=pk)
+        .first()
+    )
+    if persoon is None:
+        raise Http404
+    log.gelezen(user, persoon, request=request)
+    return persoon
+
+
+def get_doel_voor(user, pk):
+    doel = (
+        Doel.objects.filter(plan__traject__huishouden__in=huishoudens_voor(user).values("pk"))
+        .select_related("plan__traject__huishouden")
+        .filter(pk=pk)
+        .first()
+    )
+    if doel is None:
+        raise Http404
+    return doel
+
+
+def versie_met_domeinen(versie):
+    """The version with its domains (ordered) and their criteria, in two queries."""
+    return list(Domein.objects.filter(versie=versie).order_by("volgorde").prefetch_related("criteria"))
+
+
+def niveaus():
+    return {n.score: n.naam for n in Niveau.objects.all()}
+
+
+def reeks_van(persoon):
+    """A person's final measurements over time, per version."""
+    return list(
+        Meting.objects.filter(persoon=persoon, status=Meting.Status.DEFINITIEF)
+        .select_related("versie")
+        .order_by("versie__code", "datum", "id")
+    )
+
+
+def _cel(meting, domein, eerste, namen):
+    if meting is None:
+        return {"score": None, "status": "geen"}
+    score = meting.score_van(domein)
+    cel = {"score": score, "naam": namen.get(score, "")}
+    if score is None:
+        cel["status"] = "nvt" if domein.code in meting.niet_van_toepassing else "niet_gescoord"
+        return cel
+    cel["status"] = "laag" if score <= LAAG else "gescoord"
+    if eerste is not None and eerste.pk != meting.pk:
+        begin = eerste.score_van(domein)
+        if begin is not None:
+            cel["verschil"] = score - begin
+            cel["eerste"] = begin
+    return cel
+
+
+def huishouden_overzicht(huishouden):
+    """All members' latest final scores side by side (per matrix version), with the change since their first
+    measurement per domain, open drafts, and the plan goals linked to ZRM domains. A fixed number of queries."""
+    personen = list(huishouden.personen.filter(samengevoegd_in__isnull=True).order_by("geboortedatum", "id"))
+    metingen = list(
+        Meting.objects.filter(huishouden=huishouden, persoon__in=[p.pk for p in personen])
+        .exclude(status=Meting.Status.VERVANGEN)
+        .order_by("datum", "id")
+    )
+    definitief = defaultdict(lambda: defaultdict(list))  # versie_id → persoon_id → [metingen]
+    concepten = defaultdict(list)
+    for m in metingen:
+        if m.is_concept:
+            concepten[m.persoon_id].append(m)
+        else:
+            definitief[m.versie_id][m.persoon_id].append(m)
+    actieve = MatrixVersie.objects.filter(actief=True).first()
+    versie_ids = set(definitief) | ({actieve.pk} if actieve else set())
+    versies = {v.pk: v for v in MatrixVersie.objects.filter(pk__in=versie_ids)}
+    domeinen = defaultdict(list)
+    for d in Domein.objects.filter(versie_id__in=versie_ids).order_by("volgorde"):
+        domeinen[d.versie_id].append(d)
+    namen = niveaus()
+    tabellen = []
+    for versie_id in sorted(versie_ids, key=lambda v: (v != getattr(actieve, "pk", None), versies[v].code)):
+        per_persoon = definitief.get(versie_id, {})
+        kolommen = [p for p in personen if p.pk in per_persoon or versie_id == getattr(actieve, "pk", None)]
+        if not kolommen:
+            continue
+        koppen = []
+        for p in kolommen:
+            reeks = per_persoon.get(p.pk, [])
+            koppen.append({
+                "persoon": p,
+                "laatste": reeks[-1] if reeks else None,
+                "eerste": reeks[0] if len(reeks) > 1 else None,
+                "aantal": len(reeks),
+                "grafiek_url": reverse("zelfredzaamheid:grafiek", args=[p.pk]),
+            })
+        rijen = [
+            {"domein": d, "cellen": [_cel(k["laatste"], d, k["eerste"], namen) for k in koppen]}
+            for d in domeinen[versie_id]
+        ]
+        tabellen.append({"versie": versies[versie_id], "koppen": koppen, "rijen": rijen})
+    doelen = list(
+        Doel.objects.filter(plan__traject__huishouden=huishouden, plan__status="actief")
+        .prefetch_related("zrm_domeinen__domein")
+        .order_by("volgorde", "id")
+    )
+    return {
+        "huishouden": huishouden,
+        "tabellen": tabellen,
+        "niveaus": namen,
+        "personen": personen,
+        "concepten": [m for p in personen for m in concepten.get(p.pk, [])],
+        "doelen": doelen,
+        "nieuw_url": reverse("zelfredzaamheid:meting_nieuw", args=[huishouden.pk]),
+    }
