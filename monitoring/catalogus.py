@@ -90,18 +90,24 @@ INDICATOREN = [
        "vrijwilligers, algemene voorziening, professioneel, maatwerk. Aandeel van alle activiteiten.",
        "percentage", "ondersteuning", functie="ladder", kern=True, categorieen=LADDER),
     # --- zelfredzaamheid --------------------------------------------------------------------------------
+    _i("zrm_gemeten", "ZRM: gemeten cliënten",
+       "Personen met minstens één definitieve ZRM-meting in de periode (elk telt één keer, met de laatste meting).",
+       "aantal", "zelfredzaamheid", functie="zrm", client=True),
     _i("zrm_gemiddelde_domein", "ZRM: gemiddelde score per domein (cliënten)",
-       "Gemiddelde laatste ZRM-score per domein van cliënten met een meting. Cliëntcijfer, geen bevolkingscijfer.",
-       "score", "zelfredzaamheid", hoger=True, status=ONTW, client=True),
+       "Gemiddelde score per domein over de laatste meting in de periode van elke gemeten cliënt; ‘niet van "
+       "toepassing’ en ‘niet gescoord’ tellen niet mee. Per matrixversie, nooit gemengd. Cliëntcijfer, geen "
+       "bevolkingscijfer.", "score", "zelfredzaamheid", hoger=True, functie="zrm", client=True),
     _i("zrm_verandering", "ZRM: gemiddelde verandering eerste → laatste meting (cliënten)",
-       "Gemiddelde verandering van de score tussen eerste en laatste meting, per domein. Cliëntcijfer.",
-       "score", "zelfredzaamheid", hoger=True, status=ONTW, client=True),
+       "Gemiddelde verandering per domein tussen de eerste meting van de cliënt en de laatste in de periode, voor "
+       "cliënten met minstens twee metingen. Cliëntcijfer.", "score", "zelfredzaamheid", hoger=True,
+       functie="zrm", client=True),
     _i("zrm_weinig_kracht", "ZRM: cliënten met weinig kracht",
-       "Aandeel cliënten met score 1 of 2 op minstens één domein. Cliëntcijfer, geen bevolkingsaandeel.",
-       "percentage", "zelfredzaamheid", hoger=False, status=ONTW, client=True),
+       "Aandeel gemeten cliënten met score 1 of 2 op minstens één domein. Cliëntcijfer, geen bevolkingsaandeel "
+       "(zie ‘Inwoners met weinig kracht (onderzoek)’).", "percentage", "zelfredzaamheid", hoger=False,
+       functie="zrm", client=True, kern=True),
     _i("zrm_onvoldoende_contacten", "ZRM: cliënten met onvoldoende sociale contacten",
-       "Aandeel cliënten met score 1 of 2 op het domein sociaal netwerk. Cliëntcijfer.",
-       "percentage", "zelfredzaamheid", hoger=False, status=ONTW, client=True),
+       "Aandeel cliënten gescoord op sociaal netwerk met score 1 of 2 daar. Cliëntcijfer.",
+       "percentage", "zelfredzaamheid", hoger=False, functie="zrm", client=True),
     # --- maatwerk ---------------------------------------------------------------------------------------
     _i("maatwerk_aanvragen", "Maatwerkaanvragen", "Aanvragen voor een maatwerkvoorziening in de periode.",
        "aantal", "maatwerk", wet="wmo", status=ONTW),

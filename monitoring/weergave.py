@@ -53,7 +53,7 @@ def cel(eenheid, waarde):
         return Cel(verborgen_tekst(), None, True)
     if w is None or (eenheid == "dagen" and not teller):
         return LEEG
-    decimalen = 1 if eenheid in ("percentage", "per_1000", "score", "dagen") else 0
+    decimalen = {"percentage": 1, "per_1000": 1, "dagen": 1, "score": 2}.get(eenheid, 0)
     achter = "%" if eenheid == "percentage" else ""
     return Cel(nl_getal(w, decimalen) + achter, float(w))
 

@@ -84,6 +84,9 @@ def _gesprek(traject, datum, door):
 
 @pytest.fixture
 def casus(org):
+    from monitoring.catalogus import synchroniseer
+
+    synchroniseer(Indicator)  # transactional tests flush the tables, data-migration rows included
     a, b = org.team_a, org.team_b
     wa, wb = org.wijk_a, org.wijk_b
     prof = org.mensen["teamlid"]
@@ -194,4 +197,38 @@ def met_meldingen(casus):
     melding(6, h[12], date(2026, 3, 20), kanalen["telefoon"], "meervoudig", o.team_b, t[12])
     ander_kanaal = Kanaal.objects.create(gemeente=o.andere_gemeente, code="telefoon", naam="Telefoon")
     melding(7, h[99], date(2026, 2, 2), ander_kanaal, "meervoudig", None, None, gemeente=o.andere_gemeente)
+    return casus
+
+
+@pytest.fixture
+def met_zrm(casus):
+    """ZRM measurements (matrix 2017, all final) for the quarter; numbers worked out in test_indicatoren_zrm.py."""
+    from zelfredzaamheid.models import Domein, MatrixVersie, Meting
+
+    versie = MatrixVersie.objects.get(code="2017")
+    codes = list(Domein.objects.filter(versie=versie).order_by("volgorde").values_list("code", flat=True))
+    o, h, t = casus.org, casus.huishoudens, casus.trajecten
+    prof = o.mensen["teamlid"]
+
+    def scores(standaard, **per_code):
+        return [per_code.get(c, standaard) for c in codes]
+
+    def meting(persoon, traject, datum, lijst, *, eerste, status="definitief", gemeente=None):
+        return Meting.objects.create(
+            persoon=persoon, versie=versie, datum=datum, soort="intake" if eerste else "evaluatie", status=status,
+            scores=lijst, gescoord_door=prof, is_eerste=eerste and status == "definitief",
+            definitief_op=_moment(datum) if status == "definitief" else None, huishouden=persoon.huishouden,
+            gemeente=gemeente or o.gemeente, wijk=persoon.huishouden.wijk, gebied=traject.gebied,
+            team=traject.team, traject=traject)
+
+    a1, a2 = list(h[1].personen.filter(geboortedatum__lt=date(2000, 1, 1)).order_by("id"))
+    meting(a1, t[1], date(2025, 11, 10), scores(3), eerste=True)
+    meting(a1, t[1], date(2026, 2, 10), scores(4, sociaal_netwerk=2), eerste=False)
+    meting(a2, t[1], date(2026, 1, 15), scores(2), eerste=True)
+    meting(h[2].personen.get(), t[2], date(2026, 1, 20), scores(3, financien=None), eerste=True)
+    meting(h[3].personen.get(), t[3], date(2026, 2, 20), scores(5), eerste=True)
+    meting(h[6].personen.get(), t[6], date(2026, 4, 10), scores(1), eerste=True)  # after the quarter
+    meting(h[7].personen.get(), t[7], date(2025, 12, 1), scores(1), eerste=True)
+    meting(h[7].personen.get(), t[7], date(2026, 3, 1), scores(3), eerste=False)
+    meting(h[10].personen.get(), t[10], date(2026, 2, 1), scores(1), eerste=True, status="concept")
     return casus

@@ -21,8 +21,8 @@ def test_elke_indicator_in_de_startset_heeft_precies_een_geregistreerde_functie(
 
 def test_ontwikkelagenda_heeft_geen_functie_en_geen_cijfers(run_k1):
     agenda = Indicator.objects.filter(status="ontwikkelagenda")
-    assert agenda.filter(code__in=["zrm_weinig_kracht", "maatwerk_aanvragen",
-                                   "escalaties_lzn", "klachten", "vrijwilligersmatches"]).count() == 5
+    assert agenda.filter(code__in=["maatwerk_aanvragen",
+                                   "escalaties_lzn", "klachten", "vrijwilligersmatches"]).count() == 4
     assert not agenda.exclude(functie="").exists()
     assert not run_k1.waarden.filter(indicator__status="ontwikkelagenda").exists()
 
