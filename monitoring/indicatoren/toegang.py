@@ -25,10 +25,11 @@ MELDINGEN = """
                                 "dt_melding_gesprek_mediaan", "dt_melding_gesprek_p80", "onderzoek_binnen_6_weken"])
 def meldingen(*, gemeente_id, van, tot, codes=None):
     params = {"gemeente": gemeente_id, "van": van, "tot": tot}
+    # One pass over the meldingen: per gebied and in total, and the same per channel (for the new ones).
     sql = f"""
         WITH m AS ({MELDINGEN}),
         d AS (
-            SELECT gebied_id, soort, kanaal,
+            SELECT gebied_id, soort, LEFT(kanaal, 60) AS kanaal,
                    ontvangen BETWEEN %(van)s AND %(tot)s AS nieuw,
                    CASE WHEN gesprek BETWEEN %(van)s AND %(tot)s THEN gesprek - ontvangen END AS mg,
                    soort = 'meervoudig' AND onderzoek_uiterlijk BETWEEN %(van)s AND %(tot)s AS termijn_in_periode,
@@ -36,7 +37,7 @@ def meldingen(*, gemeente_id, van, tot, codes=None):
             FROM m
             WHERE ontvangen <= %(tot)s
         )
-        SELECT GROUPING(gebied_id) = 1 AS totaal, gebied_id,
+        SELECT GROUPING(gebied_id) = 1 AS totaal, GROUPING(kanaal) = 0 AS per_kanaal, gebied_id, kanaal,
                COUNT(*) FILTER (WHERE nieuw) AS nieuw,
                COUNT(*) FILTER (WHERE nieuw AND soort = 'meervoudig') AS meervoudig,
                COUNT(mg) AS n_mg,
@@ -44,12 +45,19 @@ def meldingen(*, gemeente_id, van, tot, codes=None):
                percentile_cont(0.8) WITHIN GROUP (ORDER BY mg) AS mg_80,
                COUNT(*) FILTER (WHERE termijn_in_periode) AS termijnen,
                COUNT(*) FILTER (WHERE termijn_in_periode AND op_tijd) AS op_tijd
-        FROM d GROUP BY ROLLUP (gebied_id)
+        FROM d GROUP BY GROUPING SETS ((gebied_id), (), (gebied_id, kanaal), (kanaal))
     """  # noqa: S608 (constant SQL fragments; values are bound parameters)
-    uit = []
-    for rij in rijen(sql, params):
+    uit, rijen_ = [], rijen(sql, params)
+    nieuw_per = {(r["totaal"], r["gebied_id"]): r["nieuw"] for r in rijen_ if not r["per_kanaal"]}
+    for rij in rijen_:
         gebied = gebied_van(rij)
         if gebied is False:
+            continue
+        if rij["per_kanaal"]:
+            alle = nieuw_per.get((rij["totaal"], rij["gebied_id"]), 0)
+            if rij["nieuw"]:
+                uit.append(Uitkomst("meldingen_per_kanaal", gebied, rij["nieuw"], alle,
+                                    percentage(rij["nieuw"], alle), categorie=rij["kanaal"]))
             continue
         uit += [
             Uitkomst("meldingen_nieuw", gebied, rij["nieuw"]),
@@ -60,18 +68,4 @@ def meldingen(*, gemeente_id, van, tot, codes=None):
             Uitkomst("onderzoek_binnen_6_weken", gebied, rij["op_tijd"], rij["termijnen"],
                      percentage(rij["op_tijd"], rij["termijnen"])),
         ]
-    kanalen = f"""
-        WITH m AS ({MELDINGEN})
-        SELECT GROUPING(gebied_id) = 1 AS totaal, gebied_id, LEFT(kanaal, 60) AS kanaal, COUNT(*) AS aantal,
-               SUM(COUNT(*)) OVER (PARTITION BY GROUPING(gebied_id), gebied_id) AS alle
-        FROM m WHERE ontvangen BETWEEN %(van)s AND %(tot)s
-        GROUP BY GROUPING SETS ((gebied_id, LEFT(kanaal, 60)), (LEFT(kanaal, 60)))
-    """  # noqa: S608 (constant SQL fragments; values are bound parameters)
-    for rij in rijen(kanalen, params):
-        gebied = gebied_van(rij)
-        if gebied is False:
-            continue
-        alle = int(rij["alle"])
-        uit.append(Uitkomst("meldingen_per_kanaal", gebied, rij["aantal"], alle, percentage(rij["aantal"], alle),
-                            categorie=rij["kanaal"]))
     return uit

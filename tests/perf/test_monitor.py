@@ -2,8 +2,8 @@
 
 Generates with bulk SQL (INSERT ... SELECT generate_series): 1 gemeente, 14 gebieden, 70 wijken (650,000
 inhabitants), 300,000 households, 600,000 persons, 300,000 trajecten with status history, ~210,000 plans with
-~630,000 activities, ~240,000 keukentafelgesprekken and 300,000 meldingen. (ZRM measurements are not generated:
-the ZRM models are not in the application yet, so the monitor has no ZRM indicators to compute.)
+~630,000 activities, ~240,000 keukentafelgesprekken, 300,000 meldingen and 1,050,000 final ZRM measurements
+(matrix 2017, one row per measurement with its 13 scores, as zelfredzaamheid stores them).
 
 Prints the time and peak memory of a run (monitoring.services.bereken_run: every startset indicator per gebied and
 for the gemeente, stored in one transaction) next to a hand-written SQL lower bound for the same numbers (raw
@@ -153,6 +153,26 @@ def _genereer():
                    'in_behandeling', t.team_id, t.id, false, '', t.aangemeld_op + 39, '', '', now()
             FROM huishoudens_traject t JOIN huishoudens_huishouden h ON h.id = t.huishouden_id
             WHERE h.gemeente_id = %(gemeente)s""", p)
+        # ZRM: 70% of the persons, 2 or 3 final measurements each, 90 days apart; some domains not scored
+        c.execute("SELECT id FROM zelfredzaamheid_matrixversie WHERE code = '2017'")
+        p["versie"] = c.fetchone()[0]
+        c.execute("""
+            INSERT INTO zelfredzaamheid_meting (persoon_id, versie_id, datum, soort, status, scores,
+                niet_van_toepassing, notities, gescoord_door_id, aangemaakt_op, definitief_op, correctiereden,
+                is_eerste, huishouden_id, gemeente_id, wijk_id, gebied_id, team_id, traject_id)
+            SELECT p.id, %(versie)s, t.aangemeld_op + 20 + 90 * (k - 1), CASE WHEN k = 1 THEN 'intake'
+                   ELSE 'evaluatie' END, 'definitief',
+                   ARRAY[1 + (p.id + k) %% 5, 1 + (p.id * 3 + k) %% 5, 1 + (p.id + 2 * k) %% 5,
+                         1 + (p.id * 7 + k) %% 5, 1 + (p.id + 3 * k) %% 5, 1 + (p.id * 11 + k) %% 5,
+                         1 + (p.id + 4 * k) %% 5, CASE WHEN p.id %% 4 = 0 THEN NULL ELSE 1 + (p.id + k) %% 5 END,
+                         1 + (p.id * 13 + k) %% 5, 1 + (p.id + 5 * k) %% 5, 1 + (p.id * 17 + k) %% 5,
+                         1 + (p.id + 6 * k) %% 5, CASE WHEN p.id %% 3 = 0 THEN NULL ELSE 5 END]::smallint[],
+                   '{}', '{}', %(prof)s, now(), now(), '', k = 1, h.id, h.gemeente_id, h.wijk_id, t.gebied_id,
+                   t.team_id, t.id
+            FROM huishoudens_persoon p JOIN huishoudens_huishouden h ON h.id = p.huishouden_id
+            JOIN huishoudens_traject t ON t.huishouden_id = h.id
+            CROSS JOIN LATERAL generate_series(1, 2 + (p.id %% 2)::int) k
+            WHERE h.gemeente_id = %(gemeente)s AND p.id %% 10 < 7""", p)
         c.execute("ANALYZE")
     return gemeente
 
@@ -240,6 +260,18 @@ ONDERGRENS = {
                COUNT(*) FILTER (WHERE soort = 'meervoudig' AND onderzoek_uiterlijk BETWEEN %(van)s AND %(tot)s
                                 AND gesprek <= onderzoek_uiterlijk)
         FROM m GROUP BY ROLLUP (gebied_id)""",
+    "zrm": """
+        WITH laatste AS (
+            SELECT DISTINCT ON (persoon_id) id, persoon_id, gebied_id, scores FROM zelfredzaamheid_meting
+            WHERE gemeente_id = %(g)s AND versie_id = %(versie)s AND status = 'definitief'
+              AND datum BETWEEN %(van)s AND %(tot)s
+            ORDER BY persoon_id, datum DESC, id DESC)
+        SELECT l.gebied_id, COUNT(*), COUNT(*) FILTER (WHERE 2 >= ANY(l.scores)),
+               COUNT(*) FILTER (WHERE l.scores[11] <= 2), AVG(l.scores[1])::float8,
+               AVG(l.scores[1] - e.scores[1]) FILTER (WHERE e.id <> l.id)::float8
+        FROM laatste l LEFT JOIN zelfredzaamheid_meting e ON e.persoon_id = l.persoon_id
+             AND e.versie_id = %(versie)s AND e.status = 'definitief' AND e.is_eerste
+        GROUP BY ROLLUP (l.gebied_id)""",
     "kanalen": """
         SELECT COALESCE(tm.gebied_id, t.gebied_id), m.kanaal_id, COUNT(*) FROM toegang_melding m
         LEFT JOIN wijkteams_team tm ON tm.id = m.team_id LEFT JOIN huishoudens_traject t ON t.id = m.traject_id
@@ -250,7 +282,10 @@ ONDERGRENS = {
 
 
 def _ondergrens(gemeente_id):
-    params = {"g": gemeente_id, "van": KWARTAAL.van, "tot": KWARTAAL.tot, "volw": date(2008, 3, 31)}
+    from zelfredzaamheid.models import MatrixVersie
+
+    params = {"g": gemeente_id, "van": KWARTAAL.van, "tot": KWARTAAL.tot, "volw": date(2008, 3, 31),
+              "versie": MatrixVersie.objects.get(code="2017").pk}
     uit = {}
     with connection.cursor() as c:
         for naam, sql in ONDERGRENS.items():
@@ -270,13 +305,17 @@ def _meet(functie):
 
 
 def test_kwartaal_op_rotterdamschaal(capsys):
+    from monitoring.catalogus import synchroniseer
+    from monitoring.models import Indicator
+
+    synchroniseer(Indicator)  # earlier transactional tests may have flushed the data-migration rows
     begin = time.perf_counter()
     gemeente = _genereer()
     generatie = time.perf_counter() - begin
     tellingen = {}
     with connection.cursor() as c:
         for tabel in ("huishoudens_huishouden", "huishoudens_persoon", "huishoudens_traject", "huishoudens_actie",
-                      "huishoudens_keukentafelgesprek", "toegang_melding"):
+                      "huishoudens_keukentafelgesprek", "toegang_melding", "zelfredzaamheid_meting"):
             c.execute(f"SELECT COUNT(*) FROM {tabel}")  # noqa: S608 (fixed table names)
             tellingen[tabel] = c.fetchone()[0]
 
@@ -324,6 +363,10 @@ def test_kwartaal_op_rotterdamschaal(capsys):
     assert (w("meldingen_nieuw").teller, w("meldingen_meervoudig").teller) == meld[1:3]
     assert float(w("dt_melding_gesprek_mediaan").waarde) == pytest.approx(meld[3], abs=0.05)
     assert w("onderzoek_binnen_6_weken").teller == meld[4]
+    zrm = next(r for r in grens["zrm"] if r[0] is None)
+    assert (w("zrm_gemeten").teller, w("zrm_weinig_kracht").teller, w("zrm_onvoldoende_contacten").teller) == zrm[1:4]
+    assert float(w("zrm_gemiddelde_domein", "Financiën (ZRM 2017)").waarde) == pytest.approx(zrm[4], abs=0.005)
+    assert float(w("zrm_verandering", "Financiën (ZRM 2017)").waarde) == pytest.approx(zrm[5], abs=0.005)
     assert run.waarden.filter(gebied__isnull=False, wijk__isnull=True, indicator__code="hh_ondersteund").count() \
         == GEBIEDEN
 
