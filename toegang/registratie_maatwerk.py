@@ -1,2 +1,79 @@
+"""Called from ToegangConfig.ready(): start block, menu items, dossier section and timeline source."""
+
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from toegang.models import BESLISTERMIJN_DAGEN, BIJNA_DAGEN
+
+
+def startblok(request):
+    """The coördinator's / Wmo-consulent's maatwerk block: what waits for their decision, and how urgent."""
+    from toegang.selectors_maatwerk import te_beslissen_voor
+    from wijkteams import rollen
+
+    if not rollen.heeft_rol(request.user, rollen.COORDINATOR, rollen.MEDEWERKER):
+        return None
+    vandaag = timezone.localdate()
+    verlopen_voor = vandaag - timezone.timedelta(days=BESLISTERMIJN_DAGEN)
+    bijna_voor = verlopen_voor + timezone.timedelta(days=BIJNA_DAGEN)
+    telling = te_beslissen_voor(request.user).order_by().aggregate(
+        open=Count("id"), verlopen=Count("id", filter=Q(aanvraagdatum__lt=verlopen_voor)),
+        bijna=Count("id", filter=Q(aanvraagdatum__gte=verlopen_voor, aanvraagdatum__lte=bijna_voor)))
+    if not telling["open"] and not rollen.heeft_rol(request.user, rollen.COORDINATOR):
+        return None
+    return {"template": "toegang/maatwerk/_startblok.html", **telling}
+
+
+def dossiersectie(request, huishouden):
+    """Requests and escalations on the household page (the page opened the household through its door)."""
+    from huishoudens.selectors import open_traject
+    from toegang.selectors_maatwerk import aanvragen_van_huishouden
+    from toegang.selectors_opschaling import opschalingen_van_huishouden
+    from toegang.services_opschaling import mag_opschalen
+
+    traject = open_traject(huishouden)
+    return {
+        "template": "toegang/maatwerk/_sectie.html",
+        "huishouden": huishouden,
+        "aanvragen": list(aanvragen_van_huishouden(huishouden)[:50]),
+        "opschalingen": list(opschalingen_van_huishouden(huishouden)[:50]),
+        "mag_aanvragen": traject is not None and request.user.groups.filter(pk=traject.team.groep_id).exists(),
+        "mag_opschalen": traject is not None and mag_opschalen(request.user, traject),
+    }
+
+
+def tijdlijn(huishouden):
+    from toegang.models import Aanvraag, AanvraagStatusWijziging, OpschalingStatusWijziging
+
+    for w in AanvraagStatusWijziging.objects.filter(aanvraag__huishouden=huishouden).select_related(
+            "aanvraag__product"):
+        yield {"datum": w.op, "soort": _("Maatwerk"),
+               "omschrijving": f"{w.aanvraag.product.naam}: {Aanvraag.Status(w.naar).label}",
+               "url": w.aanvraag.get_absolute_url()}
+    for w in OpschalingStatusWijziging.objects.filter(opschaling__huishouden=huishouden).select_related(
+            "opschaling__doel"):
+        yield {"datum": w.op, "soort": _("Opschaling"),
+               "omschrijving": f"{w.opschaling.doel.naam}: {w.get_naar_display()}",
+               "url": w.opschaling.get_absolute_url()}
+
+
 def registreer():
-    """Called from ToegangConfig.ready(): register start blocks, menu items, dossier sections, signals."""
+    from bewaring import registry as bewaring
+    from huishoudens import registry
+    from toegang.maatwerk_anonimiseren import anonimiseer
+    from wijkteams import rollen, views
+    from wijkteams.context_processors import registreer_menu
+
+    if startblok not in views.STARTBLOKKEN:
+        views.STARTBLOKKEN.append(startblok)
+    if dossiersectie not in registry.HUISHOUDEN_SECTIES:
+        registry.HUISHOUDEN_SECTIES.append(dossiersectie)
+    if tijdlijn not in registry.TIJDLIJN_BRONNEN:
+        registry.TIJDLIJN_BRONNEN.append(tijdlijn)
+    if anonimiseer not in bewaring.ANONIMISEERDERS:
+        bewaring.ANONIMISEERDERS.append(anonimiseer)
+    registreer_menu("toegang:maatwerk_werkvoorraad", _("Maatwerk"), {rollen.COORDINATOR, rollen.MEDEWERKER})
+    registreer_menu("toegang:opschalingen", _("Opschalingen"), {rollen.COORDINATOR, rollen.LZN})
+    registreer_menu("toegang:bestuurstafel", _("Bestuurstafel"), {rollen.BESTUURSTAFEL})
+    registreer_menu("toegang:beleidssignalen", _("Beleidssignalen"), {rollen.BELEIDSMEDEWERKER})

@@ -1,1 +1,436 @@
-"""Toegang: maatwerk."""
+"""Toegang: maatwerk.
+
+Catalogue (productcategorieën Wmo/iJw, eenheden, frequenties, producten, aanbieders), the mandate register
+(who decides which category), the aanvraag with its decision and beschikking, the toewijzing (iWmo 301)
+and the budget lines with reallocations. Status changes only through ``toegang.services_maatwerk``.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from huishoudens.models import Doel, Huishouden, Persoon, Traject
+from wijkteams.models import Discipline, Gebied, Gemeente, Team, TeamType
+from wijkteams.validators import valideer_agb_code
+
+__all__ = [
+    "Aanbieder",
+    "Aanvraag",
+    "AanvraagStatusWijziging",
+    "BudgetHerschikking",
+    "BudgetRegel",
+    "Eenheid",
+    "Frequentie",
+    "Mandaat",
+    "Product",
+    "ProductCategorie",
+    "Toewijzing",
+    "Wet",
+    "BESLISTERMIJN_DAGEN",
+    "BIJNA_DAGEN",
+    "beslistermijn",
+    "termijn_status",
+]
+
+# Wmo 2015 art. 4.1.3 (and the Jeugdwet practice): the beschikking within 2 weeks after the aanvraag.
+BESLISTERMIJN_DAGEN = 14
+BIJNA_DAGEN = 7
+
+
+def beslistermijn(aanvraagdatum):
+    """The date by which the decision must be taken."""
+    return aanvraagdatum + timedelta(days=BESLISTERMIJN_DAGEN)
+
+
+def termijn_status(aanvraagdatum, *, vandaag=None, besloten=False):
+    """'besloten', 'verlopen' (past the deadline), 'bijna' (due within a week) or 'op_tijd'."""
+    if besloten:
+        return "besloten"
+    vandaag = vandaag or timezone.localdate()
+    dagen_over = (beslistermijn(aanvraagdatum) - vandaag).days
+    if dagen_over < 0:
+        return "verlopen"
+    if dagen_over <= BIJNA_DAGEN:
+        return "bijna"
+    return "op_tijd"
+
+
+class Wet(models.TextChoices):
+    WMO = "wmo", _("Wmo 2015")
+    JEUGDWET = "jeugdwet", _("Jeugdwet")
+
+
+class ProductCategorie(models.Model):
+    """National iWmo / iJw product categories (kept as data, loaded by a data migration)."""
+
+    wet = models.CharField(_("wet"), max_length=10, choices=Wet.choices)
+    code = models.CharField(_("code"), max_length=2, validators=[RegexValidator(r"^\d{2}$")])
+    naam = models.CharField(_("naam"), max_length=150)
+
+    class Meta:
+        verbose_name = _("productcategorie")
+        verbose_name_plural = _("productcategorieën")
+        ordering = ["wet", "code"]
+        constraints = [models.UniqueConstraint(fields=["wet", "code"], name="productcategorie_uniek")]
+
+    def __str__(self):
+        return f"{self.code} {self.naam}"
+
+
+class Eenheid(models.Model):
+    """iWmo units: 01 minuut, 04 uur, 14 etmaal, 16 dagdeel, 82 stuks (inspanning), 83 euro, 84 stuks (output)."""
+
+    code = models.CharField(_("code"), max_length=2, unique=True)
+    naam = models.CharField(_("naam"), max_length=60)
+
+    class Meta:
+        verbose_name = _("eenheid")
+        verbose_name_plural = _("eenheden")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Frequentie(models.Model):
+    """iWmo frequencies: 1 per dag, 2 per week, 4 per maand, 6 totaal binnen geldigheid.
+
+    ``dagen`` is the length of one period in days (empty for 'totaal binnen geldigheid'); commitments use it.
+    """
+
+    code = models.CharField(_("code"), max_length=1, unique=True)
+    naam = models.CharField(_("naam"), max_length=60)
+    dagen = models.DecimalField(_("dagen per periode"), max_digits=8, decimal_places=4, null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("frequentie")
+        verbose_name_plural = _("frequenties")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Product(models.Model):
+    """A product the gemeente buys, within a national category; the code is at most 5 characters."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="+")
+    categorie = models.ForeignKey(ProductCategorie, on_delete=models.PROTECT, related_name="producten")
+    code = models.CharField(_("productcode"), max_length=5, validators=[RegexValidator(r"^[0-9A-Za-z]{1,5}$")])
+    naam = models.CharField(_("naam"), max_length=150)
+    eenheid = models.ForeignKey(Eenheid, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    tarief = models.DecimalField(_("tarief per eenheid (€)"), max_digits=10, decimal_places=2, default=0,
+                                 validators=[MinValueValidator(0)])
+    actief = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        verbose_name = _("product")
+        verbose_name_plural = _("producten")
+        ordering = ["categorie__wet", "categorie__code", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "code"], name="product_code_uniek"),
+            models.CheckConstraint(condition=Q(tarief__gte=0), name="product_tarief_niet_negatief"),
+        ]
+
+    def __str__(self):
+        return f"{self.naam} ({self.code})"
+
+    @property
+    def wet(self):
+        return self.categorie.wet
+
+
+class Aanbieder(models.Model):
+    """A contracted provider, identified by its 8-digit AGB code."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="+")
+    naam = models.CharField(_("naam"), max_length=150)
+    agb_code = models.CharField(_("AGB-code"), max_length=8, validators=[valideer_agb_code])
+    actief = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        verbose_name = _("aanbieder")
+        verbose_name_plural = _("aanbieders")
+        ordering = ["naam"]
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "agb_code"], name="aanbieder_agb_uniek"),
+            models.CheckConstraint(condition=Q(agb_code__regex=r"^[0-9]{8}$"), name="aanbieder_agb_8_cijfers"),
+        ]
+
+    def __str__(self):
+        return f"{self.naam} (AGB {self.agb_code})"
+
+
+class Mandaat(models.Model):
+    """Mandate register: per gemeente, law (and optionally category and team type) who decides.
+
+    The most specific row wins (category before 'all categories', team type before 'all teams');
+    without a row the coördinator of the household's gebied decides.
+    """
+
+    class Beslisser(models.TextChoices):
+        COORDINATOR = "coordinator", _("Coördinator van het gebied")
+        DISCIPLINE = "discipline", _("Discipline in het team")
+        EXTERN = "extern", _("Externe instantie (besluit wordt vastgelegd)")
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="+")
+    wet = models.CharField(_("wet"), max_length=10, choices=Wet.choices)
+    categorie = models.ForeignKey(ProductCategorie, on_delete=models.CASCADE, null=True, blank=True,
+                                  related_name="+", help_text=_("Leeg: alle categorieën van deze wet."))
+    teamtype = models.ForeignKey(TeamType, on_delete=models.CASCADE, null=True, blank=True, related_name="+",
+                                 help_text=_("Leeg: alle teams."))
+    beslisser = models.CharField(_("wie beslist"), max_length=20, choices=Beslisser.choices)
+    discipline = models.ForeignKey(Discipline, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    externe_instantie = models.CharField(_("externe instantie"), max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = _("mandaat")
+        verbose_name_plural = _("mandaatregister")
+        ordering = ["gemeente", "wet"]
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "wet", "categorie", "teamtype"], nulls_distinct=False,
+                                    name="mandaat_uniek"),
+            models.CheckConstraint(
+                condition=(Q(beslisser="discipline", discipline__isnull=False) | ~Q(beslisser="discipline")),
+                name="mandaat_discipline_nodig"),
+            models.CheckConstraint(
+                condition=(Q(beslisser="extern") & ~Q(externe_instantie="")) | ~Q(beslisser="extern"),
+                name="mandaat_instantie_nodig"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_wet_display()} {self.categorie or ''}: {self.beslisser_omschrijving}"
+
+    @property
+    def beslisser_omschrijving(self):
+        if self.beslisser == self.Beslisser.DISCIPLINE:
+            return str(self.discipline)
+        if self.beslisser == self.Beslisser.EXTERN:
+            return self.externe_instantie
+        return str(self.Beslisser.COORDINATOR.label)
+
+
+class Aanvraag(models.Model):
+    """A request for a maatwerkvoorziening, linked to a plan goal. The aanvraagdatum starts the 2-week term."""
+
+    class Status(models.TextChoices):
+        INGEDIEND = "ingediend", _("Ingediend")
+        TERUGGESTUURD = "teruggestuurd", _("Teruggestuurd voor meer informatie")
+        TOEGEKEND = "toegekend", _("Toegekend")
+        AFGEWEZEN = "afgewezen", _("Afgewezen")
+        INGETROKKEN = "ingetrokken", _("Ingetrokken")
+
+    OPEN = (Status.INGEDIEND, Status.TERUGGESTUURD)
+
+    doel = models.ForeignKey(Doel, on_delete=models.PROTECT, related_name="aanvragen", verbose_name=_("doel"))
+    # Denormalised from the doel for fast, safe filtering: set by the service, never by a form.
+    traject = models.ForeignKey(Traject, on_delete=models.PROTECT, related_name="aanvragen")
+    huishouden = models.ForeignKey(Huishouden, on_delete=models.PROTECT, related_name="aanvragen")
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
+    gebied = models.ForeignKey(Gebied, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="+")
+    client = models.ForeignKey(Persoon, on_delete=models.PROTECT, related_name="aanvragen", verbose_name=_("cliënt"))
+    aangevraagd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    aanvraagdatum = models.DateField(_("datum aanvraag"), default=timezone.localdate)
+
+    product = models.ForeignKey(Product, on_delete=models.PROTECT, related_name="aanvragen", verbose_name=_("product"))
+    aanbieder = models.ForeignKey(Aanbieder, on_delete=models.PROTECT, related_name="aanvragen",
+                                  verbose_name=_("aanbieder"))
+    volume = models.PositiveIntegerField(_("volume"), null=True, blank=True)
+    eenheid = models.ForeignKey(Eenheid, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                                verbose_name=_("eenheid"))
+    frequentie = models.ForeignKey(Frequentie, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                                   verbose_name=_("frequentie"))
+    budget = models.DecimalField(_("budget (€)"), max_digits=10, decimal_places=2, null=True, blank=True)
+    start = models.DateField(_("startdatum"))
+    eind = models.DateField(_("einddatum"))
+    motivering = models.TextField(_("waarom lichtere ondersteuning niet volstaat"))
+
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.INGEDIEND)
+    # Who decides, taken from the mandate register when the request is made.
+    beslisser = models.CharField(_("wie beslist"), max_length=20, choices=Mandaat.Beslisser.choices,
+                                 default=Mandaat.Beslisser.COORDINATOR)
+    beslis_discipline = models.ForeignKey(Discipline, on_delete=models.PROTECT, null=True, blank=True,
+                                          related_name="+")
+    externe_instantie = models.CharField(_("externe instantie"), max_length=150, blank=True)
+    besloten_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                      related_name="+")
+    besloten_op = models.DateTimeField(_("besloten op"), null=True, blank=True)
+    besluitreden = models.TextField(_("reden van het besluit"), blank=True)
+    extern_kenmerk = models.CharField(_("kenmerk besluit externe instantie"), max_length=100, blank=True)
+    beschikking = models.FileField(_("beschikking (PDF)"), upload_to="beschikkingen/%Y/%m/", blank=True)
+    beschikking_gemaakt_op = models.DateTimeField(null=True, blank=True)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("maatwerkaanvraag")
+        verbose_name_plural = _("maatwerkaanvragen")
+        ordering = ["aanvraagdatum", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(volume__isnull=False, eenheid__isnull=False, frequentie__isnull=False, budget__isnull=True)
+                           | Q(volume__isnull=True, eenheid__isnull=True, frequentie__isnull=True,
+                               budget__isnull=False)),
+                name="aanvraag_volume_of_budget"),
+            models.CheckConstraint(condition=Q(eind__gte=models.F("start")), name="aanvraag_eind_na_start"),
+            models.CheckConstraint(condition=Q(budget__isnull=True) | Q(budget__gt=0), name="aanvraag_budget_positief"),
+            models.CheckConstraint(condition=Q(volume__isnull=True) | Q(volume__gt=0), name="aanvraag_volume_positief"),
+            models.CheckConstraint(
+                condition=(~Q(status__in=["toegekend", "afgewezen"])
+                           | (Q(besloten_door__isnull=False) & ~Q(besluitreden=""))),
+                name="aanvraag_besluit_met_reden"),
+            models.CheckConstraint(condition=~Q(besloten_door=models.F("aangevraagd_door")),
+                                   name="aanvraag_vier_ogen"),
+        ]
+        indexes = [
+            models.Index(fields=["gebied", "status", "aanvraagdatum"], name="aanvraag_gebied_status_idx"),
+            models.Index(fields=["team", "status"], name="aanvraag_team_status_idx"),
+        ]
+
+    def __str__(self):
+        return f"Aanvraag {self.pk}: {self.product.naam}"
+
+    def get_absolute_url(self):
+        return reverse("toegang:aanvraag", args=[self.pk])
+
+    def audit_context(self):
+        return {"gemeente_id": self.gemeente_id, "huishouden_id": self.huishouden_id, "persoon_id": self.client_id}
+
+    @property
+    def is_open(self):
+        return self.status in self.OPEN
+
+    @property
+    def deadline(self):
+        return beslistermijn(self.aanvraagdatum)
+
+    @property
+    def termijn(self):
+        return termijn_status(self.aanvraagdatum, besloten=not self.is_open)
+
+    @property
+    def omvang(self):
+        if self.budget is not None:
+            return f"€ {self.budget:.2f}".replace(".", ",")
+        return f"{self.volume} {self.eenheid} {self.frequentie}"
+
+    @property
+    def beslisser_omschrijving(self):
+        if self.beslisser == Mandaat.Beslisser.DISCIPLINE and self.beslis_discipline_id:
+            return str(self.beslis_discipline)
+        if self.beslisser == Mandaat.Beslisser.EXTERN:
+            return self.externe_instantie
+        return str(Mandaat.Beslisser.COORDINATOR.label)
+
+
+class AanvraagStatusWijziging(models.Model):
+    aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE, related_name="statuswijzigingen")
+    van = models.CharField(max_length=20, choices=Aanvraag.Status.choices, blank=True)
+    naar = models.CharField(max_length=20, choices=Aanvraag.Status.choices)
+    op = models.DateTimeField(auto_now_add=True)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    reden = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["op", "id"]
+
+
+class Toewijzing(models.Model):
+    """The toewijzing to the provider after approval, with the fields of the iWmo/iJw 301 message.
+
+    Start (305) and stop (307) of the care are recorded on it.
+    """
+
+    aanvraag = models.OneToOneField(Aanvraag, on_delete=models.PROTECT, related_name="toewijzing")
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
+    gebied = models.ForeignKey(Gebied, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    toewijzingnummer = models.CharField(_("toewijzingnummer"), max_length=8)
+    aanbieder = models.ForeignKey(Aanbieder, on_delete=models.PROTECT, related_name="toewijzingen")
+    client = models.ForeignKey(Persoon, on_delete=models.PROTECT, related_name="toewijzingen")
+    product = models.ForeignKey(Product, on_delete=models.PROTECT, related_name="toewijzingen")
+    categorie = models.ForeignKey(ProductCategorie, on_delete=models.PROTECT, related_name="toewijzingen")
+    start = models.DateField(_("ingangsdatum"))
+    eind = models.DateField(_("einddatum"))
+    volume = models.PositiveIntegerField(_("volume"), null=True, blank=True)
+    eenheid = models.ForeignKey(Eenheid, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    frequentie = models.ForeignKey(Frequentie, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    budget = models.DecimalField(_("budget (€)"), max_digits=10, decimal_places=2, null=True, blank=True)
+    tarief = models.DecimalField(_("tarief per eenheid (€)"), max_digits=10, decimal_places=2, default=0)
+    zorg_gestart_op = models.DateField(_("zorg gestart op (305)"), null=True, blank=True)
+    zorg_gestopt_op = models.DateField(_("zorg gestopt op (307)"), null=True, blank=True)
+    reden_einde = models.CharField(_("reden einde zorg"), max_length=200, blank=True)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("toewijzing")
+        verbose_name_plural = _("toewijzingen")
+        ordering = ["-start", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "toewijzingnummer"], name="toewijzingnummer_uniek"),
+            models.CheckConstraint(condition=Q(eind__gte=models.F("start")), name="toewijzing_eind_na_start"),
+            models.CheckConstraint(
+                condition=(Q(volume__isnull=False, eenheid__isnull=False, frequentie__isnull=False, budget__isnull=True)
+                           | Q(volume__isnull=True, budget__isnull=False)),
+                name="toewijzing_volume_of_budget"),
+            models.CheckConstraint(
+                condition=Q(zorg_gestopt_op__isnull=True) | Q(zorg_gestart_op__isnull=False),
+                name="toewijzing_stop_na_start"),
+        ]
+        indexes = [models.Index(fields=["gebied", "categorie", "start", "eind"], name="toewijzing_budget_idx")]
+
+    def __str__(self):
+        return f"Toewijzing {self.toewijzingnummer}"
+
+    def audit_context(self):
+        return {"gemeente_id": self.gemeente_id, "huishouden_id": self.client.huishouden_id,
+                "persoon_id": self.client_id}
+
+
+class BudgetRegel(models.Model):
+    """The budget per gemeente, gebied (empty: the whole gemeente), year and product category."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="+")
+    gebied = models.ForeignKey(Gebied, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    jaar = models.PositiveSmallIntegerField(_("jaar"))
+    categorie = models.ForeignKey(ProductCategorie, on_delete=models.PROTECT, related_name="+")
+    bedrag = models.DecimalField(_("begroot bedrag (€)"), max_digits=12, decimal_places=2,
+                                 validators=[MinValueValidator(0)])
+
+    class Meta:
+        verbose_name = _("budgetregel")
+        verbose_name_plural = _("budgetregels")
+        ordering = ["jaar", "gebied__naam", "categorie__wet", "categorie__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "gebied", "jaar", "categorie"], nulls_distinct=False,
+                                    name="budgetregel_uniek"),
+            models.CheckConstraint(condition=Q(bedrag__gte=0), name="budgetregel_niet_negatief"),
+        ]
+
+    def __str__(self):
+        return f"{self.jaar} {self.gebied or self.gemeente} {self.categorie}"
+
+
+class BudgetHerschikking(models.Model):
+    """A reallocation between two budget lines of the same gemeente and year."""
+
+    van = models.ForeignKey(BudgetRegel, on_delete=models.PROTECT, related_name="herschikkingen_uit")
+    naar = models.ForeignKey(BudgetRegel, on_delete=models.PROTECT, related_name="herschikkingen_in")
+    bedrag = models.DecimalField(_("bedrag (€)"), max_digits=12, decimal_places=2)
+    reden = models.TextField(_("reden"))
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("herschikking")
+        verbose_name_plural = _("herschikkingen")
+        ordering = ["op"]
+        constraints = [
+            models.CheckConstraint(condition=Q(bedrag__gt=0), name="herschikking_positief"),
+            models.CheckConstraint(condition=~Q(van=models.F("naar")), name="herschikking_twee_regels"),
+        ]

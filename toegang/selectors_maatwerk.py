@@ -1,0 +1,129 @@
+"""Reads for maatwerk, always filtered to what the user may see (the household door of huishoudens)."""
+
+from decimal import Decimal
+
+from django.db import connection
+from django.db.models import Case, DecimalField, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce
+from django.http import Http404
+
+from huishoudens.selectors import get_huishouden_voor, huishoudens_voor
+from toegang.models import Aanvraag, BudgetHerschikking, BudgetRegel, Mandaat, Toewijzing
+from wijkteams.selectors import medewerker_van
+
+Status = Aanvraag.Status
+
+AANVRAAG_RELATIES = ("product__categorie", "aanbieder", "eenheid", "frequentie", "client", "huishouden",
+                     "aangevraagd_door", "besloten_door", "beslis_discipline", "gebied", "team", "traject")
+
+
+def aanvragen_voor(user):
+    """The requests of the households this user may see."""
+    return Aanvraag.objects.filter(huishouden__in=huishoudens_voor(user)).select_related(*AANVRAAG_RELATIES)
+
+
+def get_aanvraag_voor(user, pk, *, request=None):
+    """One request, or 404 whether it does not exist or its household is not this user's. Logs the read once."""
+    aanvraag = Aanvraag.objects.select_related(*AANVRAAG_RELATIES).filter(pk=pk).first()
+    if aanvraag is None:
+        raise Http404
+    get_huishouden_voor(user, aanvraag.huishouden_id, request=request)  # 404 and the logged read
+    return aanvraag
+
+
+def aanvragen_van_huishouden(huishouden):
+    """For a household page the caller has already opened through the household door."""
+    return Aanvraag.objects.filter(huishouden=huishouden).select_related(*AANVRAAG_RELATIES).order_by("-aanvraagdatum")
+
+
+def te_beslissen_voor(user):
+    """Open requests this user holds the mandate for (never their own), child safety first, then deadline."""
+    mw = medewerker_van(user)
+    if mw is None:
+        return Aanvraag.objects.none()
+    gebieden = list(mw.coordinator_van.values_list("pk", flat=True))
+    teams = list(user.groups.filter(team__isnull=False).values_list("team__pk", flat=True))
+    B = Mandaat.Beslisser
+    mandaat = (Q(beslisser=B.COORDINATOR, gebied__in=gebieden)
+               | Q(beslisser=B.EXTERN, gebied__in=gebieden)
+               | Q(beslisser=B.EXTERN, team__in=teams))
+    if mw.discipline_id:
+        mandaat |= Q(beslisser=B.DISCIPLINE, beslis_discipline_id=mw.discipline_id, team__in=teams)
+    return (
+        aanvragen_voor(user)
+        .filter(mandaat, gemeente_id=mw.gemeente_id, status__in=Aanvraag.OPEN)
+        .exclude(aangevraagd_door=user)
+        .order_by("-traject__zorgen_kindveiligheid", "aanvraagdatum", "id")
+    )
+
+
+def eigen_aanvragen(user):
+    """Open requests this user made (for the requester's overview)."""
+    return aanvragen_voor(user).filter(aangevraagd_door=user, status__in=Aanvraag.OPEN).order_by(
+        "-traject__zorgen_kindveiligheid", "aanvraagdatum", "id")
+
+
+def toewijzingen_voor(user):
+    return Toewijzing.objects.filter(client__huishouden__in=huishoudens_voor(user)).select_related(
+        "gemeente", "aanbieder", "client", "product", "categorie", "eenheid", "frequentie")
+
+
+# --- budget and commitments ------------------------------------------------------------------------
+
+# Commitment of a toewijzing within one calendar year: volume × tariff for the days of the year it runs
+# (until the care stopped, if it did); a budget is spread evenly over its period. All in SQL.
+VERPLICHTING_SQL = """
+SELECT b.id,
+       COALESCE(SUM(
+         CASE WHEN t.budget IS NOT NULL THEN t.budget * ov.dagen / tot.dagen
+              WHEN f.dagen IS NOT NULL THEN t.volume * t.tarief * ov.dagen / f.dagen
+              ELSE t.volume * t.tarief * ov.dagen / tot.dagen END), 0) AS verplicht
+FROM toegang_budgetregel b
+LEFT JOIN toegang_toewijzing t
+       ON t.gemeente_id = b.gemeente_id AND t.categorie_id = b.categorie_id
+      AND (b.gebied_id IS NULL OR t.gebied_id = b.gebied_id)
+      AND t.start <= make_date(b.jaar, 12, 31)
+      AND LEAST(t.eind, COALESCE(t.zorg_gestopt_op, t.eind)) >= make_date(b.jaar, 1, 1)
+LEFT JOIN toegang_frequentie f ON f.id = t.frequentie_id
+LEFT JOIN LATERAL (SELECT (LEAST(t.eind, COALESCE(t.zorg_gestopt_op, t.eind), make_date(b.jaar, 12, 31))
+                           - GREATEST(t.start, make_date(b.jaar, 1, 1)) + 1)::numeric AS dagen) ov ON TRUE
+LEFT JOIN LATERAL (SELECT (t.eind - t.start + 1)::numeric AS dagen) tot ON TRUE
+WHERE b.id = ANY(%s)
+GROUP BY b.id
+"""
+
+
+def verplichtingen(budgetregel_ids):
+    """{budgetregel id: committed euros} computed from the toewijzingen (for pages and the monitor)."""
+    ids = list(budgetregel_ids)
+    if not ids:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(VERPLICHTING_SQL, [ids])
+        return {pk: Decimal(v).quantize(Decimal("0.01")) for pk, v in cursor.fetchall()}
+
+
+def _som(veld):
+    return Coalesce(
+        Subquery(BudgetHerschikking.objects.filter(**{veld: OuterRef("pk")}).values(veld)
+                 .annotate(s=Sum("bedrag")).values("s")[:1]),
+        Value(Decimal("0")), output_field=DecimalField(max_digits=12, decimal_places=2))
+
+
+def budgetregels(*, gemeente_id, jaar, gebied_ids=None):
+    """Budget lines with reallocations (in/out), available amount, commitments and what remains."""
+    qs = BudgetRegel.objects.filter(gemeente_id=gemeente_id, jaar=jaar).select_related("gebied", "categorie")
+    if gebied_ids is not None:
+        qs = qs.filter(Q(gebied_id__in=gebied_ids) | Q(gebied__isnull=True))
+    qs = qs.annotate(erbij=_som("naar"), eraf=_som("van")).order_by(
+        Case(When(gebied__isnull=True, then=Value(1)), default=Value(0)), "gebied__naam", "categorie__wet",
+        "categorie__code")
+    regels = list(qs)
+    verplicht = verplichtingen(r.pk for r in regels)
+    for r in regels:
+        r.beschikbaar = r.bedrag + r.erbij - r.eraf
+        r.verplicht = verplicht.get(r.pk, Decimal("0.00"))
+        r.resterend = r.beschikbaar - r.verplicht
+        r.percentage = int(r.verplicht * 100 / r.beschikbaar) if r.beschikbaar else None
+        r.overschreden = r.verplicht > r.beschikbaar
+    return regels
