@@ -109,28 +109,34 @@ INDICATOREN = [
        "Aandeel cliënten gescoord op sociaal netwerk met score 1 of 2 daar. Cliëntcijfer.",
        "percentage", "zelfredzaamheid", hoger=False, functie="zrm", client=True),
     # --- maatwerk ---------------------------------------------------------------------------------------
-    _i("maatwerk_aanvragen", "Maatwerkaanvragen", "Aanvragen voor een maatwerkvoorziening in de periode.",
-       "aantal", "maatwerk", wet="wmo", status=ONTW),
-    _i("maatwerk_toegekend", "Toegekende maatwerkaanvragen", "Aandeel toegekende aanvragen van alle besluiten.",
-       "percentage", "maatwerk", wet="wmo", status=ONTW),
-    _i("maatwerk_afgewezen", "Afgewezen maatwerkaanvragen", "Aandeel afgewezen aanvragen van alle besluiten.",
-       "percentage", "maatwerk", wet="wmo", status=ONTW),
-    _i("maatwerk_kosten_budget", "Verplichtingen maatwerk tegenover budget",
-       "Verplichtingen (volume × tarief) als aandeel van het budget van het gebied: blijven we binnen budget?",
-       "percentage", "maatwerk", hoger=False, wet="wmo", status=ONTW),
+    _i("maatwerk_aanvragen", "Maatwerkaanvragen", "Aanvragen voor een maatwerkvoorziening (Wmo en jeugdhulp) die in "
+       "de periode zijn gedaan.", "aantal", "maatwerk", functie="maatwerk", kern=True),
+    _i("maatwerk_toegekend", "Toegekende maatwerkaanvragen",
+       "Aandeel toegekend van de besluiten (toegekend of afgewezen) die in de periode zijn genomen.",
+       "percentage", "maatwerk", functie="maatwerk"),
+    _i("maatwerk_afgewezen", "Afgewezen maatwerkaanvragen",
+       "Aandeel afgewezen van de besluiten die in de periode zijn genomen.", "percentage", "maatwerk",
+       functie="maatwerk"),
     _i("besluit_binnen_2_weken", "Besluit binnen 2 weken",
-       "Aandeel aanvragen met een beschikking binnen 2 weken na de aanvraag (Wmo 2015).", "percentage",
-       "maatwerk", hoger=True, wet="wmo", status=ONTW),
+       "Aandeel van de besluiten in de periode dat uiterlijk 2 weken na de aanvraag is genomen (Wmo 2015).",
+       "percentage", "maatwerk", hoger=True, wet="wmo", functie="maatwerk", kern=True),
+    _i("maatwerk_kosten_budget", "Verplichtingen maatwerk tegenover budget",
+       "Verplichtingen van de toewijzingen (volume × tarief, of budget) in het kalenderjaar van de periode, als "
+       "aandeel van het beschikbare budget van dat jaar (begroting plus herschikkingen): blijven we binnen budget? "
+       "Teller en noemer in euro’s.", "percentage", "maatwerk", hoger=False, functie="budget", kern=True),
     _i("wmo_clienten_per_1000", "Wmo-cliënten per 1.000 inwoners",
-       "Personen met een Wmo-maatwerkvoorziening per 1.000 inwoners, ook per wijk (Monitor Sociaal Domein).",
-       "per_1000", "maatwerk", wet="wmo", status=ONTW),
+       "Personen met een Wmo-toewijzing die in de periode liep, per 1.000 inwoners; per wijk (wijk van het "
+       "huishouden), per gebied en voor de gemeente (Monitor Sociaal Domein).", "per_1000", "maatwerk",
+       wet="wmo", functie="wmo_clienten"),
     # --- opschaling -------------------------------------------------------------------------------------
-    _i("escalaties_lzn", "Opschalingen naar het Lokaal Zorgnetwerk", "Casussen opgeschaald naar het LZN.",
-       "aantal", "opschaling", status=ONTW),
-    _i("escalaties_bestuurstafel", "Opschalingen naar de bestuurstafel", "Casussen opgeschaald naar de "
-       "bestuurstafel.", "aantal", "opschaling", status=ONTW),
-    _i("escalaties_uitkomst", "Uitkomst van opschalingen", "Afgeronde opschalingen naar uitkomst (opgelost, "
-       "afgeschaald naar het team, ...).", "percentage", "opschaling", status=ONTW),
+    _i("escalaties_lzn", "Opschalingen naar het Lokaal Zorgnetwerk", "Casussen die in de periode zijn opgeschaald "
+       "naar het LZN.", "aantal", "opschaling", functie="opschaling"),
+    _i("escalaties_bestuurstafel", "Opschalingen naar de bestuurstafel", "Casussen die in de periode zijn "
+       "opgeschaald naar de bestuurstafel.", "aantal", "opschaling", functie="opschaling"),
+    _i("escalaties_uitkomst", "Afgeronde opschalingen naar uitkomst",
+       "Opschalingen die in de periode zijn beëindigd: teruggegeven aan het team (afgeschaald) of daar "
+       "afgesloten. Aandeel van alle beëindigde.", "percentage", "opschaling", functie="opschaling",
+       categorieen={"afgeschaald": "Afgeschaald naar het team", "afgesloten": "Afgesloten"}),
     # --- afsluiting -------------------------------------------------------------------------------------
     _i("afgesloten_naar_reden", "Afgesloten trajecten naar reden",
        "Trajecten die in de periode zijn afgesloten, naar reden van afsluiten. Aandeel van alle afgesloten.",

@@ -232,3 +232,91 @@ def met_zrm(casus):
     meting(h[7].personen.get(), t[7], date(2026, 3, 1), scores(3), eerste=False)
     meting(h[10].personen.get(), t[10], date(2026, 2, 1), scores(1), eerste=True, status="concept")
     return casus
+
+
+@pytest.fixture
+def met_maatwerk(casus):
+    """Maatwerk requests, toewijzingen, budget and escalations; numbers worked out in test_indicatoren_maatwerk.py."""
+    from decimal import Decimal
+
+    from toegang.models import (
+        Aanbieder,
+        Aanvraag,
+        BudgetRegel,
+        Eenheid,
+        Frequentie,
+        Opschaling,
+        OpschalingDoel,
+        Product,
+        ProductCategorie,
+        Toewijzing,
+    )
+
+    o, h, t = casus.org, casus.huishoudens, casus.trajecten
+    wmo = ProductCategorie.objects.get(wet="wmo", code="02")
+    jeugd = ProductCategorie.objects.filter(wet="jeugdwet").first()
+    uur, per_week = Eenheid.objects.get(code="04"), Frequentie.objects.get(code="2")
+    product = Product.objects.create(gemeente=o.gemeente, categorie=wmo, code="02A01", naam="Begeleiding",
+                                     eenheid=uur, tarief=Decimal("30.00"))
+    jeugdproduct = Product.objects.create(gemeente=o.gemeente, categorie=jeugd, code="45A01", naam="Jeugdhulp",
+                                          tarief=Decimal("50.00"))
+    aanbieder = Aanbieder.objects.create(gemeente=o.gemeente, naam="Zorg BV", agb_code="12345678")
+    doel = Doel.objects.filter(plan__traject=t[1]).first()
+    aanvrager, beslisser = o.mensen["teamlid"], o.mensen["coordinator_eigen_gebied"]
+
+    def aanvraag(traject, datum, status="ingediend", besloten=None):
+        return Aanvraag.objects.create(
+            doel=doel, traject=traject, huishouden=traject.huishouden, gemeente=o.gemeente, gebied=traject.gebied,
+            team=traject.team, client=traject.huishouden.personen.first(), aangevraagd_door=aanvrager,
+            aanvraagdatum=datum, product=product, aanbieder=aanbieder, volume=2, eenheid=uur, frequentie=per_week,
+            start=datum, eind=date(2026, 12, 31), motivering="Netwerk kan dit niet", status=status,
+            besloten_door=beslisser if besloten else None, besloten_op=_moment(besloten) if besloten else None,
+            besluitreden="Besluit" if besloten else "")
+
+    aanvraag(t[2], date(2026, 1, 5), "toegekend", date(2026, 1, 12))  # 7 days: in time
+    aanvraag(t[3], date(2026, 2, 1), "afgewezen", date(2026, 2, 25))  # 24 days: late
+    aanvraag(t[7], date(2025, 12, 20), "toegekend", date(2026, 1, 2))  # requested before, decided in Q1
+    aanvraag(t[10], date(2026, 3, 25))  # still open
+
+    nummer = iter(range(1, 100))
+
+    def toewijzing(persoon, traject, start, eind, *, categorie=wmo, volume=None, budget=None, gestopt=None):
+        # each toewijzing follows its own granted request, made and decided before the quarter
+        toegekend = aanvraag(traject, date(2025, 9, 1), "toegekend", date(2025, 9, 5))
+        return Toewijzing.objects.create(
+            aanvraag=toegekend, gemeente=o.gemeente, gebied=traject.gebied, toewijzingnummer=f"{next(nummer):08d}",
+            aanbieder=aanbieder,
+            client=persoon, product=product if categorie == wmo else jeugdproduct, categorie=categorie, start=start,
+            eind=eind, volume=volume, eenheid=uur if volume else None, frequentie=per_week if volume else None,
+            budget=budget, tarief=Decimal("30.00"), zorg_gestart_op=start if gestopt else None,
+            zorg_gestopt_op=gestopt)
+
+    h1_volwassene = h[1].personen.filter(geboortedatum__lt=date(2000, 1, 1)).order_by("id").first()
+    toewijzing(h1_volwassene, t[1], date(2025, 10, 1), date(2026, 12, 31), volume=2)
+    toewijzing(h1_volwassene, t[1], date(2026, 1, 1), date(2026, 12, 31), budget=Decimal("1000.00"))
+    toewijzing(h[2].personen.get(), t[2], date(2026, 2, 1), date(2026, 6, 30), volume=1)
+    toewijzing(h[7].personen.get(), t[7], date(2025, 1, 1), date(2026, 12, 31), volume=1, gestopt=date(2025, 12, 1))
+    toewijzing(h[8].personen.get(), t[8], date(2026, 1, 1), date(2026, 12, 31), categorie=jeugd,
+               budget=Decimal("500.00"))
+    BudgetRegel.objects.create(gemeente=o.gemeente, gebied=o.gebied_a, jaar=2026, categorie=wmo,
+                               bedrag=Decimal("10000.00"))
+    BudgetRegel.objects.create(gemeente=o.gemeente, gebied=o.gebied_b, jaar=2026, categorie=wmo,
+                               bedrag=Decimal("5000.00"))
+
+    lzn = OpschalingDoel.objects.create(gemeente=o.gemeente, code="lzn", naam="Lokaal Zorgnetwerk", soort="lzn")
+    tafel = OpschalingDoel.objects.create(gemeente=o.gemeente, code="tafel", naam="Bestuurstafel",
+                                          soort="bestuurstafel")
+
+    def opschaling(traject, doel_, aangemeld, status="aangemeld", beeindigd=None):
+        op = Opschaling.objects.create(traject=traject, huishouden=traject.huishouden, gemeente=o.gemeente,
+                                       gebied=traject.gebied, doel=doel_, status=status, reden="Complex",
+                                       geprobeerd="Veel", aangemeld_door=aanvrager, besluit="Besluit",
+                                       afschaal_instructies="Team pakt het weer op",
+                                       beeindigd_op=_moment(beeindigd) if beeindigd else None)
+        Opschaling.objects.filter(pk=op.pk).update(aangemeld_op=_moment(aangemeld))
+
+    opschaling(t[1], lzn, date(2026, 1, 10))
+    opschaling(t[3], lzn, date(2026, 2, 10), "afgeschaald", date(2026, 3, 20))
+    opschaling(t[7], tafel, date(2026, 3, 1))
+    opschaling(t[9], lzn, date(2025, 11, 1), "afgesloten", date(2026, 2, 1))  # registered before Q1
+    return casus

@@ -21,10 +21,17 @@ def test_elke_indicator_in_de_startset_heeft_precies_een_geregistreerde_functie(
 
 def test_ontwikkelagenda_heeft_geen_functie_en_geen_cijfers(run_k1):
     agenda = Indicator.objects.filter(status="ontwikkelagenda")
-    assert agenda.filter(code__in=["maatwerk_aanvragen",
-                                   "escalaties_lzn", "klachten", "vrijwilligersmatches"]).count() == 4
+    assert set(agenda.values_list("code", flat=True)) == {"klachten", "vrijwilligersmatches",
+                                                          "collectieve_activiteiten"}
     assert not agenda.exclude(functie="").exists()
     assert not run_k1.waarden.filter(indicator__status="ontwikkelagenda").exists()
+
+
+def test_catalogus_codes_zijn_uniek():
+    from monitoring.catalogus import INDICATOREN
+
+    codes = [i["code"] for i in INDICATOREN]
+    assert len(codes) == len(set(codes)) == Indicator.objects.count()
 
 
 def test_zrm_indicatoren_zijn_cliëntcijfers_en_bevolkingscijfers_niet():

@@ -104,7 +104,7 @@ def test_beleidsmedewerker_krijgt_geen_huishoudens_uit_de_api(client, casus):
             continue
         antwoord = client.get(f"/api/v1/{prefix}/")
         inhoud = antwoord.content.decode(errors="ignore")
-        assert antwoord.status_code in (200, 403, 404, 405), prefix
+        assert antwoord.status_code < 500, prefix  # 200 (empty or own), 400, 401, 403, 404, 405
         assert not any(f"Huishouden {n}" in inhoud for n in namen), prefix
         detail = client.get(f"/api/v1/{prefix}/{casus.huishoudens[1].pk}/")
         assert detail.status_code in (403, 404, 405) or "Jansen" not in detail.content.decode(errors="ignore")
