@@ -2,7 +2,8 @@
 ontwikkelagenda (wanted, but not measurable until the part of the application that registers it exists).
 
 ``synchroniseer`` adds new indicators and updates only the technical fields (function, status, source,
-unit, breakdown) of existing ones, so names and descriptions edited in beheer are kept.
+unit, breakdown) of existing ones, so names and descriptions edited in beheer are kept — except when an indicator
+leaves the ontwikkelagenda: then its definition becomes the one that is now measured, so all fields are set.
 """
 
 AFSLUITREDENEN = {
@@ -189,6 +190,7 @@ def synchroniseer(Indicator):
         code = velden.pop("code")
         indicator, nieuw = Indicator.objects.get_or_create(code=code, defaults=velden)
         if not nieuw:
-            for veld in TECHNISCH:
+            wordt_gemeten = indicator.status == ONTW and velden["status"] == S
+            for veld in (velden if wordt_gemeten else TECHNISCH):
                 setattr(indicator, veld, velden[veld])
             indicator.save()

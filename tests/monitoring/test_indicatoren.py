@@ -34,6 +34,15 @@ def test_catalogus_codes_zijn_uniek():
     assert len(codes) == len(set(codes)) == Indicator.objects.count()
 
 
+def test_catalogus_na_migrate_komt_overeen_met_de_definitie():
+    from monitoring.catalogus import INDICATOREN
+
+    for gegevens in INDICATOREN:
+        ind = Indicator.objects.get(code=gegevens["code"])
+        for veld in ("status", "functie", "bron", "eenheid", "kern", "is_clientcijfer", "hoger_is_beter", "naam"):
+            assert getattr(ind, veld) == gegevens[veld], (gegevens["code"], veld)
+
+
 def test_zrm_indicatoren_zijn_cliëntcijfers_en_bevolkingscijfers_niet():
     assert set(Indicator.objects.filter(code__startswith="zrm_").values_list("is_clientcijfer", flat=True)) == {True}
     assert set(Indicator.objects.filter(code__startswith="bevolking_").values_list("is_clientcijfer",
