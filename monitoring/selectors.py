@@ -207,7 +207,15 @@ def bestanden(run):
 
 
 def lopende_runs(user):
-    return list(runs_voor(user).filter(status__in=[Status.WACHTEND, Status.BEZIG]).order_by("-aangemaakt_op")[:5])
+    """Runs being computed; one still 'bezig' after the task's time limit was abandoned (killed worker) and is
+    left out: its period can simply be started again (its numbers were never committed)."""
+    from django.utils import timezone
+
+    from monitoring.services import VERLATEN_NA
+
+    return list(runs_voor(user).filter(status__in=[Status.WACHTEND, Status.BEZIG],
+                                       aangemaakt_op__gte=timezone.now() - VERLATEN_NA)
+                .order_by("-aangemaakt_op")[:5])
 
 
 def vergelijking_gemeenten(user, run):
