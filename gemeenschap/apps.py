@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class GemeenschapConfig(AppConfig):
@@ -7,3 +8,27 @@ class GemeenschapConfig(AppConfig):
 
     name = "gemeenschap"
     verbose_name = "Eigen kracht en gemeenschap"
+
+    def ready(self):
+        from gemeenschap import koppelvlak
+        from huishoudens import registry
+        from wijkteams import rollen, views
+        from wijkteams.context_processors import registreer_menu
+
+        for lijst, functie in ((registry.ACTIE_EXTRA, koppelvlak.actie_extra),
+                               (registry.HUISHOUDEN_SECTIES, koppelvlak.huishouden_sectie),
+                               (views.STARTBLOKKEN, koppelvlak.startblok_makelaar),
+                               (views.STARTBLOKKEN, koppelvlak.startblok_regisseur)):
+            if functie not in lijst:
+                lijst.append(functie)
+        registreer_menu("gemeenschap:hulpvragen", _("Hulpvragen"),
+                        {rollen.SOCIAAL_MAKELAAR, rollen.MEDEWERKER, rollen.COORDINATOR})
+        registreer_menu("gemeenschap:vrijwilligers", _("Vrijwilligers"), {rollen.SOCIAAL_MAKELAAR})
+        registreer_menu("gemeenschap:mantelzorgers", _("Mantelzorg"), {rollen.MEDEWERKER, rollen.COORDINATOR})
+        registreer_menu("gemeenschap:activiteiten", _("Activiteiten"),
+                        {rollen.SOCIAAL_MAKELAAR, rollen.MEDEWERKER, rollen.COORDINATOR, rollen.BELEIDSMEDEWERKER})
+        registreer_menu("gemeenschap:klachten", _("Klachten"), {rollen.MEDEWERKER, rollen.COORDINATOR})
+        registreer_menu("gemeenschap:clientervaring", _("Cliëntervaring"),
+                        {rollen.COORDINATOR, rollen.BELEIDSMEDEWERKER})
+        registreer_menu("gemeenschap:cijfers", _("Gemeenschap in cijfers"),
+                        {rollen.COORDINATOR, rollen.BELEIDSMEDEWERKER, rollen.SOCIAAL_MAKELAAR})

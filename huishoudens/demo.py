@@ -1,7 +1,9 @@
 """Demo households in Ridderkerk: persons (BSN in the test range only), networks, trajecten in every
-status with regisseurs, spread over the teams and over the last quarters so the monitor has history.
+status with regisseurs, gesprekken, plans with agreement, evaluations and sociale kaart offers, spread over the
+teams and over the last quarters so the monitor has history.
 
-Idempotent: it does nothing when the demo households are already there.
+Idempotent: households are only made when fewer than AANTAL exist; gesprekken, akkoorden and evaluations only
+where a traject or plan has none yet.
 """
 
 import random
@@ -16,17 +18,21 @@ from huishoudens.bsn import is_geldig_bsn
 from huishoudens.models import (
     Actie,
     Doel,
+    Evaluatie,
+    GesprekLeefgebied,
     Huishouden,
+    Keukentafelgesprek,
     Ladder,
     Leefgebied,
     NetwerkLid,
     Persoon,
     Plan,
+    PlanAkkoord,
     RegisseurToewijzing,
     StatusWijziging,
     Traject,
 )
-from wijkteams.models import Gemeente, Team
+from wijkteams.models import Aanbod, Gemeente, Team
 
 AANTAL = 300
 BEGIN = date(2025, 7, 1)  # about five quarters of history before today's demo date
@@ -67,8 +73,15 @@ def bsn_reeks(start=999900006):
 
 def laad(stdout=None):
     ridderkerk = Gemeente.objects.filter(cbs_code="0597").first()
-    if ridderkerk is None or Huishouden.objects.filter(gemeente=ridderkerk).count() >= AANTAL:
+    if ridderkerk is None:
         return {}
+    if Huishouden.objects.filter(gemeente=ridderkerk).count() < AANTAL:
+        _maak_huishoudens(ridderkerk)
+    _verrijk(ridderkerk)
+    return {}
+
+
+def _maak_huishoudens(ridderkerk):
     rng = random.Random(2026)
     vandaag = timezone.localdate()
     gebruikte = set(Persoon.objects.exclude(bsn=None).values_list("bsn", flat=True))
@@ -138,10 +151,70 @@ def laad(stdout=None):
         if status == Traject.Status.AFGESLOTEN:
             sluit = min(aangemeld + timedelta(days=rng.randint(60, 300)), vandaag)
             services.sluit_traject_af(traject=traject, door=regisseur, op=sluit,
-                                      reden=rng.choice(Traject.Afsluitreden.values[:6]))
+                                      reden=rng.choice(Traject.Afsluitreden.values[:6]),
+                                      reden_geen_eindmeting="Demo: geladen zonder eindmeting")
         # Spread the history over the quarters: the audit trail shows when it was really loaded.
         StatusWijziging.objects.filter(traject=traject, naar=Traject.Status.AANGEMELD).update(
             op=timezone.make_aware(timezone.datetime.combine(aangemeld, timezone.datetime.min.time())))
         RegisseurToewijzing.objects.filter(traject=traject).update(
             van=timezone.make_aware(timezone.datetime.combine(aangemeld, timezone.datetime.min.time())))
-    return {}
+
+
+LEEFGEBIED_TEKSTEN = {
+    Leefgebied.FINANCIEN: ("Betalingsachterstanden bij huur en energie; post blijft ongeopend liggen.",
+                           "Wil zelf weer overzicht; opent de post samen met de dochter.",
+                           "Dochter kan één keer per week helpen.", "Overzicht van de schulden en een betaalregeling."),
+    Leefgebied.SOCIAAL_NETWERK: ("Weinig contact sinds het overlijden van de partner.",
+                                 "Gaat zelf naar de supermarkt en de kerk.", "Buurvrouw komt af en toe langs.",
+                                 "Een vaste activiteit per week en een maatje."),
+    Leefgebied.HUISVESTING: ("Het huis raakt vervuild; trap is moeilijk.", "Doet lichte schoonmaak zelf.",
+                             "Zoon helpt met zware klussen.", "Hulp bij het huishouden en een traplift onderzoeken."),
+    Leefgebied.OPVOEDING: ("Veel ruzie in huis; de oudste spijbelt.", "Ouders willen graag leren hoe het anders kan.",
+                           "Oma past op woensdag op.", "Opvoedondersteuning en contact met school."),
+}
+
+
+def _verrijk(ridderkerk):
+    """Gesprekken, akkoorden, evaluaties and sociale kaart offers on the demo dossiers (idempotent)."""
+    rng = random.Random(597)
+    aanbod = {a.soort: a for a in Aanbod.objects.filter(gemeente=ridderkerk, wijk__isnull=True).order_by("id")}
+    trajecten = (Traject.objects.filter(huishouden__gemeente=ridderkerk)
+                 .exclude(status=Traject.Status.AANGEMELD).filter(gesprekken__isnull=True)
+                 .select_related("huishouden").order_by("id"))
+    for traject in trajecten:
+        regie = traject.regisseurs.order_by("id").first()
+        if regie is None:
+            continue
+        definitief = traject.status != Traject.Status.IN_ONDERZOEK or rng.random() < 0.5
+        gesprek = Keukentafelgesprek.objects.create(
+            traject=traject, datum=traject.aangemeld_op + timedelta(days=rng.randint(5, 35)),
+            plaats=rng.choice(Keukentafelgesprek.Plaats.values), gevoerd_door=regie.regisseur,
+            eigen_woorden="We willen weer zelf grip krijgen, maar nu lukt het even niet.",
+            afspraken="Het wijkteam zoekt een maatje; over zes weken evalueren we samen.",
+            clientondersteuning_aangeboden=True,
+            status=Keukentafelgesprek.Status.DEFINITIEF if definitief else Keukentafelgesprek.Status.CONCEPT,
+            definitief_op=timezone.now() if definitief else None)
+        gesprek.deelnemers_huishouden.set(traject.huishouden.personen.filter(rol__in=["hoofdbewoner", "partner"]))
+        gesprek.deelnemers_netwerk.set(traject.huishouden.netwerk.all()[:1])
+        gesprek.deelnemers_professionals.set([regie.regisseur])
+        for leefgebied in rng.sample(list(LEEFGEBIED_TEKSTEN), 2):
+            wat, zelf, netwerk, nodig = LEEFGEBIED_TEKSTEN[leefgebied]
+            GesprekLeefgebied.objects.create(gesprek=gesprek, leefgebied=leefgebied, wat_speelt=wat,
+                                             eigen_kracht=zelf, netwerk=netwerk, nodig=nodig)
+    plannen = (Plan.objects.filter(traject__huishouden__gemeente=ridderkerk, akkoorden__isnull=True)
+               .select_related("traject").order_by("id"))
+    for plan in plannen:
+        hoofd = plan.traject.huishouden.personen.filter(rol=Persoon.Rol.HOOFDBEWONER).first()
+        if hoofd is None:
+            continue
+        PlanAkkoord.objects.create(plan=plan, persoon=hoofd, datum=plan.traject.aangemeld_op + timedelta(days=40),
+                                   wijze=PlanAkkoord.Wijze.HANDTEKENING)
+        if plan.traject.volgende_evaluatie:
+            Evaluatie.objects.create(plan=plan, gepland_op=plan.traject.volgende_evaluatie)
+        plan.vastgesteld_op = plan.traject.aangemeld_op + timedelta(days=40)
+        plan.save(update_fields=["vastgesteld_op"])
+        for actie in Actie.objects.filter(doel__plan=plan, aanbod__isnull=True):
+            soort = {Ladder.VRIJWILLIGERS: "vrijwilligers", Ladder.ALGEMENE_VOORZIENING: "algemene_voorziening",
+                     Ladder.PROFESSIONEEL: "professioneel"}.get(actie.ladder)
+            if soort in aanbod:
+                Actie.objects.filter(pk=actie.pk).update(aanbod=aanbod[soort])

@@ -256,6 +256,7 @@ class Traject(models.Model):
     vervolgdatum = models.DateField(_("vervolgcontact op"), null=True, blank=True)
     zorgen_kindveiligheid = models.BooleanField(_("zorgen over de veiligheid van een kind"), default=False)
     volgende_evaluatie = models.DateField(_("volgende evaluatie"), null=True, blank=True)
+    reden_geen_eindmeting = models.TextField(_("reden waarom er geen eindmeting ZRM is"), blank=True)
 
     class Meta:
         verbose_name = _("traject")
@@ -275,6 +276,8 @@ class Traject(models.Model):
         ]
         indexes = [
             models.Index(fields=["team", "status"], name="traject_team_status_idx"),
+            models.Index(fields=["volgende_evaluatie"], condition=~Q(status="afgesloten"),
+                         name="traject_open_evaluatie_idx"),
             models.Index(fields=["gebied", "aangemeld_op"], name="traject_gebied_datum_idx"),
         ]
 
@@ -360,6 +363,8 @@ class Keukentafelgesprek(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT)
     gevoerd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     verslag_pdf = models.FileField(_("verslag (PDF)"), upload_to="verslagen/%Y/%m/", blank=True)
+    definitief_op = models.DateTimeField(_("definitief gemaakt op"), null=True, blank=True)
+    lock_versie = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("keukentafelgesprek")
@@ -368,6 +373,10 @@ class Keukentafelgesprek(models.Model):
 
     def __str__(self):
         return f"Keukentafelgesprek {self.datum:%d-%m-%Y}"
+
+    @property
+    def is_definitief(self):
+        return self.status == self.Status.DEFINITIEF
 
     def audit_context(self):
         return {"huishouden_id": self.traject.huishouden_id}
@@ -402,6 +411,7 @@ class Plan(models.Model):
     gewijzigd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
     # Optimistic locking: every save increments it; a save with a stale value is refused.
     lock_versie = models.PositiveIntegerField(default=0)
+    vastgesteld_op = models.DateField(_("vastgesteld op"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("plan")
@@ -420,6 +430,10 @@ class Plan(models.Model):
     def __str__(self):
         return f"Plan versie {self.versie}"
 
+    @property
+    def is_bewerkbaar(self):
+        return self.status != self.Status.VERVANGEN
+
     def audit_context(self):
         return {"huishouden_id": self.traject.huishouden_id}
 
@@ -434,8 +448,10 @@ class PlanAkkoord(models.Model):
     persoon = models.ForeignKey(Persoon, on_delete=models.PROTECT, related_name="+")
     datum = models.DateField(_("datum"))
     wijze = models.CharField(_("hoe"), max_length=20, choices=Wijze.choices)
+    toelichting = models.CharField(_("toelichting"), max_length=200, blank=True)
 
     class Meta:
+        ordering = ["datum", "id"]
         constraints = [models.UniqueConstraint(fields=["plan", "persoon"], name="akkoord_per_persoon")]
 
 
@@ -494,6 +510,14 @@ class Evaluatie(models.Model):
     gepland_op = models.DateField(_("gepland op"))
     uitgevoerd_op = models.DateField(_("uitgevoerd op"), null=True, blank=True)
     verslag = models.TextField(_("verslag"), blank=True)
+    uitgevoerd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                        related_name="+")
 
     class Meta:
-        ordering = ["gepland_op"]
+        ordering = ["gepland_op", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(uitgevoerd_op__isnull=True) | ~Q(verslag=""),
+                name="evaluatie_uitgevoerd_met_verslag",
+            ),
+        ]

@@ -2,7 +2,8 @@
 so huishoudens never imports them (register in your AppConfig.ready()).
 
 - HUISHOUDEN_SECTIES: callables ``(request, huishouden) -> None | {"template": str, **context}`` rendered
-  as sections on the household page (ZRM scores, meldingen, maatwerk, escalaties, ...).
+  as sections on the household page (ZRM scores, meldingen, maatwerk, escalaties, ...). Without "template",
+  the generic ``huishoudens/sectie.html`` shows ``titel`` and ``regels`` (a list of {"tekst", "url"}).
 - TIJDLIJN_BRONNEN: callables ``(huishouden) -> iterable of {"datum": datetime|date, "soort": str,
   "omschrijving": str, "url": str|None}`` merged into the household timeline.
 - ACTIE_EXTRA: callables ``(request, acties) -> {actie_id: str}`` giving a short line of extra information

@@ -1,10 +1,28 @@
 """The only doors to a dossier: every page and endpoint starts here (404 for missing and forbidden)."""
 
+import re
+from datetime import datetime, time
+
+from django.contrib.auth import get_user_model
+from django.db.models import F, Q
 from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from guardian.shortcuts import get_objects_for_user
 
 from audit import log
-from huishoudens.models import Huishouden, RegisseurToewijzing, Traject
+from huishoudens.models import (
+    Evaluatie,
+    Huishouden,
+    Keukentafelgesprek,
+    Persoon,
+    Plan,
+    RegisseurToewijzing,
+    StatusWijziging,
+    Traject,
+)
+from wijkteams import rollen
 from wijkteams.selectors import gemeente_id_van
 
 
@@ -40,3 +58,256 @@ def huidige_regisseur(traject):
     toewijzing = RegisseurToewijzing.objects.filter(traject=traject, tot__isnull=True).select_related(
         "regisseur").first()
     return toewijzing.regisseur if toewijzing else None
+
+
+# --- counting, lists and search (never guardian's count() on the big table: see PERFORMANCE.md) ----------
+
+def tel_huishoudens_voor(user):
+    """How many households this user may see, counted through the permission rows (UNION), not a scan."""
+    from django.contrib.auth.models import Permission
+
+    from huishoudens.models import HuishoudenGroupObjectPermission, HuishoudenUserObjectPermission
+
+    gemeente_id = gemeente_id_van(user)
+    if gemeente_id is None:
+        return 0
+    recht = Permission.objects.filter(content_type__app_label="huishoudens", codename="view_huishouden")
+    eigen = HuishoudenUserObjectPermission.objects.filter(
+        user=user, permission__in=recht, content_object__gemeente_id=gemeente_id).values("content_object_id")
+    via_groep = HuishoudenGroupObjectPermission.objects.filter(
+        group__user=user, permission__in=recht, content_object__gemeente_id=gemeente_id).values("content_object_id")
+    return eigen.union(via_groep).count()
+
+
+def mijn_trajecten(user):
+    """The open trajecten of which this user is the regisseur now, soonest evaluation first."""
+    gemeente_id = gemeente_id_van(user)
+    return (
+        Traject.objects.filter(
+            huishouden__gemeente_id=gemeente_id,
+            regisseurs__regisseur=user,
+            regisseurs__tot__isnull=True,
+        )
+        .exclude(status=Traject.Status.AFGESLOTEN)
+        .select_related("huishouden__wijk", "team")
+        .order_by(F("volgende_evaluatie").asc(nulls_last=True), "id")
+    )
+
+
+def tel_mijn_trajecten(user):
+    return RegisseurToewijzing.objects.filter(
+        regisseur=user, tot__isnull=True, traject__huishouden__gemeente_id=gemeente_id_van(user)
+    ).exclude(traject__status=Traject.Status.AFGESLOTEN).count()
+
+
+def _postcode(tekst):
+    return re.sub(r"\s+", "", tekst or "").upper()
+
+
+def zoek_huishoudens(user, *, naam="", adres="", postcode="", geboortedatum=None, bsn=""):
+    """Search within what the user may see. Every criterion narrows the result."""
+    qs = huishoudens_voor(user).select_related("wijk")
+    personen = Persoon.objects.filter(samengevoegd_in__isnull=True)
+    persoon_filter = False
+    if naam:
+        for woord in naam.split():
+            personen = personen.filter(Q(achternaam__icontains=woord) | Q(voornamen__icontains=woord))
+        persoon_filter = True
+    if geboortedatum:
+        personen = personen.filter(geboortedatum=geboortedatum)
+        persoon_filter = True
+    if bsn:
+        personen = personen.filter(bsn=bsn)
+        persoon_filter = True
+    if persoon_filter:
+        qs = qs.filter(pk__in=personen.values("huishouden_id"))
+    if adres:
+        qs = qs.filter(Q(straat__icontains=adres) | Q(naam__icontains=adres))
+    if postcode:
+        pc = _postcode(postcode)
+        qs = qs.filter(Q(postcode__iexact=pc) | Q(postcode__iexact=f"{pc[:4]} {pc[4:]}") if len(pc) == 6
+                       else Q(postcode__istartswith=pc[:4]))
+    return qs.order_by("id")
+
+
+def zoek_bestaand(user, *, bsn="", achternaam="", geboortedatum=None, postcode="", huisnummer=None):
+    """Find-before-create over the whole gemeente, so nobody is registered twice.
+
+    Households the user may not open are shown minimally (that a match exists, its open traject, team and
+    regisseur) so the user can contact the regisseur instead of registering the household again.
+    """
+    gemeente_id = gemeente_id_van(user)
+    if gemeente_id is None:
+        return []
+    criteria = Q(pk__in=[])
+    if bsn:
+        criteria |= Q(personen__bsn=bsn)
+    if achternaam and geboortedatum:
+        criteria |= Q(personen__achternaam__iexact=achternaam, personen__geboortedatum=geboortedatum)
+    if postcode and huisnummer:
+        pc = _postcode(postcode)
+        criteria |= Q(postcode__in=[pc, f"{pc[:4]} {pc[4:]}"], huisnummer=huisnummer)
+    kandidaten = list(
+        Huishouden.objects.filter(gemeente_id=gemeente_id).filter(criteria).distinct().order_by("id")[:20]
+    )
+    if not kandidaten:
+        return []
+    zichtbaar = set(huishoudens_voor(user).filter(pk__in=[h.pk for h in kandidaten]).values_list("pk", flat=True))
+    trajecten = {
+        t.huishouden_id: t for t in Traject.objects.filter(huishouden__in=kandidaten)
+        .exclude(status=Traject.Status.AFGESLOTEN).select_related("team")
+    }
+    regisseurs = {
+        r.traject_id: r.regisseur for r in RegisseurToewijzing.objects.filter(
+            traject__in=trajecten.values(), tot__isnull=True).select_related("regisseur")
+    }
+    uitkomst = []
+    for h in kandidaten:
+        # A match reveals that this client is known here: logged like a read, so "who looked" shows it.
+        log.gelezen(user, h, detail={"dubbelcontrole": True, "zichtbaar": h.pk in zichtbaar})
+        traject = trajecten.get(h.pk)
+        uitkomst.append({
+            "huishouden": h,
+            "zichtbaar": h.pk in zichtbaar,
+            "traject": traject,
+            "regisseur": regisseurs.get(traject.pk) if traject else None,
+        })
+    return uitkomst
+
+
+def heeft_minderjarigen(huishouden, op=None):
+    """Whether the household has children under 18 (from birth dates): decides Sociaal team or JGT."""
+    op = op or timezone.localdate()
+    try:
+        grens = op.replace(year=op.year - 18)
+    except ValueError:  # 29 February
+        grens = op.replace(year=op.year - 18, day=28)
+    return personen_van(huishouden).filter(geboortedatum__gt=grens).exists()
+
+
+def personen_van(huishouden):
+    return huishouden.personen.filter(samengevoegd_in__isnull=True).order_by("geboortedatum", "id")
+
+
+def get_persoon_voor(user, huishouden, pk):
+    persoon = personen_van(huishouden).filter(pk=pk).first()
+    if persoon is None:
+        raise Http404
+    return persoon
+
+
+def actief_plan(traject):
+    if traject is None:
+        return None
+    return traject.plannen.filter(status__in=["actief", "concept"]).order_by("-versie").first()
+
+
+def plannen_van(huishouden):
+    return Plan.objects.filter(traject__huishouden=huishouden).select_related("traject").order_by("-versie", "-id")
+
+
+def get_plan_voor(user, huishouden, pk):
+    plan = plannen_van(huishouden).filter(pk=pk).first()
+    if plan is None:
+        raise Http404
+    return plan
+
+
+def gesprekken_van(huishouden):
+    return Keukentafelgesprek.objects.filter(traject__huishouden=huishouden).select_related("gevoerd_door")
+
+
+def get_gesprek_voor(user, huishouden, pk):
+    gesprek = gesprekken_van(huishouden).filter(pk=pk).first()
+    if gesprek is None:
+        raise Http404
+    return gesprek
+
+
+def tijdlijn(huishouden, *, registry=None):
+    """What happened to a household: status changes, handovers, gesprekken, plan versions, evaluations, and
+    what higher apps contribute through ``huishoudens.registry.TIJDLIJN_BRONNEN`` (meldingen, aanvragen...)."""
+    from huishoudens import registry as reg
+
+    registry = registry or reg
+    items = []
+    for w in StatusWijziging.objects.filter(traject__huishouden=huishouden).select_related("door"):
+        tekst = (_("Traject aangemeld") if not w.van else
+                 _("Status %(van)s → %(naar)s") % {"van": w.get_van_display(), "naar": w.get_naar_display()})
+        items.append({"datum": w.op, "soort": _("Traject"), "omschrijving": tekst, "url": None})
+    for r in RegisseurToewijzing.objects.filter(traject__huishouden=huishouden).select_related("regisseur"):
+        items.append({"datum": r.van, "soort": _("Regisseur"), "url": None,
+                      "omschrijving": _("Regisseur: %(naam)s") % {"naam": _naam(r.regisseur)}
+                      + (f" ({r.reden})" if r.reden else "")})
+    for g in Keukentafelgesprek.objects.filter(traject__huishouden=huishouden):
+        items.append({"datum": g.datum, "soort": _("Keukentafelgesprek"), "url": reverse(
+            "huishoudens:gesprek", args=[huishouden.pk, g.pk]),
+            "omschrijving": _("Keukentafelgesprek (%(status)s)") % {"status": g.get_status_display()}})
+    for p in Plan.objects.filter(traject__huishouden=huishouden):
+        items.append({"datum": p.aangemaakt_op, "soort": _("Plan"), "url": reverse(
+            "huishoudens:plan", args=[huishouden.pk, p.pk]),
+            "omschrijving": _("Plan versie %(v)s (%(status)s)") % {"v": p.versie, "status": p.get_status_display()}})
+    for e in Evaluatie.objects.filter(plan__traject__huishouden=huishouden, uitgevoerd_op__isnull=False):
+        items.append({"datum": e.uitgevoerd_op, "soort": _("Evaluatie"), "url": None,
+                      "omschrijving": _("Evaluatie van het plan uitgevoerd")})
+    for bron in registry.TIJDLIJN_BRONNEN:
+        items.extend(bron(huishouden) or [])
+    return sorted(items, key=lambda i: _als_datetime(i["datum"]), reverse=True)
+
+
+def _naam(user):
+    return (user.get_full_name() or user.username) if user else ""
+
+
+def _als_datetime(waarde):
+    if waarde is None:
+        return timezone.make_aware(datetime.min.replace(year=1900))
+    if isinstance(waarde, datetime):
+        return waarde if timezone.is_aware(waarde) else timezone.make_aware(waarde)
+    return timezone.make_aware(datetime.combine(waarde, time.min))
+
+
+def wie_bekeek(huishouden, *, limiet=200):
+    """Who read this dossier, from the append-only audit table (newest first)."""
+    from audit.models import Actie, AuditEvent
+
+    return AuditEvent.objects.filter(huishouden_id=huishouden.pk, actie=Actie.GELEZEN).order_by(
+        "-tijdstip", "-id")[:limiet]
+
+
+def mag_wie_bekeek_zien(user, traject):
+    """The current regisseur and the coördinator of the gebied may see who read the dossier."""
+    if traject is None:
+        return rollen.heeft_rol(user, rollen.COORDINATOR)
+    if rollen.heeft_rol(user, rollen.COORDINATOR) and traject.gebied_id and user.medewerker.coordinator_van.filter(
+            pk=traject.gebied_id).exists():
+        return True
+    return RegisseurToewijzing.objects.filter(traject=traject, tot__isnull=True, regisseur=user).exists()
+
+
+def is_coordinator_van(user, traject):
+    mw = getattr(user, "medewerker", None)
+    return bool(
+        mw and traject and traject.gebied_id and rollen.heeft_rol(user, rollen.COORDINATOR)
+        and mw.coordinator_van.filter(pk=traject.gebied_id).exists()
+    )
+
+
+def mogelijke_regisseurs(traject):
+    """Members of the traject's team and coördinatoren of its gebied."""
+    User = get_user_model()
+    return (
+        User.objects.filter(is_active=True, medewerker__gemeente_id=traject.huishouden.gemeente_id)
+        .filter(Q(groups=traject.team.groep_id) | Q(medewerker__coordinator_van=traject.gebied_id))
+        .distinct().order_by("last_name", "first_name", "username")
+    )
+
+
+def aanbod_voor(huishouden):
+    """Offers of the sociale kaart relevant to this household: its wijk, its gebied, or gemeente-wide."""
+    from wijkteams.models import Aanbod
+
+    gebied_id = huishouden.wijk.gebied_id
+    return Aanbod.objects.filter(gemeente_id=huishouden.gemeente_id, actief=True).filter(
+        Q(wijk_id=huishouden.wijk_id) | Q(wijk__isnull=True, gebied_id=gebied_id)
+        | Q(wijk__isnull=True, gebied__isnull=True)).order_by("soort", "naam")

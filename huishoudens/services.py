@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import log
-from huishoudens import rechten
+from huishoudens import rechten, registry
 from huishoudens.models import Huishouden, RegisseurToewijzing, StatusWijziging, Traject
 
 Status = Traject.Status
@@ -80,24 +80,54 @@ def wijzig_status(*, traject, naar, door, reden=""):
 
 
 @transaction.atomic
-def sluit_traject_af(*, traject, door, reden, toelichting="", vervolgdatum=None, op=None):
-    """Close a traject with a reason; the regisseur's assignment ends. History stays."""
+def sluit_traject_af(*, traject, door, reden, toelichting="", vervolgdatum=None, op=None, reden_geen_eindmeting="",
+                     controles=None):
+    """Close a traject with a reason; the regisseur's assignment ends. History stays.
+
+    Higher apps check their own conditions through ``registry.AFSLUIT_CONTROLES`` (e.g. a closing ZRM
+    measurement, or a reason why there is none); each raises ValidationError to refuse. ``controles``: True runs
+    them, False skips them (imports, retention jobs); None (default) runs them whenever a person (``door``)
+    closes the traject, which is every form and API path.
+    """
     traject = Traject.objects.select_for_update().get(pk=traject.pk)
     if Status.AFGESLOTEN not in OVERGANGEN.get(traject.status, set()):
         raise ValidationError(_("Dit traject is al afgesloten."), code="overgang")
     if reden not in Traject.Afsluitreden.values:
         raise ValidationError(_("Kies een reden om het traject af te sluiten."), code="reden")
+    gegevens = {"reden": reden, "toelichting": toelichting, "vervolgdatum": vervolgdatum,
+                "reden_geen_eindmeting": reden_geen_eindmeting, "op": op}
+    fouten = []
+    for controle in registry.AFSLUIT_CONTROLES if (door is not None if controles is None else controles) else ():
+        try:
+            controle(traject, gegevens)
+        except ValidationError as fout:
+            fouten.extend(fout.messages)
+    if fouten:
+        raise ValidationError(fouten, code="afsluitcontrole")
     van = traject.status
     traject.status = Status.AFGESLOTEN
     traject.afgesloten_op = op or timezone.localdate()
     traject.afsluitreden = reden
     traject.afsluit_toelichting = toelichting
     traject.vervolgdatum = vervolgdatum
+    traject.reden_geen_eindmeting = reden_geen_eindmeting
     traject.save()
     StatusWijziging.objects.create(traject=traject, van=van, naar=Status.AFGESLOTEN, door=door, reden=reden)
     RegisseurToewijzing.objects.filter(traject=traject, tot__isnull=True).update(tot=timezone.now())
     log.gewijzigd(door, traject, detail={"status": [van, Status.AFGESLOTEN], "reden": reden})
     return traject
+
+
+@transaction.atomic
+def heropen_traject(*, traject, door, reden=""):
+    """Reopen a closed traject: the old status history and closing reason stay in StatusWijziging."""
+    if not reden:
+        raise ValidationError(_("Geef aan waarom het traject wordt heropend."), code="reden")
+    return wijzig_status(traject=traject, naar=Status.HEROPEND, door=door, reden=reden)
+
+
+def _is_coordinator_van_gebied(user, traject):
+    return traject.gebied_id is not None and coordinatoren_van(traject.gebied).filter(pk=user.pk).exists()
 
 
 def _mag_regisseur_zijn(traject, medewerker_user):
@@ -125,10 +155,51 @@ def wijs_regisseur_toe(*, traject, regisseur, door, reden=""):
             return huidig
         huidig.tot = timezone.now()
         huidig.save(update_fields=["tot"])
-        rechten.trek_toegang_in(traject.huishouden, huidig.regisseur)
-    nieuw = RegisseurToewijzing.objects.create(traject=traject, regisseur=regisseur, toegewezen_door=door, reden=reden)
+        if not _is_coordinator_van_gebied(huidig.regisseur, traject):
+            rechten.trek_toegang_in(traject.huishouden, huidig.regisseur)
+    try:
+        with transaction.atomic():
+            nieuw = RegisseurToewijzing.objects.create(
+                traject=traject, regisseur=regisseur, toegewezen_door=door, reden=reden)
+    except IntegrityError:
+        raise ValidationError(_("Dit traject heeft al een regisseur."), code="regisseur")
     rechten.geef_toegang(traject.huishouden, regisseur)
     log.gewijzigd(
         door, traject, detail={"regisseur": regisseur.username, "vorige": huidig.regisseur.username if huidig else None}
     )
     return nieuw
+
+
+# Other writes of the dossier live in their own modules; they are part of this service room.
+from huishoudens.dossier_services import (  # noqa: E402
+    maak_huishouden,
+    toon_bsn,
+    voeg_netwerklid_toe,
+    voeg_ondersteuning_toe,
+    voeg_personen_samen,
+    voeg_persoon_toe,
+    voeg_relatie_toe,
+    wijzig_huishouden,
+    wijzig_persoon,
+)
+from huishoudens.gesprek_services import bewaar_gesprek  # noqa: E402
+from huishoudens.overdracht_services import draag_alle_regie_over  # noqa: E402
+from huishoudens.plan_services import (  # noqa: E402
+    leg_akkoord_vast,
+    leg_evaluatie_vast,
+    maak_plan,
+    nieuwe_planversie,
+    stel_plan_vast,
+    voeg_actie_toe,
+    voeg_doel_toe,
+    wijzig_plan,
+)
+
+__all__ = [
+    "OVERGANGEN", "open_traject", "wijzig_status", "sluit_traject_af", "heropen_traject", "wijs_regisseur_toe",
+    "maak_huishouden", "wijzig_huishouden", "voeg_persoon_toe", "wijzig_persoon", "voeg_netwerklid_toe",
+    "voeg_ondersteuning_toe", "voeg_relatie_toe", "toon_bsn", "voeg_personen_samen", "bewaar_gesprek",
+    "draag_alle_regie_over",
+    "maak_plan", "wijzig_plan", "voeg_doel_toe", "voeg_actie_toe", "leg_akkoord_vast", "leg_evaluatie_vast",
+    "stel_plan_vast", "nieuwe_planversie",
+]

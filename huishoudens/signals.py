@@ -1,6 +1,6 @@
 """A coördinator gets (or loses) access to the households with an open traject in the gebied."""
 
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from huishoudens import rechten
 from huishoudens.models import Huishouden, Traject
@@ -21,3 +21,8 @@ def coordinator_krijgt_toegang(sender, medewerker, gebied, **kwargs):
 def coordinator_verliest_toegang(sender, medewerker, gebied, **kwargs):
     for huishouden in Huishouden.objects.filter(trajecten__gebied=gebied).distinct():
         rechten.trek_toegang_in(huishouden, medewerker.user)
+
+
+# Sent after two person records were merged (``behouden`` keeps, ``samengevoegd`` points to it), inside the
+# transaction, so higher apps (ZRM measurements, requests) can move their rows to the kept person.
+persoon_samengevoegd = Signal()

@@ -1,16 +1,286 @@
-from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+"""Pages of the household dossier. Thin: a selector to find, a form to parse, a service to write."""
 
-from huishoudens import selectors
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from huishoudens import forms, registry, selectors, services
+from huishoudens.models import Relatie, Traject
+from wijkteams import rollen
+from wijkteams import selectors as org
+
+PAGINA = 50
+
+
+def gepost(request):
+    """The POST data on a POST (even when empty, so an empty form shows its errors), else None."""
+    return request.POST if request.method == "POST" else None
+
+
+def fout_op_form(form, fout):
+    """Put a service's ValidationError / PermissionDenied on the form (field errors where it names fields)."""
+    if isinstance(fout, ValidationError) and hasattr(fout, "error_dict"):
+        for veld, lijst in fout.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, lijst)
+    else:
+        form.add_error(None, fout.messages if isinstance(fout, ValidationError) else str(fout))
+
+
+def _alleen_medewerkers(request):
+    if not rollen.heeft_rol(request.user, rollen.MEDEWERKER, rollen.COORDINATOR, rollen.LZN):
+        raise Http404
+
+
+@login_required
+def mijn_huishoudens(request):
+    """The professional's own households (where they are regisseur), soonest evaluation first."""
+    _alleen_medewerkers(request)
+    try:
+        pagina = max(int(request.GET.get("pagina", 1)), 1)
+    except ValueError:
+        pagina = 1
+    trajecten = list(selectors.mijn_trajecten(request.user)[(pagina - 1) * PAGINA: pagina * PAGINA + 1])
+    return render(request, "huishoudens/mijn.html", {
+        "trajecten": trajecten[:PAGINA], "volgende": pagina + 1 if len(trajecten) > PAGINA else None,
+        "vorige": pagina - 1 if pagina > 1 else None, "aantal": selectors.tel_mijn_trajecten(request.user),
+        "zichtbaar": selectors.tel_huishoudens_voor(request.user),
+    })
+
+
+def startblok(request):
+    """Start page block: the count of the user's own households with a link to the list."""
+    if not rollen.heeft_rol(request.user, rollen.MEDEWERKER, rollen.COORDINATOR):
+        return None
+    return {"template": "huishoudens/startblok.html", "aantal": selectors.tel_mijn_trajecten(request.user)}
+
+
+@login_required
+def zoeken(request):
+    _alleen_medewerkers(request)
+    form = forms.ZoekForm(request.GET or None)
+    resultaten, meer = None, False
+    if form.is_bound and form.is_valid() and not form.is_leeg():
+        resultaten = list(selectors.zoek_huishoudens(request.user, **form.cleaned_data)[:PAGINA + 1])
+        meer, resultaten = len(resultaten) > PAGINA, resultaten[:PAGINA]
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "huishoudens/zoeken.html", {"form": form, "resultaten": resultaten, "meer": meer},
+                  status=status)
+
+
+@login_required
+def nieuw(request):
+    """Find before create: first search the whole gemeente, then (only then) register a new household."""
+    _alleen_medewerkers(request)
+    zoek = forms.ZoekBestaandForm(request.GET or None)
+    gevonden = None
+    if zoek.is_bound and zoek.is_valid():
+        gevonden = selectors.zoek_bestaand(request.user, **zoek.cleaned_data)
+    teams = org.teams_voor(request.user).filter(groep__user=request.user) | org.teams_voor(request.user).filter(
+        gebied__coordinatoren__user=request.user)
+    initial = {}
+    if zoek.is_bound and zoek.is_valid():
+        d = zoek.cleaned_data
+        initial = {"bsn": d.get("bsn"), "achternaam": d.get("achternaam"), "geboortedatum": d.get("geboortedatum"),
+                   "postcode": d.get("postcode"), "huisnummer": d.get("huisnummer"),
+                   "woonplaats": org.medewerker_van(request.user).gemeente.naam}
+    form = forms.NieuwHuishoudenForm(gepost(request), initial=initial, teams=teams.distinct(),
+                                     wijken=org.wijken_voor(request.user))
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                huishouden = services.maak_huishouden(
+                    door=request.user, team=d["team"], persoon=form.persoon(),
+                    regisseur_worden=d["regisseur_worden"],
+                    **{k: d[k] for k in ("naam", "straat", "huisnummer", "toevoeging", "postcode", "woonplaats",
+                                         "wijk", "samenstelling")})
+            except (ValidationError, PermissionDenied) as fout:
+                fout_op_form(form, fout)
+            else:
+                messages.success(request, _("Het huishouden is geregistreerd."))
+                return redirect(huishouden)
+        status = 400
+    return render(request, "huishoudens/nieuw.html", {"zoek": zoek, "gevonden": gevonden, "form": form,
+                                                     "toon_form": request.method == "POST" or gevonden == []},
+                  status=status)
 
 
 @login_required
 def huishouden(request, pk):
     huishouden = selectors.get_huishouden_voor(request.user, pk, request=request)
     traject = selectors.open_traject(huishouden)
+    regisseur = selectors.huidige_regisseur(traject) if traject else None
+    personen = list(selectors.personen_van(huishouden))
+    secties = [{"template": "huishoudens/sectie.html", **s}
+               for s in (sectie(request, huishouden) for sectie in registry.HUISHOUDEN_SECTIES) if s]
     return render(request, "huishoudens/huishouden.html", {
         "huishouden": huishouden,
         "traject": traject,
-        "regisseur": selectors.huidige_regisseur(traject) if traject else None,
-        "personen": huishouden.personen.filter(samengevoegd_in__isnull=True),
+        "regisseur": regisseur,
+        "personen": personen,
+        "relaties": Relatie.objects.filter(van__huishouden=huishouden).select_related("van", "naar"),
+        "netwerk": huishouden.netwerk.all(),
+        "ondersteuning": huishouden.bestaande_ondersteuning.all(),
+        "trajecten": huishouden.trajecten.select_related("team").order_by("-aangemeld_op", "-id"),
+        "gesprekken": selectors.gesprekken_van(huishouden),
+        "plan": selectors.actief_plan(traject),
+        "tijdlijn": selectors.tijdlijn(huishouden),
+        "secties": secties,
+        "mag_wie_bekeek": selectors.mag_wie_bekeek_zien(request.user, traject),
+        "is_coordinator": selectors.is_coordinator_van(request.user, traject),
+        "overgangen": [Traject.Status(s) for s in services.OVERGANGEN.get(traject.status, ())
+                       if s not in (Traject.Status.AFGESLOTEN, Traject.Status.HEROPEND)] if traject else [],
+        "persoon_form": forms.PersoonForm(),
     })
+
+
+def _bewerk(request, pk, *, form_cls, service, titel, form_kwargs=None, instance=None, service_kwargs=None):
+    huishouden = selectors.get_huishouden_voor(request.user, pk, request=request)
+    kwargs = dict(form_kwargs(huishouden) if callable(form_kwargs) else form_kwargs or {})
+    if instance is not None:
+        kwargs["instance"] = instance(huishouden)
+    form = form_cls(gepost(request), **kwargs)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                service(huishouden=huishouden, door=request.user, form=form,
+                        **(service_kwargs(huishouden) if service_kwargs else {}))
+            except (ValidationError, PermissionDenied) as fout:
+                fout_op_form(form, fout)
+            else:
+                messages.success(request, _("De gegevens zijn opgeslagen."))
+                return redirect(huishouden)
+        status = 400
+    return render(request, "huishoudens/formulier.html", {"huishouden": huishouden, "form": form, "titel": titel},
+                  status=status)
+
+
+@login_required
+def wijzig(request, pk):
+    return _bewerk(
+        request, pk, form_cls=forms.HuishoudenForm, titel=_("Huishouden wijzigen"),
+        form_kwargs={"wijken": org.wijken_voor(request.user)}, instance=lambda h: h,
+        service=lambda huishouden, door, form: services.wijzig_huishouden(
+            huishouden=huishouden, door=door, **{k: form.cleaned_data[k] for k in form.Meta.fields}))
+
+
+@login_required
+def persoon_toevoegen(request, pk):
+    return _bewerk(
+        request, pk, form_cls=forms.PersoonForm, titel=_("Persoon toevoegen"),
+        service=lambda huishouden, door, form: services.voeg_persoon_toe(
+            huishouden=huishouden, door=door, **form.cleaned_data))
+
+
+@login_required
+def persoon_wijzigen(request, pk, persoon_pk):
+    huishouden = selectors.get_huishouden_voor(request.user, pk, request=None, log_lezen=False)
+    persoon = selectors.get_persoon_voor(request.user, huishouden, persoon_pk)
+    return _bewerk(
+        request, pk, form_cls=forms.PersoonForm, titel=_("Persoon wijzigen"), instance=lambda h: persoon,
+        service=lambda huishouden, door, form: services.wijzig_persoon(
+            persoon=persoon, door=door, **form.cleaned_data))
+
+
+@login_required
+def relatie_toevoegen(request, pk):
+    return _bewerk(
+        request, pk, form_cls=forms.RelatieForm, titel=_("Relatie vastleggen"),
+        form_kwargs=lambda h: {"personen": selectors.personen_van(h)},
+        service=lambda huishouden, door, form: services.voeg_relatie_toe(door=door, **form.cleaned_data))
+
+
+@login_required
+def netwerk_toevoegen(request, pk):
+    return _bewerk(
+        request, pk, form_cls=forms.NetwerkLidForm, titel=_("Iemand uit het netwerk toevoegen"),
+        service=lambda huishouden, door, form: services.voeg_netwerklid_toe(
+            huishouden=huishouden, door=door, **form.cleaned_data))
+
+
+@login_required
+def ondersteuning_toevoegen(request, pk):
+    return _bewerk(
+        request, pk, form_cls=forms.OndersteuningForm, titel=_("Bestaande ondersteuning toevoegen"),
+        service=lambda huishouden, door, form: services.voeg_ondersteuning_toe(
+            huishouden=huishouden, door=door, **form.cleaned_data))
+
+
+@require_POST
+@login_required
+def toon_bsn(request, pk, persoon_pk):
+    """Show one full BSN on request; the reveal is logged (the page view itself is logged too)."""
+    huishouden = selectors.get_huishouden_voor(request.user, pk, request=request, log_lezen=False)
+    persoon = selectors.get_persoon_voor(request.user, huishouden, persoon_pk)
+    bsn = services.toon_bsn(persoon=persoon, door=request.user, request=request)
+    return render(request, "huishoudens/bsn.html", {"huishouden": huishouden, "persoon": persoon, "bsn": bsn})
+
+
+@login_required
+def traject_openen(request, pk):
+    return _bewerk(
+        request, pk, form_cls=forms.OpenTrajectForm, titel=_("Nieuw traject openen"),
+        form_kwargs={"teams": org.teams_voor(request.user)},
+        service=lambda huishouden, door, form: services.open_traject(
+            huishouden=huishouden, team=form.cleaned_data["team"], door=door))
+
+
+def _open_traject_of_404(huishouden):
+    traject = selectors.open_traject(huishouden)
+    if traject is None:
+        raise Http404
+    return traject
+
+
+@login_required
+def status_wijzigen(request, pk):
+    return _bewerk(
+        request, pk, form_cls=forms.StatusForm, titel=_("Status van het traject wijzigen"),
+        service=lambda huishouden, door, form: services.wijzig_status(
+            traject=_open_traject_of_404(huishouden), door=door, **form.cleaned_data))
+
+
+@login_required
+def afsluiten(request, pk):
+    return _bewerk(
+        request, pk, form_cls=forms.AfsluitForm, titel=_("Traject afsluiten"),
+        service=lambda huishouden, door, form: services.sluit_traject_af(
+            traject=_open_traject_of_404(huishouden), door=door, **form.cleaned_data))
+
+
+@login_required
+def heropenen(request, pk):
+    def heropen(huishouden, door, form):
+        laatste = huishouden.trajecten.order_by("-aangemeld_op", "-id").first()
+        if laatste is None:
+            raise ValidationError(_("Dit huishouden heeft nog geen traject."))
+        services.heropen_traject(traject=laatste, door=door, reden=form.cleaned_data["reden"])
+
+    return _bewerk(request, pk, form_cls=forms.HeropenForm, titel=_("Traject heropenen"), service=heropen)
+
+
+@login_required
+def regisseur(request, pk):
+    """Hand over (or assign) the regie of the open traject; access moves with it."""
+    huishouden = selectors.get_huishouden_voor(request.user, pk, request=None, log_lezen=False)
+    traject = _open_traject_of_404(huishouden)
+    return _bewerk(
+        request, pk, form_cls=forms.RegisseurForm, titel=_("Regisseur toewijzen of overdragen"),
+        form_kwargs={"kandidaten": selectors.mogelijke_regisseurs(traject)},
+        service=lambda huishouden, door, form: services.wijs_regisseur_toe(
+            traject=traject, door=door, **form.cleaned_data))
+
+
+@login_required
+def wie_bekeek(request, pk):
+    huishouden = selectors.get_huishouden_voor(request.user, pk, request=request)
+    if not selectors.mag_wie_bekeek_zien(request.user, selectors.open_traject(huishouden)):
+        raise PermissionDenied
+    return render(request, "huishoudens/wie_bekeek.html", {
+        "huishouden": huishouden, "regels": selectors.wie_bekeek(huishouden)})

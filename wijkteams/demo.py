@@ -207,4 +207,53 @@ def laad(stdout=None):
     accounts.append(("alblasserdam", "Medewerker knooppunt Alblasserdam (andere gemeente)"))
     _gebruiker("alblasserdam-beleid", "Arjen", "Bos", alblasserdam, rol_namen=[rollen.BELEIDSMEDEWERKER])
     accounts.append(("alblasserdam-beleid", "Beleidsmedewerker Alblasserdam"))
+    _sociale_kaart(ridderkerk)
+    _sociale_kaart(alblasserdam, per_wijk=False)
     return {"accounts": accounts}
+
+
+# Sociale kaart: (soort, naam, aanbieder, doelgroep, omschrijving, openingstijden, geïndiceerd)
+AANBOD_GEMEENTE = [
+    ("vrijwilligers", "Schuldhulpmaatje", "Schuldhulpmaatje Ridderkerk", "Volwassenen met geldzorgen",
+     "Een getrainde vrijwilliger helpt de administratie op orde te krijgen.", "Op afspraak", False),
+    ("vrijwilligers", "Maatjesproject", "Sport en Welzijn", "Eenzame ouderen en volwassenen",
+     "Een vaste vrijwilliger komt wekelijks langs voor een wandeling of een kop koffie.", "Op afspraak", False),
+    ("algemene_voorziening", "Formulierenbrigade", "Karaat", "Iedereen",
+     "Hulp bij het invullen van formulieren en aanvragen (toeslagen, kwijtschelding).", "Di en do 9.00-12.00", False),
+    ("algemene_voorziening", "Mantelzorgsteunpunt", "Karaat", "Mantelzorgers",
+     "Informatie, respijtzorg en lotgenotencontact voor mantelzorgers.", "Ma-vr 9.00-17.00", False),
+    ("professioneel", "Algemeen maatschappelijk werk", "Vivenz", "Volwassenen en gezinnen",
+     "Kortdurende hulp bij problemen op meerdere leefgebieden.", "Ma-vr 8.30-17.00", False),
+    ("professioneel", "Opvoedondersteuning", "Flexus Jeugdplein", "Ouders met kinderen tot 18 jaar",
+     "Gesprekken en trainingen over opvoeden en opgroeien.", "Op afspraak", False),
+    ("professioneel", "Begeleiding individueel (Wmo)", "Pameijer", "Volwassenen met een beperking",
+     "Geïndiceerde individuele begeleiding thuis.", "Op afspraak", True),
+]
+AANBOD_PER_WIJK = [
+    ("activiteit", "Inloop en koffieochtend {wijk}", "Sport en Welzijn", "Alle bewoners",
+     "Elke week koffie, een praatje en informatie over wat er in de wijk te doen is.", "Wo 10.00-12.00", False),
+    ("algemene_voorziening", "Huiswerkbegeleiding {wijk}", "Sport en Welzijn", "Kinderen 8-16 jaar",
+     "Vrijwilligers helpen na school met huiswerk en plannen.", "Ma en do 15.30-17.00", False),
+    ("vrijwilligers", "Burenhulp {wijk}", "Wijkplatform {wijk}", "Bewoners die kleine klussen niet zelf kunnen",
+     "Buren helpen buren met boodschappen, kleine klussen en vervoer.", "Via het wijkplatform", False),
+]
+
+
+def _sociale_kaart(gemeente, *, per_wijk=True):
+    """Offers per wijk and gemeente-wide (idempotent: found by gemeente and name)."""
+    from wijkteams.models import Aanbod
+
+    def maak(item, **waar):
+        soort, naam, aanbieder, doelgroep, omschrijving, open_, geindiceerd = item
+        Aanbod.objects.get_or_create(
+            gemeente=gemeente, naam=naam.format(**waar.get("_fmt", {})),
+            defaults={"soort": soort, "aanbieder": aanbieder.format(**waar.get("_fmt", {})), "doelgroep": doelgroep,
+                      "omschrijving": omschrijving.format(**waar.get("_fmt", {})), "openingstijden": open_,
+                      "geindiceerd": geindiceerd, "contact": "0180-" + str(450000 + len(naam) * 97)[-6:],
+                      **{k: v for k, v in waar.items() if k != "_fmt"}})
+
+    for item in AANBOD_GEMEENTE:
+        maak(item)
+    for wijk in gemeente.wijken.order_by("cbs_code") if per_wijk else []:
+        for item in AANBOD_PER_WIJK:
+            maak(item, wijk=wijk, gebied=wijk.gebied, _fmt={"wijk": wijk.naam})

@@ -74,3 +74,22 @@ def teamleden(team):
                                             "medewerker__organisatie")
         .order_by("medewerker__user__last_name", "medewerker__user__first_name")
     )
+
+
+def zoek_aanbod(user, *, tekst="", soort="", wijk=None):
+    """The sociale kaart of the user's gemeente: active offers, optionally for one wijk (its own offers, its
+    gebied's, and gemeente-wide ones), a kind, and free text over name, provider, description, target group."""
+    from django.db.models import Q
+
+    from wijkteams.models import Aanbod
+
+    qs = Aanbod.objects.filter(gemeente_id=gemeente_id_van(user), actief=True).select_related("wijk", "gebied")
+    if soort:
+        qs = qs.filter(soort=soort)
+    if wijk is not None:
+        qs = qs.filter(Q(wijk=wijk) | Q(wijk__isnull=True, gebied_id=wijk.gebied_id)
+                       | Q(wijk__isnull=True, gebied__isnull=True))
+    for woord in (tekst or "").split():
+        qs = qs.filter(Q(naam__icontains=woord) | Q(aanbieder__icontains=woord) | Q(omschrijving__icontains=woord)
+                       | Q(doelgroep__icontains=woord))
+    return qs.order_by("soort", "naam")

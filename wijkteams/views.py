@@ -39,3 +39,25 @@ def teams(request):
 def team(request, pk):
     team = selectors.get_team_voor(request.user, pk, request=request)
     return render(request, "wijkteams/team.html", {"team": team, "leden": selectors.teamleden(team)})
+
+
+@login_required
+def sociale_kaart(request):
+    """Search the sociale kaart of the user's gemeente (used when choosing an activity's offer)."""
+    from django import forms
+    from django.utils.translation import gettext_lazy as _
+
+    from wijkteams.models import Aanbod
+
+    class ZoekAanbod(forms.Form):
+        tekst = forms.CharField(label=_("Zoek op naam, aanbieder of doelgroep"), required=False, max_length=100)
+        soort = forms.ChoiceField(label=_("Soort"), required=False, choices=[("", _("Alle soorten"))]
+                                  + list(Aanbod.Soort.choices))
+        wijk = forms.ModelChoiceField(label=_("Wijk"), required=False, queryset=selectors.wijken_voor(request.user),
+                                      empty_label=_("Alle wijken"))
+
+    form = ZoekAanbod(request.GET or None)
+    criteria = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    aanbod = list(selectors.zoek_aanbod(request.user, **criteria)[:200]) if not form.errors else []
+    return render(request, "wijkteams/sociale_kaart.html", {"form": form, "aanbod": aanbod},
+                  status=400 if form.errors else 200)

@@ -1,0 +1,121 @@
+"""Counts per wijk and per gebied for the monitor: plain numbers from SQL aggregates (no loop over rows).
+
+All periods are inclusive (``van`` ≤ datum ≤ ``tot``). What each number counts:
+
+- ``hulpvragen``: help requests entered in the period (by ``ingediend_op``), per wijk of the request;
+- ``koppelingen``: matches accepted in the period (by ``geaccepteerd_op``);
+- ``mediaan_dagen_tot_koppeling``: median days from request to acceptance of those matches (None if none);
+- ``dagen_tot_koppeling_som``: the sum of those days (teller; noemer is ``koppelingen``) for an average;
+- ``mantelzorgers``: carers with a support record running on ``tot`` (``sinds`` ≤ tot);
+- ``mantelzorgers_met_steun``: distinct carers who received support (respijtzorg, ...) in the period;
+- ``mantelzorgers_overbelast``: distinct carers with a burden check flagged overbelast in the period;
+- ``vrijwilligers``: active volunteers registered on ``tot``;
+- ``activiteiten`` / ``bereik``: collective activities starting in the period and their total reach;
+- ``klachten``: complaints received in the period (per wijk only when a household is linked; per gebied by the
+  complaint's gebied).
+
+Per gebied, wijk-based numbers use the wijk's current gebied.
+"""
+
+from django.db.models import Aggregate, Count, F, FloatField, Func, IntegerField, Sum
+
+from gemeenschap.models import (
+    Belastingcheck,
+    CollectieveActiviteit,
+    Hulpvraag,
+    Klacht,
+    Koppeling,
+    Mantelzorger,
+    MantelzorgSteun,
+    Vrijwilliger,
+)
+from wijkteams.models import Gebied, Wijk
+
+SLEUTELS = ("hulpvragen", "koppelingen", "mediaan_dagen_tot_koppeling", "dagen_tot_koppeling_som", "mantelzorgers",
+            "mantelzorgers_met_steun", "mantelzorgers_overbelast", "vrijwilligers", "activiteiten", "bereik",
+            "klachten")
+
+
+class Mediaan(Aggregate):
+    function = "percentile_cont"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = FloatField()
+
+
+def _dagen(eind, begin):
+    return Func(F(eind), F(begin), template="(%(expressions)s)", arg_joiner=" - ", output_field=IntegerField())
+
+
+def _leeg():
+    return {k: (None if k == "mediaan_dagen_tot_koppeling" else 0) for k in SLEUTELS}
+
+
+def _groepeer(qs, sleutel, **aggregaten):
+    return {r[sleutel]: r for r in qs.values(sleutel).annotate(**aggregaten).order_by()}
+
+
+def _tel(gemeente, van, tot, *, per):
+    """``per`` is "wijk" or "gebied"; returns {id: {sleutel: getal}}."""
+    g = gemeente.pk if hasattr(gemeente, "pk") else gemeente
+    wijk_pad = {"wijk": "wijk_id", "gebied": "wijk__gebied_id"}[per]
+    hv_pad = {"wijk": "hulpvraag__wijk_id", "gebied": "hulpvraag__wijk__gebied_id"}[per]
+    mz_pad = {"wijk": "mantelzorger__wijk_id", "gebied": "mantelzorger__wijk__gebied_id"}[per]
+    bronnen = [
+        _groepeer(Hulpvraag.objects.filter(gemeente_id=g, ingediend_op__range=(van, tot)), wijk_pad,
+                  hulpvragen=Count("id")),
+        _groepeer(Koppeling.objects.filter(hulpvraag__gemeente_id=g, geaccepteerd_op__range=(van, tot)), hv_pad,
+                  koppelingen=Count("id"),
+                  mediaan_dagen_tot_koppeling=Mediaan(_dagen("geaccepteerd_op", "hulpvraag__ingediend_op")),
+                  dagen_tot_koppeling_som=Sum(_dagen("geaccepteerd_op", "hulpvraag__ingediend_op"))),
+        _groepeer(Mantelzorger.objects.filter(gemeente_id=g, sinds__lte=tot), wijk_pad, mantelzorgers=Count("id")),
+        _groepeer(MantelzorgSteun.objects.filter(mantelzorger__gemeente_id=g, datum__range=(van, tot)), mz_pad,
+                  mantelzorgers_met_steun=Count("mantelzorger_id", distinct=True)),
+        _groepeer(Belastingcheck.objects.filter(mantelzorger__gemeente_id=g, datum__range=(van, tot),
+                                                overbelast=True), mz_pad,
+                  mantelzorgers_overbelast=Count("mantelzorger_id", distinct=True)),
+        _groepeer(Vrijwilliger.objects.filter(gemeente_id=g, actief=True, aangemeld_op__lte=tot), wijk_pad,
+                  vrijwilligers=Count("id")),
+    ]
+    activiteiten = CollectieveActiviteit.objects.filter(gemeente_id=g, startdatum__range=(van, tot))
+    klachten = Klacht.objects.filter(gemeente_id=g, ontvangen_op__range=(van, tot))
+    if per == "wijk":
+        bronnen.append(_groepeer(activiteiten.filter(wijk__isnull=False), "wijk_id", activiteiten=Count("id"),
+                                 bereik=Sum("bereik")))
+        bronnen.append(_groepeer(klachten.filter(huishouden__isnull=False), "huishouden__wijk_id",
+                                 klachten=Count("id")))
+    else:
+        bronnen.append(_groepeer(activiteiten, "gebied_id", activiteiten=Count("id"), bereik=Sum("bereik")))
+        bronnen.append(_groepeer(klachten.filter(gebied__isnull=False), "gebied_id", klachten=Count("id")))
+
+    model = Wijk if per == "wijk" else Gebied
+    resultaat = {pk: _leeg() for pk in model.objects.filter(gemeente_id=g).values_list("pk", flat=True)}
+    for bron in bronnen:
+        for pk, rij in bron.items():
+            if pk not in resultaat:
+                continue
+            for k, v in rij.items():
+                if k in SLEUTELS and v is not None:
+                    resultaat[pk][k] = float(v) if k == "mediaan_dagen_tot_koppeling" else int(v)
+    return resultaat
+
+
+def tellingen_per_wijk(gemeente, van, tot):
+    """{wijk_id: {sleutel: getal}} for every wijk of the gemeente (zeros included)."""
+    return _tel(gemeente, van, tot, per="wijk")
+
+
+def tellingen_per_gebied(gemeente, van, tot):
+    """{gebied_id: {sleutel: getal}} for every gebied of the gemeente (zeros included)."""
+    return _tel(gemeente, van, tot, per="gebied")
+
+
+def totalen(tellingen):
+    """Sum over wijken or gebieden (the median is not additive and left out)."""
+    som = {k: 0 for k in SLEUTELS if k != "mediaan_dagen_tot_koppeling"}
+    for rij in tellingen.values():
+        for k in som:
+            som[k] += rij[k]
+    return som
+
+
+__all__ = ["tellingen_per_wijk", "tellingen_per_gebied", "totalen"]

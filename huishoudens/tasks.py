@@ -1,0 +1,11 @@
+"""Thin Celery tasks of the dossier: they call services, are idempotent and have time limits."""
+
+from celery import shared_task
+
+
+@shared_task(time_limit=120, soft_time_limit=100)
+def bewaar_verslag(gesprek_id):
+    """Render and store the verslag of a final keukentafelgesprek (once; a second run changes nothing)."""
+    from huishoudens.verslag import bewaar_definitief_verslag
+
+    return bewaar_definitief_verslag(gesprek_id)

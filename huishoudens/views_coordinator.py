@@ -1,0 +1,71 @@
+"""Coördinator pages: bulk handover of regie, and merging duplicate person records."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from huishoudens import forms, selectors, services
+from huishoudens.models import Persoon
+from huishoudens.views import fout_op_form, gepost
+from wijkteams import rollen
+from wijkteams import selectors as org
+
+
+def _alleen_coordinator(request):
+    if not rollen.heeft_rol(request.user, rollen.COORDINATOR):
+        raise Http404
+
+
+@login_required
+def bulk_overdracht(request):
+    _alleen_coordinator(request)
+    gebieden = org.gecoordineerde_gebieden(request.user)
+    medewerkers = get_user_model().objects.filter(
+        medewerker__gemeente_id=org.gemeente_id_van(request.user), is_active=True).filter(
+        groups__team__gebied__in=gebieden).distinct().order_by("last_name", "first_name")
+    medewerkers = get_user_model().objects.filter(pk__in=medewerkers.values("pk")) | get_user_model().objects.filter(
+        medewerker__coordinator_van__in=gebieden)
+    form = forms.BulkOverdrachtForm(gepost(request), medewerkers=medewerkers.distinct().order_by(
+        "last_name", "first_name"))
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                aantal = services.draag_alle_regie_over(door=request.user, **form.cleaned_data)
+            except (ValidationError, PermissionDenied) as fout:
+                fout_op_form(form, fout)
+            else:
+                messages.success(request, _("De regie van %(n)s huishoudens is overgedragen.") % {"n": aantal})
+                return redirect("huishoudens:bulk_overdracht")
+        status = 400
+    return render(request, "huishoudens/bulk_overdracht.html", {"form": form}, status=status)
+
+
+@login_required
+def samenvoegen(request, pk):
+    """Merge two records of the same person. Both must be visible to the coördinator."""
+    _alleen_coordinator(request)
+    huishouden = selectors.get_huishouden_voor(request.user, pk, request=request)
+    zichtbaar = selectors.huishoudens_voor(request.user)
+    eigen = list(selectors.personen_van(huishouden))
+    # Candidates: this household's persons, and persons elsewhere (visible to the user) with the same birth date.
+    personen = Persoon.objects.filter(samengevoegd_in__isnull=True, huishouden__in=zichtbaar).filter(
+        geboortedatum__in=[p.geboortedatum for p in eigen]).select_related("huishouden")
+    form = forms.SamenvoegForm(gepost(request), personen=personen)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.voeg_personen_samen(door=request.user, **form.cleaned_data)
+            except (ValidationError, PermissionDenied) as fout:
+                fout_op_form(form, fout)
+            else:
+                messages.success(request, _("De personen zijn samengevoegd."))
+                return redirect(huishouden)
+        status = 400
+    return render(request, "huishoudens/samenvoegen.html", {"huishouden": huishouden, "form": form},
+                  status=status)

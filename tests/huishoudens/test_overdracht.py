@@ -1,0 +1,137 @@
+"""Handover of regie (single and bulk: fast, audited, moving permissions) and merging duplicate persons."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+
+from audit.models import AuditEvent
+from huishoudens import selectors, services
+from huishoudens.models import Persoon, RegisseurToewijzing
+from tests.factories import maak_gebruiker
+from tests.huishoudens.factories import PersoonFactory, maak_dossier
+from wijkteams import rollen
+
+
+@pytest.fixture
+def collega(org):
+    return maak_gebruiker(org.gemeente, rollen.MEDEWERKER, username="collega", teams=[org.team_a])
+
+
+def _ziet(user, h):
+    return selectors.huishoudens_voor(user).filter(pk=h.pk).exists()
+
+
+def test_overdracht_via_formulier_verplaatst_rechten(client, org, collega):
+    """The old regisseur keeps only their team access; a regisseur from another route loses it."""
+    jgt_lid = maak_gebruiker(org.gemeente, rollen.MEDEWERKER, username="jgt2", teams=[org.team_a_jgt])
+    h = maak_dossier(org, team=org.team_a_jgt, regisseur=jgt_lid)
+    client.force_login(jgt_lid)
+    antwoord = client.post(reverse("huishoudens:regisseur", args=[h.pk]),
+                           {"regisseur": org.mensen["teamlid_jgt"].pk, "reden": "Langdurig ziek"})
+    assert antwoord.status_code == 302
+    assert selectors.huidige_regisseur(h.trajecten.get()) == org.mensen["teamlid_jgt"]
+    assert _ziet(jgt_lid, h)  # still via the team group
+    regel = AuditEvent.objects.filter(object_type="huishoudens.traject", actie="update").latest("id")
+    assert regel.detail["regisseur"] == "teamlid_jgt" and regel.detail["vorige"] == "jgt2"
+
+
+def test_overdracht_aan_iemand_buiten_het_team_geweigerd_op_formulier(client, org):
+    h = maak_dossier(org, regisseur=org.mensen["teamlid"])
+    client.force_login(org.mensen["teamlid"])
+    antwoord = client.post(reverse("huishoudens:regisseur", args=[h.pk]),
+                           {"regisseur": org.mensen["medewerker_ander_team"].pk, "reden": "x"})
+    assert antwoord.status_code == 400 and "Selecteer een geldige keuze" in antwoord.content.decode()
+
+
+def test_coordinator_als_regisseur_behoudt_toegang_na_overdracht(org):
+    coord = org.mensen["coordinator_eigen_gebied"]
+    h = maak_dossier(org, regisseur=coord)
+    services.wijs_regisseur_toe(traject=h.trajecten.get(), regisseur=org.mensen["teamlid"], door=coord)
+    assert _ziet(coord, h)
+
+
+def test_bulkoverdracht_alles_in_een_keer_met_audit(client, org, collega, django_assert_max_num_queries):
+    vertrekker = maak_gebruiker(org.gemeente, rollen.MEDEWERKER, username="vertrekker", teams=[org.team_a])
+    huishoudens = [maak_dossier(org, regisseur=vertrekker) for _i in range(6)]
+    ander = maak_dossier(org, regisseur=collega)
+    coord = org.mensen["coordinator_eigen_gebied"]
+    klein = maak_gebruiker(org.gemeente, rollen.MEDEWERKER, username="klein", teams=[org.team_a])
+    maak_dossier(org, regisseur=klein)
+    with django_assert_max_num_queries(24) as weinig:
+        services.draag_alle_regie_over(van=klein, naar=[collega, org.mensen["teamlid"]], door=coord, reden="Verlof")
+    # set-based: the number of queries does not grow with the number of households
+    with django_assert_max_num_queries(len(weinig.captured_queries)):
+        aantal = services.draag_alle_regie_over(van=vertrekker, naar=[collega, org.mensen["teamlid"]], door=coord,
+                                                reden="Vertrek")
+    assert aantal == 6
+    nieuwe = [selectors.huidige_regisseur(h.trajecten.get()) for h in huishoudens]
+    assert nieuwe.count(collega) == 3 and nieuwe.count(org.mensen["teamlid"]) == 3
+    assert selectors.huidige_regisseur(ander.trajecten.get()) == collega
+    assert RegisseurToewijzing.objects.filter(regisseur=vertrekker, tot__isnull=True).count() == 0
+    assert RegisseurToewijzing.objects.filter(regisseur=vertrekker).count() == 6  # history kept
+    assert selectors.tel_mijn_trajecten(vertrekker) == 0
+    assert selectors.tel_mijn_trajecten(collega) + selectors.tel_mijn_trajecten(org.mensen["teamlid"]) == 8
+    # the user permission rows moved
+    from huishoudens.models import HuishoudenUserObjectPermission
+
+    assert not HuishoudenUserObjectPermission.objects.filter(user=vertrekker).exists()
+    assert HuishoudenUserObjectPermission.objects.filter(user=collega).values("content_object").distinct().count(
+    ) == selectors.tel_mijn_trajecten(collega)
+    regels = AuditEvent.objects.filter(detail__bulk=True, detail__vorige="vertrekker")
+    assert regels.count() == 6 and {r.huishouden_id for r in regels} == {h.pk for h in huishoudens}
+
+
+def test_bulkoverdracht_via_pagina_en_fouten(client, org, collega):
+    vertrekker = maak_gebruiker(org.gemeente, rollen.MEDEWERKER, username="vertrekker", teams=[org.team_a])
+    maak_dossier(org, regisseur=vertrekker)
+    client.force_login(org.mensen["coordinator_eigen_gebied"])
+    url = reverse("huishoudens:bulk_overdracht")
+    antwoord = client.post(url, {"van": vertrekker.pk, "naar": [org.mensen["teamlid_jgt"].pk], "reden": "Ziek"})
+    assert antwoord.status_code == 400 and "geen van de gekozen medewerkers" in antwoord.content.decode()
+    antwoord = client.post(url, {"van": vertrekker.pk, "naar": [collega.pk], "reden": ""})
+    assert antwoord.status_code == 400
+    antwoord = client.post(url, {"van": vertrekker.pk, "naar": [collega.pk], "reden": "Ziek"}, follow=True)
+    assert "De regie van 1 huishoudens is overgedragen" in antwoord.content.decode()
+
+
+def test_bulkoverdracht_buiten_eigen_gebied_geweigerd(org):
+    vertrekker = maak_gebruiker(org.gemeente, rollen.MEDEWERKER, username="vertrekker", teams=[org.team_a])
+    maak_dossier(org, regisseur=vertrekker)
+    with pytest.raises(PermissionDenied):
+        services.draag_alle_regie_over(van=vertrekker, naar=[org.mensen["teamlid"]],
+                                       door=org.mensen["coordinator_ander_gebied"], reden="x")
+    with pytest.raises(PermissionDenied):
+        services.draag_alle_regie_over(van=vertrekker, naar=[org.mensen["teamlid"]], door=org.mensen["teamlid"],
+                                       reden="x")
+
+
+def test_samenvoegen_door_coordinator_gelogd(client, org):
+    h1 = maak_dossier(org, personen=1)
+    h2 = maak_dossier(org, personen=0)
+    echt = h1.personen.get()
+    dubbel = PersoonFactory(huishouden=h2, voornamen=echt.voornamen, achternaam=echt.achternaam,
+                            geboortedatum=echt.geboortedatum, bsn=None)
+    client.force_login(org.mensen["coordinator_eigen_gebied"])
+    url = reverse("huishoudens:samenvoegen", args=[h1.pk])
+    assert dubbel.volledige_naam in client.get(url).content.decode()
+    antwoord = client.post(url, {"behouden": echt.pk, "samenvoegen": dubbel.pk, "reden": "Dubbel geregistreerd"})
+    assert antwoord.status_code == 302
+    dubbel.refresh_from_db()
+    assert dubbel.samengevoegd_in == echt
+    assert not selectors.personen_van(h2).exists()
+    regel = AuditEvent.objects.filter(object_type="huishoudens.persoon", object_id=str(dubbel.pk)).latest("id")
+    assert regel.actor_weergave == "coord_a" and regel.detail["samengevoegd_in"] == echt.pk
+
+
+def test_samenvoegen_controleert_gegevens(org):
+    h = maak_dossier(org, personen=2)
+    a, b = list(h.personen.all())
+    coord = org.mensen["coordinator_eigen_gebied"]
+    with pytest.raises(ValidationError, match="verschillend BSN"):
+        services.voeg_personen_samen(behouden=a, samenvoegen=b, door=coord)
+    with pytest.raises(PermissionDenied):
+        services.voeg_personen_samen(behouden=a, samenvoegen=b, door=org.mensen["teamlid"])
+    zonder = PersoonFactory(huishouden=h, bsn=None, geboortedatum=a.geboortedatum)
+    services.voeg_personen_samen(behouden=zonder, samenvoegen=a, door=coord)
+    zonder.refresh_from_db()
+    assert zonder.bsn == Persoon.objects.get(pk=a.pk).bsn  # the BSN moved to the kept record
