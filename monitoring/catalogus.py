@@ -149,8 +149,14 @@ INDICATOREN = [
     _i("clienttevredenheid", "Tevreden cliënten (cliëntervaringsonderzoek)",
        "Aandeel respondenten van het cliëntervaringsonderzoek dat (zeer) tevreden is, per wijk geïmporteerd.",
        "percentage", "clientervaring", hoger=True, wet="wmo", bron=ENQ, functie="import_per_wijk", client=True),
-    _i("klachten", "Klachten", "Klachten over de wijkteams die in de periode binnenkwamen.", "aantal",
-       "clientervaring", hoger=False, status=ONTW),
+    _i("clientervaring_score", "Cliëntervaringsonderzoek: score per vraag",
+       "Percentage positieve antwoorden per vraag van het jaarlijkse cliëntervaringsonderzoek (Wmo), laatst bekende "
+       "jaar; voor de gemeente haar eigen score of het gemiddelde van de gebieden gewogen naar respondenten. De "
+       "teller is het aantal respondenten.", "percentage", "clientervaring", hoger=True, wet="wmo", bron=ENQ,
+       functie="clientervaring", client=True),
+    _i("klachten", "Klachten", "Klachten over de wijkteams die in de periode binnenkwamen (gemeente: alle klachten; "
+       "gebied: klachten met dat gebied).", "aantal", "clientervaring", hoger=False, functie="gemeenschap",
+       kern=True),
     # --- eigen kracht en gemeenschap --------------------------------------------------------------------
     _i("mantelzorgers_clienten", "Mantelzorgers onder volwassen cliënten",
        "Aandeel volwassenen in ondersteunde huishoudens dat mantelzorger is. Cliëntcijfer, geen bevolkingsaandeel.",
@@ -158,10 +164,34 @@ INDICATOREN = [
     _i("vrijwilligers_clienten", "Vrijwilligers onder volwassen cliënten",
        "Aandeel volwassenen in ondersteunde huishoudens dat vrijwilligerswerk doet. Cliëntcijfer.",
        "percentage", "eigen_kracht", hoger=True, functie="personen", client=True),
-    _i("vrijwilligersmatches", "Matches vrijwilliger – hulpvraag", "Hulpvragen die in de periode aan een "
-       "vrijwilliger zijn gekoppeld, per wijk.", "aantal", "eigen_kracht", hoger=True, status=ONTW),
+    _i("hulpvragen_vrijwilligers", "Hulpvragen voor vrijwilligers",
+       "Hulpvragen (uit een plan, van een bewoner of een partner) die in de periode zijn ingediend, per wijk.",
+       "aantal", "eigen_kracht", functie="gemeenschap"),
+    _i("vrijwilligersmatches", "Matches vrijwilliger – hulpvraag",
+       "Koppelingen van een vrijwilliger aan een hulpvraag die in de periode zijn geaccepteerd, per wijk.",
+       "aantal", "eigen_kracht", hoger=True, functie="gemeenschap", kern=True),
+    _i("dt_hulpvraag_koppeling", "Doorlooptijd hulpvraag → koppeling (gemiddeld)",
+       "Gemiddeld aantal dagen van het indienen van de hulpvraag tot de geaccepteerde koppeling, voor koppelingen in "
+       "de periode.", "dagen", "eigen_kracht", hoger=False, functie="gemeenschap"),
+    _i("vrijwilligers_actief", "Actieve vrijwilligers", "Ingeschreven actieve vrijwilligers aan het einde van de "
+       "periode, per wijk.", "aantal", "eigen_kracht", hoger=True, functie="gemeenschap"),
+    _i("mantelzorgers_met_steun", "Mantelzorgers met ondersteuning",
+       "Mantelzorgers die in de periode ondersteuning kregen (respijtzorg, lotgenotencontact, waardering).",
+       "aantal", "eigen_kracht", functie="gemeenschap"),
     _i("collectieve_activiteiten", "Collectieve en preventieve activiteiten",
-       "Activiteiten per gebied in de periode en hun bereik.", "aantal", "eigen_kracht", status=ONTW),
+       "Collectieve en preventieve activiteiten die in de periode begonnen.", "aantal", "eigen_kracht",
+       functie="gemeenschap"),
+    _i("collectieve_bereik", "Bereik van collectieve activiteiten",
+       "Deelnemers aan de collectieve en preventieve activiteiten die in de periode begonnen.", "aantal",
+       "eigen_kracht", hoger=True, functie="gemeenschap"),
+    # --- ontwikkelagenda: wanted, not registered anywhere yet ------------------------------------------
+    _i("jeugdhulp_aandeel_jeugdigen", "Jeugdigen met jeugdhulp",
+       "Aandeel jeugdigen (0-17) met een toewijzing jeugdhulp (Monitor Sociaal Domein). Nog niet te meten: de "
+       "inwonertallen per wijk zijn er alleen voor alle leeftijden samen.", "percentage", "maatwerk", wet="jeugd",
+       status=ONTW),
+    _i("participatie_uitstroom_werk", "Uitstroom naar werk", "Cliënten die (weer) betaald werk vinden "
+       "(Participatiewet). Nog niet te meten: de uitkomsten van re-integratie worden niet geregistreerd.",
+       "aantal", "bereik", hoger=True, wet="participatie", status=ONTW),
     # --- bevolking (import per wijk) --------------------------------------------------------------------
     _i("inwoners", "Inwoners", "Inwoners per wijk (laatst bekende jaar), opgeteld per gebied.", "aantal",
        "bevolking", functie="bevolking"),

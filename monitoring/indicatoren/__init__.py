@@ -78,4 +78,4 @@ def gebied_van(rij):
     return rij["gebied_id"] if rij["gebied_id"] is not None else False
 
 
-from monitoring.indicatoren import bevolking, casework, maatwerk, toegang, zrm  # noqa: E402,F401  (register the functions)
+from monitoring.indicatoren import bevolking, casework, gemeenschap, maatwerk, toegang, zrm  # noqa: E402,F401  (register the functions)

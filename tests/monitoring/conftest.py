@@ -320,3 +320,76 @@ def met_maatwerk(casus):
     opschaling(t[7], tafel, date(2026, 3, 1))
     opschaling(t[9], lzn, date(2025, 11, 1), "afgesloten", date(2026, 2, 1))  # registered before Q1
     return casus
+
+
+@pytest.fixture
+def met_gemeenschap(casus):
+    """Volunteers, help requests, matches, carers, activities, complaints and survey scores; numbers worked out in
+    test_indicatoren_gemeenschap.py."""
+    from decimal import Decimal
+
+    from gemeenschap.models import (
+        ClientervaringScore,
+        CollectieveActiviteit,
+        Hulpvraag,
+        Klacht,
+        Koppeling,
+        Mantelzorger,
+        MantelzorgSteun,
+        Vrijwilliger,
+    )
+
+    o, h = casus.org, casus.huishoudens
+    makelaar = o.mensen["sociaal_makelaar"]
+
+    def vrijwilliger(naam, wijk, aangemeld, actief=True):
+        return Vrijwilliger.objects.create(gemeente=o.gemeente, wijk=wijk, naam=naam, email="", telefoon="",
+                                           interesses="", vaardigheden=[], beschikbaarheid=[], organisatie="",
+                                           vog_gecontroleerd=False, actief=actief, aangemeld_op=aangemeld)
+
+    def hulpvraag(wijk, ingediend):
+        return Hulpvraag.objects.create(gemeente=o.gemeente, wijk=wijk, bron="bewoner", aanvrager="Bewoner",
+                                        wat="Boodschappen", vaardigheden=[], wanneer=[], hoe_vaak="wekelijks",
+                                        vog_nodig=False, status="gekoppeld", ingediend_op=ingediend,
+                                        ingediend_door=makelaar)
+
+    v1 = vrijwilliger("Vrijwilliger A", o.wijk_a, date(2025, 5, 1))
+    v2 = vrijwilliger("Vrijwilliger B", o.wijk_b, date(2026, 2, 1))
+    vrijwilliger("Gestopt", o.wijk_b, date(2025, 1, 1), actief=False)
+    vrijwilliger("Later", o.wijk_a, date(2026, 4, 2))
+    q1 = hulpvraag(o.wijk_a, date(2026, 1, 10))
+    q2 = hulpvraag(o.wijk_a, date(2026, 2, 1))
+    q3 = hulpvraag(o.wijk_b, date(2025, 12, 1))
+    for vraag, vrijw, accepted in ((q1, v1, date(2026, 1, 20)), (q2, v1, date(2026, 2, 21)),
+                                   (q3, v2, date(2026, 1, 9))):
+        Koppeling.objects.create(hulpvraag=vraag, vrijwilliger=vrijw, status="geaccepteerd", toelichting="",
+                                 voorgesteld_op=vraag.ingediend_op, geaccepteerd_op=accepted,
+                                 voorgesteld_door=makelaar)
+    mz = Mantelzorger.objects.create(gemeente=o.gemeente, wijk=o.wijk_a, huishouden=h[1], zorgt_voor="Moeder",
+                                     persoon=h[1].personen.order_by("id").first(),
+                                     uren_per_week=Decimal("10"), sinds=date(2024, 1, 1), geregistreerd_door=makelaar)
+    MantelzorgSteun.objects.create(mantelzorger=mz, soort="respijtzorg", datum=date(2026, 2, 2), toelichting="")
+    MantelzorgSteun.objects.create(mantelzorger=mz, soort="waardering", datum=date(2026, 3, 2), toelichting="")
+    for gebied, start, bereik in ((o.gebied_a, date(2026, 1, 15), 25), (o.gebied_a, date(2026, 3, 1), 12),
+                                  (o.gebied_b, date(2025, 12, 1), 40)):
+        CollectieveActiviteit.objects.create(gemeente=o.gemeente, gebied=gebied, soort="ontmoeting", titel="Inloop",
+                                             partner="Welzijn", startdatum=start, omschrijving="", bereik=bereik)
+    for gebied, ontvangen in ((o.gebied_a, date(2026, 1, 5)), (None, date(2026, 2, 5)), (o.gebied_b,
+                                                                                         date(2026, 4, 5))):
+        Klacht.objects.create(gemeente=o.gemeente, gebied=gebied, ontvangen_op=ontvangen, onderwerp="Wachttijd",
+                              behandeling="", uitkomst="", status="ontvangen",
+                              uiterlijk_afgehandeld=ontvangen + timedelta_dagen(42), geregistreerd_door=makelaar)
+    vraag = "Ik ben tevreden over de ondersteuning"
+    ClientervaringScore.objects.create(gemeente=o.gemeente, gebied=o.gebied_a, jaar=2025, vraag=vraag,
+                                       score=Decimal("80.0"), respondenten=40)
+    ClientervaringScore.objects.create(gemeente=o.gemeente, gebied=o.gebied_b, jaar=2025, vraag=vraag,
+                                       score=Decimal("70.0"), respondenten=60)
+    ClientervaringScore.objects.create(gemeente=o.gemeente, gebied=o.gebied_a, jaar=2024, vraag=vraag,
+                                       score=Decimal("50.0"), respondenten=3)
+    return casus
+
+
+def timedelta_dagen(n):
+    from datetime import timedelta
+
+    return timedelta(days=n)
