@@ -84,7 +84,8 @@ def _genereer():
         # one traject per household, registered over 2025-2026; 30% closed 30-330 days later
         c.execute("""
             INSERT INTO huishoudens_traject (huishouden_id, team_id, gebied_id, status, aangemeld_op, afgesloten_op,
-                                             afsluitreden, afsluit_toelichting, zorgen_kindveiligheid)
+                                             afsluitreden, afsluit_toelichting, zorgen_kindveiligheid,
+                                             reden_geen_eindmeting)
             SELECT h.id, bw.team_id, bw.gebied_id,
                    CASE WHEN h.id %% 10 < 3 THEN 'afgesloten' WHEN h.id %% 50 = 7 THEN 'heropend'
                         ELSE 'uitvoering' END,
@@ -92,7 +93,7 @@ def _genereer():
                    CASE WHEN h.id %% 10 < 3 THEN DATE '2025-01-01' + (h.id * 7919 %% 600)::int + 30
                         + (h.id %% 300)::int END,
                    CASE WHEN h.id %% 10 < 3 THEN (ARRAY['doelen_bereikt','afgeschaald','wlz','verhuisd',
-                        'overleden','afgezien'])[1 + h.id %% 6] ELSE '' END, '', false
+                        'overleden','afgezien'])[1 + h.id %% 6] ELSE '' END, '', false, ''
             FROM huishoudens_huishouden h JOIN bench_wijk bw ON bw.wijk_id = h.wijk_id
             WHERE h.gemeente_id = %(gemeente)s""", p)
         c.execute("""
@@ -109,8 +110,8 @@ def _genereer():
             WHERE h.gemeente_id = %(gemeente)s AND t.status = 'heropend'""", p)
         c.execute("""
             INSERT INTO huishoudens_keukentafelgesprek (traject_id, datum, plaats, overige_deelnemers, eigen_woorden,
-                afspraken, clientondersteuning_aangeboden, status, verslag_pdf, gevoerd_door_id)
-            SELECT t.id, t.aangemeld_op + (t.id %% 60)::int, 'thuis', '', '', '', true, 'definitief', '', %(prof)s
+                afspraken, clientondersteuning_aangeboden, status, verslag_pdf, gevoerd_door_id, lock_versie)
+            SELECT t.id, t.aangemeld_op + (t.id %% 60)::int, 'thuis', '', '', '', true, 'definitief', '', %(prof)s, 0
             FROM huishoudens_traject t JOIN huishoudens_huishouden h ON h.id = t.huishouden_id
             WHERE h.gemeente_id = %(gemeente)s AND t.id %% 5 <> 0""", p)
         c.execute("""
