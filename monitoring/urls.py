@@ -1,5 +1,20 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from monitoring import views
 
 app_name = "monitoring"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("runs/nieuw/", views.start, name="start"),
+    path("runs/<int:pk>/", views.run, name="run"),
+    path("runs/<int:pk>/voortgang/", views.voortgang, name="voortgang"),
+    path("runs/<int:pk>/pdf/", views.pdf, name="pdf"),
+    path("runs/<int:pk>/cijfers.csv", views.csv_export, name="csv"),
+    path("runs/<int:pk>/cijfers.xlsx", views.xlsx_export, name="xlsx"),
+    path("runs/<int:pk>/adviesraad.xlsx", views.adviesraad_export, name="adviesraad"),
+    path("runs/<int:pk>/acties/nieuw/", views.actie, name="actie"),
+    path("vergelijking/", views.vergelijking, name="vergelijking"),
+    path("import/", views.importeer, name="importeer"),
+    path("indicatoren/", views.indicatoren, name="indicatoren"),
+]

@@ -1,0 +1,130 @@
+"""The quarterly PDF monitor, per gebied and for the whole gemeente: made with the single PDF helper
+(common.pdf.maak_pdf) and charts from the single chart helper (common.charts), and stored per run."""
+
+import base64
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from common import charts
+from common.onderdrukking import drempel
+from common.pdf import maak_pdf
+from monitoring import selectors
+from monitoring.models import Indicator, MonitorBestand, MonitorRun
+
+EENHEID_AS = {"aantal": "aantal", "percentage": "%", "dagen": "dagen", "per_1000": "per 1.000 inwoners",
+              "score": "score", "euro": "euro"}
+
+
+def _als_afbeelding(svg):
+    """An SVG as a data URI for an <img>: WeasyPrint then draws it with its SVG renderer, without mixing the
+    chart's ids and styles into the page (duplicate anchors, ignored CSS)."""
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+
+
+def _grafieken(ov, thema, gebied):
+    """A bar chart by gebied and a line chart over the periods for one theme (SVG data URIs)."""
+    uit = []
+    hoofd = [r for r in thema.regels if not r.is_categorie]
+    kategorie = [r for r in thema.regels if r.is_categorie]
+    kolom = gebied.pk if gebied else None
+    if hoofd and ov.gebieden:
+        r = next((r for r in hoofd if r.indicator.kern), hoofd[0])
+        labels = [g.naam for g in ov.gebieden] + ["Gemeente"]
+        waarden = [r.cellen[g.pk].getal for g in ov.gebieden] + [r.cellen[None].getal]
+        if any(waarden):
+            uit.append(charts.staafdiagram(labels, waarden, titel=f"{r.indicator.naam} per gebied",
+                                           ylabel=EENHEID_AS[r.indicator.eenheid]))
+    if kategorie:
+        ind = kategorie[0].indicator
+        waarden = [r.cellen[kolom].getal for r in kategorie]
+        if any(waarden):
+            uit.append(charts.staafdiagram([r.categorie_naam[:28] for r in kategorie], waarden,
+                                           titel=f"{ind.naam} ({gebied.naam if gebied else 'gemeente'})",
+                                           ylabel=EENHEID_AS[ind.eenheid], grootte=(6, 3.4)))
+    lijn = [r for r in hoofd if r.indicator.eenheid == (hoofd[0].indicator.eenheid if hoofd else None)][:4]
+    if lijn:
+        labels, data = selectors.reeks(ov.run, lijn, kolom)
+        if len(labels) >= 2 and any(w for reeks in data.values() for w in reeks):
+            namen = {r.indicator.code: r.indicator.naam[:40] for r in lijn}
+            uit.append(charts.lijndiagram(labels, {namen[c]: v for c, v in data.items()},
+                                          titel=f"{thema.naam}: verloop ({gebied.naam if gebied else 'gemeente'})",
+                                          ylabel=EENHEID_AS[lijn[0].indicator.eenheid], grootte=(6.5, 3)))
+    return [_als_afbeelding(svg) for svg in uit]
+
+
+def context(run, gebied):
+    ov = selectors.overzicht(run)
+    # a zero-width space after "/" lets long gebied names wrap in narrow table columns
+    kolommen = [(g.pk, g.naam.replace("/", "/\u200b")) for g in ([gebied] if gebied else ov.gebieden)]
+    kolommen.append((None, "Gemeente"))
+    wijk_kolommen, wijk_rijen = selectors.wijkregels(run, gebied)
+    themas = [{"thema": t, "rijen": [(r, [r.cellen[pk] for pk, _naam in kolommen]) for r in t.regels],
+               "grafieken": _grafieken(ov, t, gebied)} for t in ov.themas]
+    kolom = gebied.pk if gebied else None
+    return {
+        "gemeente": run.gemeente,
+        "run": run,
+        "gebied": gebied,
+        "ov": ov,
+        "kolom": kolom,
+        "kolommen": kolommen,
+        "themas": themas,
+        "kern": [(r, r.cellen[kolom], r.vorig.get(kolom), r.pijl_vorig.get(kolom), r.nul.get(kolom),
+                  r.pijl_nul.get(kolom)) for r in ov.kernregels()],
+        "acties_vorige": [a for a in ov.acties_vorige if gebied is None or a.gebied_id in (None, gebied.pk)],
+        "wijk_kolommen": wijk_kolommen,
+        "wijk_rijen": wijk_rijen,
+        "definities": selectors.indicatoren(),
+        "ontwikkelagenda": selectors.indicatoren(Indicator.Status.ONTWIKKELAGENDA),
+        "drempel": drempel(),
+        "gemaakt_op": timezone.localtime(),
+    }
+
+
+def maak_monitor_pdf(run, gebied=None):
+    return maak_pdf("pdf/monitor.html", context(run, gebied))
+
+
+def bestandsnaam(run, gebied):
+    deel = slugify(gebied.naam) if gebied else "gemeente"
+    return f"monitor-{slugify(run.gemeente.naam)}-{run.label.replace(' ', '')}-{deel}.pdf".lower()
+
+
+def sla_pdf_op(run, gebied=None):
+    """Make and store the PDF of a run for a gebied (None = gemeente); an existing one is replaced."""
+    inhoud = maak_monitor_pdf(run, gebied)
+    bestaand = MonitorBestand.objects.filter(run=run, gebied=gebied).first()
+    if bestaand is not None:
+        bestaand.bestand.delete(save=False)
+        bestaand.bestand.save(bestandsnaam(run, gebied), ContentFile(inhoud), save=True)
+        return bestaand
+    bestand = MonitorBestand(run=run, gebied=gebied)
+    bestand.bestand.save(bestandsnaam(run, gebied), ContentFile(inhoud), save=False)
+    try:
+        with transaction.atomic():
+            bestand.save()
+    except IntegrityError:  # made at the same moment by the worker: keep that one
+        bestand.bestand.delete(save=False)
+        return MonitorBestand.objects.get(run=run, gebied=gebied)
+    return bestand
+
+
+def pdf_van(run, gebied=None):
+    """The stored PDF, made now when the worker has not made it yet."""
+    bestaand = MonitorBestand.objects.filter(run=run, gebied=gebied).first()
+    if bestaand is not None and bestaand.bestand and bestaand.bestand.storage.exists(bestaand.bestand.name):
+        return bestaand
+    return sla_pdf_op(run, gebied)
+
+
+def maak_alle_pdfs(run_id):
+    run = MonitorRun.objects.select_related("gemeente").filter(pk=run_id, status=MonitorRun.Status.KLAAR).first()
+    if run is None:
+        return 0
+    gebieden = [None, *selectors.gebieden_van(run)]
+    for gebied in gebieden:
+        sla_pdf_op(run, gebied)
+    return len(gebieden)

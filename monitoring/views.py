@@ -1,0 +1,197 @@
+"""Monitoring pages for beleidsmedewerkers and coördinatoren: aggregates only (404 for everyone else)."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from audit import log
+from monitoring import exports, importeren, rapport, selectors, services
+from monitoring.forms import ActieForm, ImportForm, StartRunForm
+from monitoring.models import Indicator
+from wijkteams.selectors import gemeente_id_van
+
+
+def monitor_toegang(view):
+    """Only beleidsmedewerkers and coördinatoren of a gemeente; anyone else gets a 404."""
+
+    @login_required
+    @wraps(view)
+    def binnen(request, *args, **kwargs):
+        if not services.mag_monitoren(request.user):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return binnen
+
+
+def _int_of_none(waarde):
+    try:
+        return int(waarde)
+    except (TypeError, ValueError):
+        return None
+
+
+@monitor_toegang
+def dashboard(request):
+    klare = list(selectors.klare_runs_voor(request.user).order_by("-van", "-tot")[:40])
+    gekozen_id = _int_of_none(request.GET.get("periode"))
+    run = next((r for r in klare if r.pk == gekozen_id), klare[0] if klare else None)
+    lopend = [dict(zip(("procent", "stap"), services.voortgang(r), strict=True), run=r)
+              for r in selectors.lopende_runs(request.user)]
+    context = {"runs": klare, "run": run, "lopend": lopend,
+               "startform": StartRunForm.standaard(), "gekozen_gebied": None}
+    if run is not None:
+        ov = selectors.overzicht(run)
+        gekozen = next((g for g in ov.gebieden if g.pk == _int_of_none(request.GET.get("gebied"))), None)
+        kolommen = [(gekozen.pk, gekozen.naam)] if gekozen else [(g.pk, g.naam) for g in ov.gebieden]
+        kolommen.append((None, _("Gemeente")))
+        context.update({
+            "ov": ov, "gekozen_gebied": gekozen, "kolommen": kolommen,
+            "themas": [{"thema": t, "rijen": [(r, [(r.cellen[pk], r.pijl_vorig[pk]) for pk, _n in kolommen])
+                                              for r in t.regels]} for t in ov.themas],
+            "bestanden": selectors.bestanden(run),
+            "acties": [a for a in ov.acties if gekozen is None or a.gebied_id in (None, gekozen.pk)],
+            "acties_vorige": [a for a in ov.acties_vorige if gekozen is None or a.gebied_id in (None, gekozen.pk)],
+        })
+    return render(request, "monitoring/dashboard.html", context)
+
+
+@monitor_toegang
+@require_http_methods(["GET", "POST"])
+def start(request):
+    form = StartRunForm(request.POST or None) if request.method == "POST" else StartRunForm.standaard()
+    if request.method == "POST" and form.is_valid():
+        try:
+            run = services.start_run(gemeente_id=gemeente_id_van(request.user), periode=form.cleaned_data["periode"],
+                                     door=request.user)
+        except (ValidationError, PermissionDenied) as fout:
+            form.add_error(None, fout)
+        else:
+            messages.success(request, _("De monitor voor %(p)s wordt berekend.") % {"p": run.label})
+            return redirect(run)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "monitoring/start.html", {"form": form}, status=status)
+
+
+@monitor_toegang
+def run(request, pk):
+    run = selectors.get_run_voor(request.user, pk)
+    procent, stap = services.voortgang(run)
+    return render(request, "monitoring/run.html", {
+        "run": run, "procent": procent, "stap": stap, "gebieden": selectors.gebieden_van(run),
+    })
+
+
+@monitor_toegang
+def voortgang(request, pk):
+    run = selectors.get_run_voor(request.user, pk)
+    procent, stap = services.voortgang(run)
+    return render(request, "monitoring/_voortgang.html", {"run": run, "procent": procent, "stap": stap,
+                                                          "gebieden": selectors.gebieden_van(run)})
+
+
+@monitor_toegang
+def pdf(request, pk):
+    run = selectors.get_run_voor(request.user, pk, klaar=True)
+    gebied = selectors.gebied_voor(run, request.GET.get("gebied"))
+    bestand = rapport.pdf_van(run, gebied)
+    log.geexporteerd(request.user, run, request=request, detail={"formaat": "pdf", "gebied": gebied and gebied.pk})
+    return FileResponse(bestand.bestand.open("rb"), as_attachment=True, filename=rapport.bestandsnaam(run, gebied),
+                        content_type="application/pdf")
+
+
+def _bijlage(inhoud, naam, soort):
+    antwoord = HttpResponse(inhoud, content_type=soort)
+    antwoord["Content-Disposition"] = f'attachment; filename="{naam}"'
+    return antwoord
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@monitor_toegang
+def csv_export(request, pk):
+    run = selectors.get_run_voor(request.user, pk, klaar=True)
+    log.geexporteerd(request.user, run, request=request, detail={"formaat": "csv"})
+    return _bijlage(exports.csv_bytes(run), f"monitor-{run.label}.csv".replace(" ", ""), "text/csv; charset=utf-8")
+
+
+@monitor_toegang
+def xlsx_export(request, pk):
+    run = selectors.get_run_voor(request.user, pk, klaar=True)
+    log.geexporteerd(request.user, run, request=request, detail={"formaat": "xlsx"})
+    return _bijlage(exports.xlsx_bytes(run), f"monitor-{run.label}.xlsx".replace(" ", ""), XLSX)
+
+
+@monitor_toegang
+def adviesraad_export(request, pk):
+    run = selectors.get_run_voor(request.user, pk, klaar=True)
+    log.geexporteerd(request.user, run, request=request, detail={"formaat": "adviesraad"})
+    return _bijlage(exports.adviesraad_xlsx(run), f"monitor-{run.label}-adviesraad.xlsx".replace(" ", ""), XLSX)
+
+
+@monitor_toegang
+@require_http_methods(["GET", "POST"])
+def actie(request, pk):
+    run = selectors.get_run_voor(request.user, pk, klaar=True)
+    gebieden = selectors.gebieden_van(run)
+    if request.method == "POST":
+        form = ActieForm(request.POST, gebieden=gebieden)
+        if form.is_valid():
+            try:
+                services.leg_actie_vast(run=run, door=request.user, **form.cleaned_data)
+            except (ValidationError, PermissionDenied) as fout:
+                form.add_error(None, fout)
+            else:
+                messages.success(request, _("De actie is vastgelegd; ze staat ook in de volgende monitor."))
+                return redirect(reverse("monitoring:dashboard") + f"?periode={run.pk}")
+        return render(request, "monitoring/actie.html", {"form": form, "run": run}, status=400)
+    form = ActieForm(gebieden=gebieden, initial={"indicator": Indicator.objects.filter(
+        code=request.GET.get("indicator")).first(), "gebied": request.GET.get("gebied", "")})
+    return render(request, "monitoring/actie.html", {"form": form, "run": run})
+
+
+@monitor_toegang
+def vergelijking(request):
+    klare = list(selectors.klare_runs_voor(request.user).order_by("-van", "-tot")[:40])
+    run = next((r for r in klare if r.pk == _int_of_none(request.GET.get("periode"))), klare[0] if klare else None)
+    gemeenten, regels = selectors.vergelijking_gemeenten(request.user, run) if run else ([], [])
+    return render(request, "monitoring/vergelijking.html",
+                  {"runs": klare, "run": run, "gemeenten": gemeenten, "regels": regels})
+
+
+@monitor_toegang
+@require_http_methods(["GET", "POST"])
+def importeer(request):
+    form = ImportForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                aantal = importeren.importeer(gemeente_id=gemeente_id_van(request.user),
+                                              inhoud=form.cleaned_data["bestand"].read(), door=request.user)
+            except (ValidationError, PermissionDenied) as fout:
+                for melding in getattr(fout, "messages", [str(fout)]):
+                    form.add_error("bestand" if isinstance(fout, ValidationError) else None, melding)
+            else:
+                messages.success(request, _("%(n)d cijfers geïmporteerd. Ze tellen mee in de volgende berekening.")
+                                 % {"n": aantal})
+                return redirect("monitoring:importeer")
+    return render(request, "monitoring/import.html", {
+        "form": form, "indicatoren": Indicator.objects.filter(bron__in=["import", "enquete"]).order_by("naam"),
+    }, status=status)
+
+
+@monitor_toegang
+def indicatoren(request):
+    return render(request, "monitoring/indicatoren.html", {
+        "startset": selectors.indicatoren(), "ontwikkelagenda": selectors.indicatoren("ontwikkelagenda"),
+    })
