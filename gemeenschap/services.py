@@ -177,7 +177,8 @@ def maak_hulpvraag_voor_actie(*, door, actie, wat="", vaardigheden=(), wanneer=(
     """A request from a plan activity on the ladder step ‘vrijwilligers’, for a household the user may see."""
     if not rechten.mag_hulpvraag_indienen(door):
         raise PermissionDenied(_("U mag geen hulpvragen registreren."))
-    actie = Actie.objects.select_for_update().select_related("doel__plan__traject__huishouden").get(pk=actie.pk)
+    actie = (Actie.objects.select_for_update(of=("self",))
+             .select_related("doel__plan__traject__huishouden").get(pk=actie.pk))
     huishouden = actie.doel.plan.traject.huishouden
     if not huishoudens_voor(door).filter(pk=huishouden.pk).exists():
         raise PermissionDenied(_("U werkt niet aan dit huishouden."))
@@ -257,7 +258,7 @@ def wijzig_koppeling(*, koppeling, naar, door, datum=None, toelichting=""):
     """Record acceptance, start, end, or a declined proposal; ``datum`` is the date of that step."""
     if not rechten.mag_koppelen(door):
         raise PermissionDenied(_("Alleen de sociaal makelaar legt koppelingen vast."))
-    koppeling = (Koppeling.objects.select_for_update().select_related("hulpvraag")
+    koppeling = (Koppeling.objects.select_for_update(of=("self",)).select_related("hulpvraag")
                  .get(pk=koppeling.pk, hulpvraag__gemeente_id=_gemeente_van(door)))
     if naar not in KOPPELING_OVERGANGEN.get(koppeling.status, set()):
         raise ValidationError(_("Een koppeling met status ‘%(van)s’ kan niet naar ‘%(naar)s’.")
@@ -363,7 +364,8 @@ def wijzig_activiteit(*, activiteit, door, **velden):
 @transaction.atomic
 def verwijs_actie_naar_activiteit(*, actie, activiteit, door):
     """Let a plan activity point to a collective activity (or to none, with ``activiteit=None``)."""
-    actie = Actie.objects.select_for_update().select_related("doel__plan__traject__huishouden").get(pk=actie.pk)
+    actie = (Actie.objects.select_for_update(of=("self",))
+             .select_related("doel__plan__traject__huishouden").get(pk=actie.pk))
     huishouden = actie.doel.plan.traject.huishouden
     if not huishoudens_voor(door).filter(pk=huishouden.pk).exists():
         raise PermissionDenied(_("U werkt niet aan dit huishouden."))

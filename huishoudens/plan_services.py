@@ -23,7 +23,7 @@ EEN_ACTIEF_PLAN = _("Dit traject heeft al een actief plan. Maak een nieuwe versi
 
 def _vergrendel(plan, lock_versie, door):
     """Lock the plan row, check the version the writer saw, and bump it."""
-    plan = Plan.objects.select_for_update().select_related("traject").get(pk=plan.pk)
+    plan = Plan.objects.select_for_update(of=("self",)).select_related("traject").get(pk=plan.pk)
     if plan.status == Plan.Status.VERVANGEN:
         raise ValidationError(_("Deze versie van het plan is vervangen en kan niet meer worden gewijzigd."))
     if lock_versie is None or int(lock_versie) != plan.lock_versie:

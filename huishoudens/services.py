@@ -142,7 +142,7 @@ def _mag_regisseur_zijn(traject, medewerker_user):
 @transaction.atomic
 def wijs_regisseur_toe(*, traject, regisseur, door, reden=""):
     """Make ``regisseur`` the one regisseur: ends the current assignment, starts the next, moves access."""
-    traject = Traject.objects.select_for_update().select_related("huishouden", "team").get(pk=traject.pk)
+    traject = Traject.objects.select_for_update(of=("self",)).select_related("huishouden", "team").get(pk=traject.pk)
     if not traject.is_open:
         raise ValidationError(_("Een afgesloten traject krijgt geen regisseur."), code="afgesloten")
     if not _mag_regisseur_zijn(traject, regisseur):

@@ -103,7 +103,8 @@ def dien_aanvraag_in(*, doel, door, client, product, aanbieder, start, eind, mot
                      frequentie=None, budget=None, aanvraagdatum=None):
     """A team member of the traject's team requests a maatwerkvoorziening for a goal of the active plan."""
     doel = Doel.objects.select_related("plan__traject__team__type", "plan__traject__huishouden").get(pk=doel.pk)
-    traject = Traject.objects.select_for_update().select_related("team", "huishouden").get(pk=doel.plan.traject_id)
+    traject = (Traject.objects.select_for_update(of=("self",))
+               .select_related("team", "huishouden").get(pk=doel.plan.traject_id))
     huishouden = traject.huishouden
     fouten = {}
     if not traject.is_open:
@@ -211,7 +212,7 @@ def besluit_over_aanvraag(*, aanvraag_id, door, besluit, reden, lichtere_activit
 @transaction.atomic
 def dien_opnieuw_in(*, aanvraag_id, door, motivering):
     """After 'teruggestuurd': the requester (or a colleague in the team) adds information and resubmits."""
-    aanvraag = Aanvraag.objects.select_for_update().select_related("traject__team").get(pk=aanvraag_id)
+    aanvraag = Aanvraag.objects.select_for_update(of=("self",)).select_related("traject__team").get(pk=aanvraag_id)
     if not _in_team_van_traject(door, aanvraag.traject):
         raise PermissionDenied(_("Alleen het team van dit huishouden kan de aanvraag opnieuw indienen."))
     if len((motivering or "").strip()) < 20:
@@ -225,7 +226,7 @@ def dien_opnieuw_in(*, aanvraag_id, door, motivering):
 
 @transaction.atomic
 def trek_aanvraag_in(*, aanvraag_id, door, reden):
-    aanvraag = Aanvraag.objects.select_for_update().select_related("traject__team").get(pk=aanvraag_id)
+    aanvraag = Aanvraag.objects.select_for_update(of=("self",)).select_related("traject__team").get(pk=aanvraag_id)
     if not _in_team_van_traject(door, aanvraag.traject):
         raise PermissionDenied(_("Alleen het team van dit huishouden kan de aanvraag intrekken."))
     if not (reden or "").strip():
@@ -260,7 +261,7 @@ def _mag_zorg_registreren(user, toewijzing):
 @transaction.atomic
 def registreer_zorgstart(*, toewijzing_id, door, datum):
     """Record the start of care, as the provider's 305 message would."""
-    t = Toewijzing.objects.select_for_update().select_related("aanvraag").get(pk=toewijzing_id)
+    t = Toewijzing.objects.select_for_update(of=("self",)).select_related("aanvraag").get(pk=toewijzing_id)
     if not _mag_zorg_registreren(door, t):
         raise PermissionDenied(_("U kunt de zorg van deze toewijzing niet registreren."))
     if t.zorg_gestart_op:
@@ -278,7 +279,7 @@ def registreer_zorgstart(*, toewijzing_id, door, datum):
 @transaction.atomic
 def registreer_zorgstop(*, toewijzing_id, door, datum, reden):
     """Record the end of care, as the provider's 307 message would."""
-    t = Toewijzing.objects.select_for_update().select_related("aanvraag").get(pk=toewijzing_id)
+    t = Toewijzing.objects.select_for_update(of=("self",)).select_related("aanvraag").get(pk=toewijzing_id)
     if not _mag_zorg_registreren(door, t):
         raise PermissionDenied(_("U kunt de zorg van deze toewijzing niet registreren."))
     if not t.zorg_gestart_op:

@@ -84,7 +84,7 @@ def _groep(doel):
 
 @transaction.atomic
 def schaal_op(*, traject, doel, door, reden, geprobeerd, kindveiligheid=False):
-    traject = Traject.objects.select_for_update().select_related("huishouden").get(pk=traject.pk)
+    traject = Traject.objects.select_for_update(of=("self",)).select_related("huishouden").get(pk=traject.pk)
     huishouden = traject.huishouden
     if not mag_opschalen(door, traject):
         raise PermissionDenied(_("Alleen de regisseur of de coördinator van het gebied kan dit traject opschalen."))
@@ -118,7 +118,8 @@ def schaal_op(*, traject, doel, door, reden, geprobeerd, kindveiligheid=False):
 
 
 def _lock(opschaling_id, door):
-    opschaling = Opschaling.objects.select_for_update().select_related("doel", "huishouden").get(pk=opschaling_id)
+    opschaling = (Opschaling.objects.select_for_update(of=("self",))
+                  .select_related("doel", "huishouden").get(pk=opschaling_id))
     if not mag_behandelen(door, opschaling):
         raise PermissionDenied(_("U kunt deze opschaling niet behandelen."))
     return opschaling
@@ -185,7 +186,7 @@ def sluit_opschaling_af(*, opschaling_id, door, uitkomst):
 @transaction.atomic
 def leg_samenvatting_vast(*, opschaling_id, door, samenvatting):
     """The coördinator prepares the minimised case summary the bestuurstafel sees (no names, BSN or address)."""
-    o = Opschaling.objects.select_for_update().select_related("doel", "huishouden").get(pk=opschaling_id)
+    o = Opschaling.objects.select_for_update(of=("self",)).select_related("doel", "huishouden").get(pk=opschaling_id)
     if not is_coordinator_voor(door, o.gebied_id, o.gemeente_id):
         raise PermissionDenied(_("Alleen de coördinator van het gebied stelt de casusbeschrijving op."))
     tekst = (samenvatting or "").strip()

@@ -169,7 +169,8 @@ def registreer_meting(*, huishouden, persoon, door, datum, soort, antwoorden, no
 
 @transaction.atomic
 def wijzig_concept(*, meting, door, datum, soort, antwoorden, notities=None, client_akkoord=None, definitief=False):
-    meting = Meting.objects.select_for_update().select_related("huishouden__wijk", "versie").get(pk=meting.pk)
+    meting = (Meting.objects.select_for_update(of=("self",))
+              .select_related("huishouden__wijk", "versie").get(pk=meting.pk))
     _mag_schrijven(door, meting.huishouden)
     if not meting.is_concept:
         raise ValidationError(
@@ -199,7 +200,7 @@ def wijzig_concept(*, meting, door, datum, soort, antwoorden, notities=None, cli
 @transaction.atomic
 def maak_definitief(*, meting, door):
     _lock_persoon(meting.persoon)
-    meting = Meting.objects.select_for_update().select_related("huishouden").get(pk=meting.pk)
+    meting = Meting.objects.select_for_update(of=("self",)).select_related("huishouden").get(pk=meting.pk)
     _mag_schrijven(door, meting.huishouden)
     if Status.DEFINITIEF not in OVERGANGEN[meting.status]:
         raise ValidationError(_("Deze meting is al definitief."), code="overgang")
@@ -218,7 +219,8 @@ def maak_definitief(*, meting, door):
 def corrigeer_meting(*, meting, door, reden, antwoorden, notities=None, datum=None, soort=None, client_akkoord=None):
     """Replace a final measurement by a corrected one (a new row); the old one stays, marked replaced."""
     _lock_persoon(meting.persoon)
-    oud = Meting.objects.select_for_update().select_related("huishouden__wijk", "versie", "persoon").get(pk=meting.pk)
+    oud = (Meting.objects.select_for_update(of=("self",))
+           .select_related("huishouden__wijk", "versie", "persoon").get(pk=meting.pk))
     _mag_schrijven(door, oud.huishouden)
     if Status.VERVANGEN not in OVERGANGEN[oud.status]:
         raise ValidationError(_("Alleen een definitieve meting die nog niet gecorrigeerd is, kan worden gecorrigeerd."),
@@ -258,7 +260,7 @@ def corrigeer_meting(*, meting, door, reden, antwoorden, notities=None, datum=No
 
 @transaction.atomic
 def verwijder_concept(*, meting, door):
-    meting = Meting.objects.select_for_update().select_related("huishouden").get(pk=meting.pk)
+    meting = Meting.objects.select_for_update(of=("self",)).select_related("huishouden").get(pk=meting.pk)
     _mag_schrijven(door, meting.huishouden)
     if not meting.is_concept:
         raise ValidationError(_("Een definitieve meting kan niet worden verwijderd."), code="definitief")

@@ -9,7 +9,7 @@ import importlib
 from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 
 from wijkteams.demo import DEMO_WACHTWOORD
 
@@ -33,6 +33,10 @@ class Command(BaseCommand):
                 continue
             with transaction.atomic():
                 resultaat = module.laad(stdout=self.stdout) or {}
+                # Fresh statistics for the next app's demo: its queries run on the rows just loaded
+                # (inside a test transaction autovacuum cannot see them; ANALYZE sees its own rows).
+                with connection.cursor() as cursor:
+                    cursor.execute("ANALYZE")
             accounts.extend(resultaat.get("accounts", []))
             self.stdout.write(f"Demodata geladen: {config.verbose_name}")
         self.stdout.write("")
