@@ -10,8 +10,9 @@ class GemeenschapConfig(AppConfig):
     verbose_name = "Eigen kracht en gemeenschap"
 
     def ready(self):
-        from gemeenschap import koppelvlak
+        from gemeenschap import koppelvlak, samenvoegen
         from huishoudens import registry
+        from huishoudens.signals import persoon_samengevoegd
         from wijkteams import rollen, views
         from wijkteams.context_processors import registreer_menu
 
@@ -21,6 +22,7 @@ class GemeenschapConfig(AppConfig):
                                (views.STARTBLOKKEN, koppelvlak.startblok_regisseur)):
             if functie not in lijst:
                 lijst.append(functie)
+        persoon_samengevoegd.connect(samenvoegen.persoon_samengevoegd, dispatch_uid="gemeenschap_samenvoegen")
         registreer_menu("gemeenschap:hulpvragen", _("Hulpvragen"),
                         {rollen.SOCIAAL_MAKELAAR, rollen.MEDEWERKER, rollen.COORDINATOR})
         registreer_menu("gemeenschap:vrijwilligers", _("Vrijwilligers"), {rollen.SOCIAAL_MAKELAAR})

@@ -7,10 +7,12 @@ class ZelfredzaamheidConfig(AppConfig):
 
     def ready(self):
         from huishoudens import registry
-        from zelfredzaamheid import registratie
+        from huishoudens.signals import persoon_samengevoegd
+        from zelfredzaamheid import registratie, samenvoegen
 
         for lijst, functie in ((registry.HUISHOUDEN_SECTIES, registratie.sectie),
                                (registry.TIJDLIJN_BRONNEN, registratie.tijdlijn),
                                (registry.AFSLUIT_CONTROLES, registratie.controleer_eindmeting)):
             if functie not in lijst:
                 lijst.append(functie)
+        persoon_samengevoegd.connect(samenvoegen.persoon_samengevoegd, dispatch_uid="zelfredzaamheid_samenvoegen")
