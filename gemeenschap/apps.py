@@ -10,7 +10,8 @@ class GemeenschapConfig(AppConfig):
     verbose_name = "Eigen kracht en gemeenschap"
 
     def ready(self):
-        from gemeenschap import koppelvlak, samenvoegen
+        from bewaring import registry as bewaring
+        from gemeenschap import anonimiseren, koppelvlak, samenvoegen
         from huishoudens import registry
         from huishoudens.signals import persoon_samengevoegd
         from wijkteams import rollen, views
@@ -19,7 +20,8 @@ class GemeenschapConfig(AppConfig):
         for lijst, functie in ((registry.ACTIE_EXTRA, koppelvlak.actie_extra),
                                (registry.HUISHOUDEN_SECTIES, koppelvlak.huishouden_sectie),
                                (views.STARTBLOKKEN, koppelvlak.startblok_makelaar),
-                               (views.STARTBLOKKEN, koppelvlak.startblok_regisseur)):
+                               (views.STARTBLOKKEN, koppelvlak.startblok_regisseur),
+                               (bewaring.ANONIMISEERDERS, anonimiseren.anonimiseer)):
             if functie not in lijst:
                 lijst.append(functie)
         persoon_samengevoegd.connect(samenvoegen.persoon_samengevoegd, dispatch_uid="gemeenschap_samenvoegen")

@@ -6,13 +6,15 @@ class ZelfredzaamheidConfig(AppConfig):
     verbose_name = "Zelfredzaamheidsmatrix"
 
     def ready(self):
+        from bewaring import registry as bewaring
         from huishoudens import registry
         from huishoudens.signals import persoon_samengevoegd
-        from zelfredzaamheid import registratie, samenvoegen
+        from zelfredzaamheid import anonimiseren, registratie, samenvoegen
 
         for lijst, functie in ((registry.HUISHOUDEN_SECTIES, registratie.sectie),
                                (registry.TIJDLIJN_BRONNEN, registratie.tijdlijn),
-                               (registry.AFSLUIT_CONTROLES, registratie.controleer_eindmeting)):
+                               (registry.AFSLUIT_CONTROLES, registratie.controleer_eindmeting),
+                               (bewaring.ANONIMISEERDERS, anonimiseren.anonimiseer)):
             if functie not in lijst:
                 lijst.append(functie)
         persoon_samengevoegd.connect(samenvoegen.persoon_samengevoegd, dispatch_uid="zelfredzaamheid_samenvoegen")
