@@ -11,7 +11,7 @@ class GemeenschapConfig(AppConfig):
 
     def ready(self):
         from bewaring import registry as bewaring
-        from gemeenschap import anonimiseren, koppelvlak, samenvoegen
+        from gemeenschap import anonimiseren, inzage, koppelvlak, samenvoegen
         from huishoudens import registry
         from huishoudens.signals import persoon_samengevoegd
         from wijkteams import rollen, views
@@ -21,7 +21,8 @@ class GemeenschapConfig(AppConfig):
                                (registry.HUISHOUDEN_SECTIES, koppelvlak.huishouden_sectie),
                                (views.STARTBLOKKEN, koppelvlak.startblok_makelaar),
                                (views.STARTBLOKKEN, koppelvlak.startblok_regisseur),
-                               (bewaring.ANONIMISEERDERS, anonimiseren.anonimiseer)):
+                               (bewaring.ANONIMISEERDERS, anonimiseren.anonimiseer),
+                               (registry.INZAGE_BRONNEN, inzage.inzage)):
             if functie not in lijst:
                 lijst.append(functie)
         persoon_samengevoegd.connect(samenvoegen.persoon_samengevoegd, dispatch_uid="gemeenschap_samenvoegen")

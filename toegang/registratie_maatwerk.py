@@ -62,7 +62,7 @@ def registreer():
     from bewaring import registry as bewaring
     from huishoudens import registry
     from huishoudens.signals import persoon_samengevoegd
-    from toegang import samenvoegen
+    from toegang import inzage, samenvoegen
     from toegang.maatwerk_anonimiseren import anonimiseer
     from wijkteams import rollen, views
     from wijkteams.context_processors import registreer_menu
@@ -75,6 +75,8 @@ def registreer():
         registry.TIJDLIJN_BRONNEN.append(tijdlijn)
     if anonimiseer not in bewaring.ANONIMISEERDERS:
         bewaring.ANONIMISEERDERS.append(anonimiseer)
+    if inzage.inzage not in registry.INZAGE_BRONNEN:
+        registry.INZAGE_BRONNEN.append(inzage.inzage)
     persoon_samengevoegd.connect(samenvoegen.persoon_samengevoegd, dispatch_uid="toegang_samenvoegen")
     registreer_menu("toegang:maatwerk_werkvoorraad", _("Maatwerk"), {rollen.COORDINATOR, rollen.MEDEWERKER})
     registreer_menu("toegang:opschalingen", _("Opschalingen"), {rollen.COORDINATOR, rollen.LZN})
