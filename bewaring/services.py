@@ -130,9 +130,10 @@ def voer_vernietiging_uit(*, lijst_id):
     if lijst.status != Vernietigingslijst.Status.BEVESTIGD:
         raise ValidationError(_("Een vernietigingslijst wordt pas uitgevoerd na bevestiging."))
     ids = list(lijst.regels.values_list("huishouden_id", flat=True))
-    _anonimiseer_huishoudens(ids)
+    # The apps first: their rows may point at rows huishoudens removes (network members, PROTECT).
     for anonimiseer in registry.ANONIMISEERDERS:
         anonimiseer(ids)
+    _anonimiseer_huishoudens(ids)
     nu = timezone.now()
     lijst.regels.update(uitgevoerd_op=nu)
     lijst.status = Vernietigingslijst.Status.UITGEVOERD

@@ -173,6 +173,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # One name per choice set used by several apps/fields (otherwise drf-spectacular invents hashed names).
+    "ENUM_NAME_OVERRIDES": {
+        "TrajectStatusEnum": "huishoudens.models.Traject.Status",
+        "AfsluitredenEnum": "huishoudens.models.Traject.Afsluitreden",
+        "LeefgebiedEnum": "huishoudens.models.Leefgebied",
+        "MetingSoortEnum": "zelfredzaamheid.models.Meting.Soort",
+        "DagdeelEnum": "gemeenschap.models.Dagdeel",
+    },
 }
 
 REDIS_URL = env("REDIS_URL", "redis://127.0.0.1:6379/0")

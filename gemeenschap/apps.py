@@ -10,17 +10,22 @@ class GemeenschapConfig(AppConfig):
     verbose_name = "Eigen kracht en gemeenschap"
 
     def ready(self):
-        from gemeenschap import koppelvlak
+        from bewaring import registry as bewaring
+        from gemeenschap import anonimiseren, inzage, koppelvlak, samenvoegen
         from huishoudens import registry
+        from huishoudens.signals import persoon_samengevoegd
         from wijkteams import rollen, views
         from wijkteams.context_processors import registreer_menu
 
         for lijst, functie in ((registry.ACTIE_EXTRA, koppelvlak.actie_extra),
                                (registry.HUISHOUDEN_SECTIES, koppelvlak.huishouden_sectie),
                                (views.STARTBLOKKEN, koppelvlak.startblok_makelaar),
-                               (views.STARTBLOKKEN, koppelvlak.startblok_regisseur)):
+                               (views.STARTBLOKKEN, koppelvlak.startblok_regisseur),
+                               (bewaring.ANONIMISEERDERS, anonimiseren.anonimiseer),
+                               (registry.INZAGE_BRONNEN, inzage.inzage)):
             if functie not in lijst:
                 lijst.append(functie)
+        persoon_samengevoegd.connect(samenvoegen.persoon_samengevoegd, dispatch_uid="gemeenschap_samenvoegen")
         registreer_menu("gemeenschap:hulpvragen", _("Hulpvragen"),
                         {rollen.SOCIAAL_MAKELAAR, rollen.MEDEWERKER, rollen.COORDINATOR})
         registreer_menu("gemeenschap:vrijwilligers", _("Vrijwilligers"), {rollen.SOCIAAL_MAKELAAR})

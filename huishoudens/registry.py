@@ -11,9 +11,13 @@ so huishoudens never imports them (register in your AppConfig.ready()).
 - AFSLUIT_CONTROLES: callables ``(traject, gegevens) -> None`` that raise ValidationError when a traject may
   not be closed yet (e.g. no closing ZRM measurement and no reason why none); ``gegevens`` is the cleaned
   data of the closing form.
+- INZAGE_BRONNEN: callables ``(huishouden) -> (titel, gegevens)`` adding what an app stores about a household
+  to the inzage export (a resident asking for their data, AVG art. 15); ``gegevens`` must be JSON-serialisable
+  (dates and decimals are fine). Use ``huishoudens.inzage.velden(obj)`` for readable field names.
 """
 
 HUISHOUDEN_SECTIES = []
 TIJDLIJN_BRONNEN = []
 ACTIE_EXTRA = []
 AFSLUIT_CONTROLES = []
+INZAGE_BRONNEN = []

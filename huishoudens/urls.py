@@ -1,6 +1,6 @@
 from django.urls import path
 
-from huishoudens import views, views_coordinator, views_gesprek, views_plan
+from huishoudens import views, views_coordinator, views_gesprek, views_inzage, views_plan
 
 app_name = "huishoudens"
 
@@ -24,6 +24,7 @@ urlpatterns = [
     path("<int:pk>/traject/heropenen/", views.heropenen, name="heropenen"),
     path("<int:pk>/traject/regisseur/", views.regisseur, name="regisseur"),
     path("<int:pk>/inzage/", views.wie_bekeek, name="wie_bekeek"),
+    path("<int:pk>/inzage/export.json", views_inzage.inzage_export, name="inzage_export"),
     path("<int:pk>/gesprekken/nieuw/", views_gesprek.gesprek_form, name="gesprek_nieuw"),
     path("<int:pk>/gesprekken/<int:gesprek_pk>/", views_gesprek.gesprek, name="gesprek"),
     path("<int:pk>/gesprekken/<int:gesprek_pk>/wijzigen/", views_gesprek.gesprek_form, name="gesprek_wijzigen"),

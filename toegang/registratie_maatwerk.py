@@ -61,6 +61,8 @@ def tijdlijn(huishouden):
 def registreer():
     from bewaring import registry as bewaring
     from huishoudens import registry
+    from huishoudens.signals import persoon_samengevoegd
+    from toegang import inzage, samenvoegen
     from toegang.maatwerk_anonimiseren import anonimiseer
     from wijkteams import rollen, views
     from wijkteams.context_processors import registreer_menu
@@ -73,6 +75,9 @@ def registreer():
         registry.TIJDLIJN_BRONNEN.append(tijdlijn)
     if anonimiseer not in bewaring.ANONIMISEERDERS:
         bewaring.ANONIMISEERDERS.append(anonimiseer)
+    if inzage.inzage not in registry.INZAGE_BRONNEN:
+        registry.INZAGE_BRONNEN.append(inzage.inzage)
+    persoon_samengevoegd.connect(samenvoegen.persoon_samengevoegd, dispatch_uid="toegang_samenvoegen")
     registreer_menu("toegang:maatwerk_werkvoorraad", _("Maatwerk"), {rollen.COORDINATOR, rollen.MEDEWERKER})
     registreer_menu("toegang:opschalingen", _("Opschalingen"), {rollen.COORDINATOR, rollen.LZN})
     registreer_menu("toegang:bestuurstafel", _("Bestuurstafel"), {rollen.BESTUURSTAFEL})

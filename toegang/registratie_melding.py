@@ -36,7 +36,9 @@ def startblok(request):
 
 
 def registreer():
+    from bewaring import registry as bewaring
     from huishoudens import registry
+    from toegang.melding_anonimiseren import anonimiseer
     from wijkteams import rollen
     from wijkteams.context_processors import registreer_menu
     from wijkteams.views import STARTBLOKKEN
@@ -49,3 +51,5 @@ def registreer():
         registry.HUISHOUDEN_SECTIES.append(dossier_sectie)
     if tijdlijn not in registry.TIJDLIJN_BRONNEN:
         registry.TIJDLIJN_BRONNEN.append(tijdlijn)
+    if anonimiseer not in bewaring.ANONIMISEERDERS:
+        bewaring.ANONIMISEERDERS.append(anonimiseer)

@@ -1,9 +1,6 @@
-"""End to end in Chromium: a regisseur asks for a volunteer for a plan activity on the step ‘vrijwilligers’, the
-sociaal makelaar matches it, and the regisseur sees the match with the plan activity.
-
-The plan editor (huishoudens) was not on main when this was written, so the plan activity is made by the fixture
-and the regisseur starts from the household's community page (Plan-activiteiten met vrijwilligers), which lists
-the active plan's activities with the same ACTIE_EXTRA line the plan page shows.
+"""End to end in Chromium: a regisseur adds a plan activity asking for a volunteer (ladder step ‘vrijwilligers’)
+in the plan editor and asks the sociaal makelaar for a volunteer for it, the makelaar matches it, and the regisseur
+sees the match on the plan page (the line gemeenschap contributes through huishoudens.registry.ACTIE_EXTRA).
 """
 
 import re
@@ -11,10 +8,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from huishoudens.models import Actie, Plan
 from tests.conftest import log_in
 from tests.factories import WACHTWOORD
 from tests.gemeenschap.conftest import maak_dossier
 from tests.gemeenschap.factories import VrijwilligerFactory
+from tests.huishoudens.factories import maak_dossier as maak_dossier_zonder_plan
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -25,15 +24,36 @@ def uitloggen(pagina):
 
 
 def test_regisseur_vraagt_vrijwilliger_makelaar_koppelt_regisseur_ziet_koppeling(pagina, org):
-    dossier = maak_dossier(org)
+    regisseur = org.mensen["teamlid"]
+    h = maak_dossier_zonder_plan(org, regisseur=regisseur, naam="Familie Wandelaar")
     VrijwilligerFactory(naam="Anna Wandel", wijk=org.wijk_a, vaardigheden=["bewegen"],
                         beschikbaarheid=["di_middag"], telefoon="06-12121212")
     VrijwilligerFactory(naam="Zeger Verweg", wijk=org.wijk_b, vaardigheden=["tuin"], beschikbaarheid=["za_ochtend"])
 
-    # 1. The regisseur asks the makelaar for a volunteer for the plan activity.
-    log_in(pagina, dossier.regisseur.username, WACHTWOORD)
-    pagina.goto(f"{pagina.base_url}/gemeenschap/huishoudens/{dossier.huishouden.pk}/")
-    rij = pagina.locator(f"#actie-{dossier.actie.pk}")
+    # 1. The regisseur writes the plan in the plan editor: a goal and an activity on the step ‘vrijwilligers’.
+    log_in(pagina, regisseur.username, WACHTWOORD)
+    pagina.get_by_role("link", name="Mijn huishoudens").first.click()
+    pagina.get_by_role("link", name="Familie Wandelaar").click()
+    pagina.get_by_role("button", name="Plan maken").click()
+    pagina.get_by_label("Leefgebied").select_option("sociaal_netwerk")
+    pagina.get_by_role("textbox", name="Doel", exact=True).fill("Minder eenzaam")
+    pagina.get_by_role("button", name="Doel toevoegen").click()
+    pagina.get_by_text("Het plan is bijgewerkt.").wait_for()
+    pagina.get_by_role("textbox", name="Activiteit", exact=True).fill("Maatje om wekelijks mee te wandelen")
+    pagina.get_by_label("Trede op de ladder").select_option("vrijwilligers")
+    pagina.get_by_label("Wie doet het").fill("Vrijwilliger")
+    pagina.get_by_role("button", name="Activiteit toevoegen").click()
+    pagina.locator("article.doel table").get_by_text("Maatje om wekelijks mee te wandelen").wait_for()
+    pagina.get_by_role("button", name="Plan vaststellen").click()
+    expect(pagina.get_by_role("heading", level=1)).to_have_text("Plan versie 1 (Actief)")
+    plan_url = pagina.url
+    actie = Actie.objects.get(doel__plan__traject__huishouden=h)
+    assert actie.ladder == "vrijwilligers" and actie.doel.plan.status == Plan.Status.ACTIEF
+
+    # ... and asks the makelaar for a volunteer for that activity (dossier → community section → activity).
+    pagina.get_by_role("link", name="← Familie Wandelaar").click()
+    pagina.get_by_role("link", name="Plan-activiteiten met vrijwilligers, en mantelzorg").click()
+    rij = pagina.locator(f"#actie-{actie.pk}")
     expect(rij).to_contain_text("Maatje om wekelijks mee te wandelen")
     rij.get_by_role("link", name=re.compile("Vrijwilliger vragen")).click()
     pagina.get_by_label("Wat is de vraag").fill("Maatje om op dinsdagmiddag mee te wandelen")
@@ -41,8 +61,8 @@ def test_regisseur_vraagt_vrijwilliger_makelaar_koppelt_regisseur_ziet_koppeling
     pagina.get_by_label("dinsdagmiddag").check()
     pagina.get_by_role("button", name="Vraag versturen naar de sociaal makelaar").click()
     expect(pagina.get_by_role("status")).to_contain_text("klaar voor de sociaal makelaar")
-    pagina.goto(f"{pagina.base_url}/gemeenschap/huishoudens/{dossier.huishouden.pk}/")
-    expect(pagina.locator(f"#actie-{dossier.actie.pk} .actie-extra")).to_have_text(
+    pagina.goto(plan_url)
+    expect(pagina.locator("article.doel tbody tr", has_text="Maatje om wekelijks")).to_contain_text(
         "Hulpvraag ligt bij de sociaal makelaar")
     uitloggen(pagina)
 
@@ -60,12 +80,14 @@ def test_regisseur_vraagt_vrijwilliger_makelaar_koppelt_regisseur_ziet_koppeling
     expect(pagina.get_by_role("heading", name=re.compile("Anna Wandel · Geaccepteerd"))).to_be_visible()
     uitloggen(pagina)
 
-    # 3. The regisseur sees the match with the plan activity, and the volunteer's contact details.
-    log_in(pagina, dossier.regisseur.username, WACHTWOORD)
-    pagina.goto(f"{pagina.base_url}/gemeenschap/huishoudens/{dossier.huishouden.pk}/")
-    expect(pagina.locator(f"#actie-{dossier.actie.pk} .actie-extra")).to_contain_text(
-        "Gekoppeld aan vrijwilliger Anna Wandel sinds")
-    pagina.get_by_role("link", name="Hulpvraag bekijken").click()
+    # 3. The regisseur sees the match on the plan page, with the activity, and the volunteer's contact details.
+    log_in(pagina, regisseur.username, WACHTWOORD)
+    pagina.goto(plan_url)
+    regel = pagina.locator("article.doel tbody tr", has_text="Maatje om wekelijks mee te wandelen")
+    expect(regel).to_contain_text(re.compile(r"Gekoppeld aan vrijwilliger Anna Wandel sinds \d\d-\d\d-\d{4}"))
+    expect(regel).not_to_contain_text("Hulpvraag ligt bij de sociaal makelaar")
+    pagina.goto(f"{pagina.base_url}/gemeenschap/huishoudens/{h.pk}/")
+    pagina.locator(f"#actie-{actie.pk}").get_by_role("link", name="Hulpvraag bekijken").click()
     expect(pagina.locator(".contactgegevens")).to_contain_text("06-12121212")
 
 

@@ -1,0 +1,18 @@
+"""Inzage (huishoudens.registry.INZAGE_BRONNEN): the household's ZRM measurements, scores per domain by name."""
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+
+from huishoudens.inzage import velden
+from zelfredzaamheid.models import Domein, Meting
+
+
+def inzage(huishouden):
+    metingen = (Meting.objects.filter(huishouden=huishouden).select_related("persoon", "versie")
+                .prefetch_related(Prefetch("versie__domeinen", queryset=Domein.objects.order_by("volgorde")))
+                .order_by("datum", "id"))
+    return _("Zelfredzaamheidsmatrix (ZRM)"), [{
+        **velden(m, zonder=("scores", "is_eerste", "huishouden", "gemeente", "wijk", "gebied", "team", "traject",
+                            "vervangt")),
+        _("scores per domein"): {d.naam: m.score_van(d) for d in m.versie.domeinen.all()},
+    } for m in metingen]
