@@ -180,6 +180,7 @@ SPECTACULAR_SETTINGS = {
         "LeefgebiedEnum": "huishoudens.models.Leefgebied",
         "MetingSoortEnum": "zelfredzaamheid.models.Meting.Soort",
         "DagdeelEnum": "gemeenschap.models.Dagdeel",
+        "PeriodeSoortEnum": "monitoring.models.MonitorRun.Soort",
     },
 }
 
