@@ -88,59 +88,46 @@ def aanvraag(request, pk):
     return render(request, "toegang/maatwerk/aanvraag.html", _aanvraag_context(request, aanvraag))
 
 
+def _aanvraag_actie(request, aanvraag, *, form, service, form_naam, bericht):
+    """One POST action on a request: valid form → service → message and redirect; otherwise the request
+    page again (400) with the form and the service's Dutch errors, nothing typed lost."""
+    if form.is_valid():
+        try:
+            service(aanvraag_id=aanvraag.pk, door=request.user, **form.cleaned_data)
+        except ValidationError as fout:
+            fouten_naar_form(form, fout)
+        else:
+            messages.success(request, bericht)
+            return redirect(aanvraag)
+    return render(request, "toegang/maatwerk/aanvraag.html",
+                  _aanvraag_context(request, aanvraag, **{form_naam: form}), status=400)
+
+
 @require_POST
 @login_required
 def aanvraag_besluit(request, pk):
     aanvraag = sel.get_aanvraag_voor(request.user, pk, request=request)
     if not sm.mag_beslissen(request.user, aanvraag):
         raise PermissionDenied(_("U kunt niet over deze aanvraag beslissen."))
-    form = BesluitForm(request.POST)
-    if form.is_valid():
-        try:
-            sm.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=request.user, **form.cleaned_data)
-        except PermissionDenied:
-            raise
-        except ValidationError as fout:
-            fouten_naar_form(form, fout)
-        else:
-            messages.success(request, _("Uw besluit is vastgelegd. De beschikking wordt gemaakt."))
-            return redirect(aanvraag)
-    return render(request, "toegang/maatwerk/aanvraag.html", _aanvraag_context(request, aanvraag, besluit_form=form),
-                  status=400)
+    return _aanvraag_actie(request, aanvraag, form=BesluitForm(request.POST), service=sm.besluit_over_aanvraag,
+                           form_naam="besluit_form",
+                           bericht=_("Uw besluit is vastgelegd. De beschikking wordt gemaakt."))
 
 
 @require_POST
 @login_required
 def aanvraag_opnieuw(request, pk):
     aanvraag = sel.get_aanvraag_voor(request.user, pk, request=request)
-    form = OpnieuwIndienenForm(request.POST)
-    if form.is_valid():
-        try:
-            sm.dien_opnieuw_in(aanvraag_id=aanvraag.pk, door=request.user, **form.cleaned_data)
-        except ValidationError as fout:
-            fouten_naar_form(form, fout)
-        else:
-            messages.success(request, _("De aanvraag is opnieuw ingediend."))
-            return redirect(aanvraag)
-    return render(request, "toegang/maatwerk/aanvraag.html", _aanvraag_context(request, aanvraag, opnieuw_form=form),
-                  status=400)
+    return _aanvraag_actie(request, aanvraag, form=OpnieuwIndienenForm(request.POST), service=sm.dien_opnieuw_in,
+                           form_naam="opnieuw_form", bericht=_("De aanvraag is opnieuw ingediend."))
 
 
 @require_POST
 @login_required
 def aanvraag_intrekken(request, pk):
     aanvraag = sel.get_aanvraag_voor(request.user, pk, request=request)
-    form = IntrekkenForm(request.POST)
-    if form.is_valid():
-        try:
-            sm.trek_aanvraag_in(aanvraag_id=aanvraag.pk, door=request.user, **form.cleaned_data)
-        except ValidationError as fout:
-            fouten_naar_form(form, fout)
-        else:
-            messages.success(request, _("De aanvraag is ingetrokken."))
-            return redirect(aanvraag)
-    return render(request, "toegang/maatwerk/aanvraag.html", _aanvraag_context(request, aanvraag, intrek_form=form),
-                  status=400)
+    return _aanvraag_actie(request, aanvraag, form=IntrekkenForm(request.POST), service=sm.trek_aanvraag_in,
+                           form_naam="intrek_form", bericht=_("De aanvraag is ingetrokken."))
 
 
 @login_required
