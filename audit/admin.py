@@ -1,7 +1,19 @@
 from django.contrib import admin
 
 from audit.models import AuditEvent
-from common.admin import AlleenLezenAdmin
+
+
+class AlleenLezenAdmin(admin.ModelAdmin):
+    """Admin that shows records but never adds, changes or deletes them (logs, histories, receipts)."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(AuditEvent)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from audit import log
 from bewaring import registry
 from bewaring.models import Vernietigingslijst, VernietigingsRegel
+from common.taken import plan_na_commit
 from huishoudens.models import (
     BestaandeOndersteuning,
     Huishouden,
@@ -101,9 +102,7 @@ def bevestig_lijst(*, lijst, door):
     lijst.bevestigd_op = timezone.now()
     lijst.save()
     log.gewijzigd(door, lijst, detail={"status": "bevestigd"})
-    from bewaring.tasks import voer_vernietiging_uit as taak
-
-    transaction.on_commit(lambda: taak.delay(lijst.pk))
+    plan_na_commit("bewaring.tasks.voer_vernietiging_uit", lijst.pk)
     return lijst
 
 

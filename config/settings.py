@@ -162,6 +162,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
+    "EXCEPTION_HANDLER": "common.fouten.api_exception_handler",
     "DEFAULT_THROTTLE_RATES": {"publiek": env("PUBLIEK_THROTTLE", "10/hour"), "partner": "600/hour"},
 }
 SPECTACULAR_SETTINGS = {

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import log
+from common.taken import plan_na_commit
 from monitoring.indicatoren import FUNCTIES
 from monitoring.models import Indicator, IndicatorWaarde, MonitorActie, MonitorBestand, MonitorRun
 from wijkteams import rollen
@@ -82,9 +83,7 @@ def start_run(*, gemeente_id, periode, door=None, via=MonitorRun.Via.HANDMATIG, 
                                     label=periode.label, gestart_door=door, gestart_via=via)
     log.aangemaakt(door, run, detail={"periode": periode.label, "via": via})
     if taak:
-        from monitoring.tasks import bereken_monitor
-
-        transaction.on_commit(lambda: bereken_monitor.delay(run.pk))
+        plan_na_commit("monitoring.tasks.bereken_monitor", run.pk)
     return run
 
 

@@ -1,6 +1,11 @@
-from toegang import api_maatwerk, api_melding
+"""Gathers the API of the three parts of toegang on the shared /api/v1/ router."""
+
+from toegang.maatwerk import api as maatwerk_api
+from toegang.melding import api as melding_api
+from toegang.opschaling import api as opschaling_api
 
 
 def registreer(router):
-    api_melding.registreer(router)
-    api_maatwerk.registreer(router)
+    melding_api.registreer(router)
+    maatwerk_api.registreer(router)
+    opschaling_api.registreer(router)

@@ -6,7 +6,10 @@ class ToegangConfig(AppConfig):
     verbose_name = "Toegang"
 
     def ready(self):
-        from toegang import registratie_maatwerk, registratie_melding
+        from toegang.maatwerk import registratie as maatwerk_registratie
+        from toegang.melding import registratie as melding_registratie
+        from toegang.opschaling import registratie as opschaling_registratie
 
-        registratie_melding.registreer()
-        registratie_maatwerk.registreer()
+        melding_registratie.registreer()
+        maatwerk_registratie.registreer()
+        opschaling_registratie.registreer()

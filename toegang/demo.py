@@ -1,8 +1,9 @@
-"""Demo data of toegang: meldingen (demo_melding) and maatwerk/opschaling (demo_maatwerk)."""
+"""Demo data of toegang: meldingen (melding.demo) and maatwerk/opschaling (maatwerk.demo)."""
 
-from toegang import demo_maatwerk, demo_melding
+from toegang.maatwerk import demo as maatwerk_demo
+from toegang.melding import demo as melding_demo
 
 
 def laad(stdout=None):
-    demo_melding.laad(stdout)
-    demo_maatwerk.laad(stdout)
+    melding_demo.laad(stdout)
+    maatwerk_demo.laad(stdout)

@@ -1,4 +1,6 @@
-"""Celery discovers ``toegang.tasks``; the tasks live per part."""
+"""Celery discovers ``toegang.tasks``; the tasks live per part and are registered by importing them."""
 
-from toegang.tasks_maatwerk import *  # noqa: F401,F403
-from toegang.tasks_melding import *  # noqa: F401,F403
+from toegang.maatwerk import tasks as maatwerk_tasks
+from toegang.melding import tasks as melding_tasks
+
+__all__ = ["maatwerk_tasks", "melding_tasks"]

@@ -35,3 +35,31 @@ def rollen_van(user):
 
 def heeft_rol(user, *rollen):
     return bool(rollen_van(user) & set(rollen))
+
+
+def is_coordinator_van(user, gebied_id, *, gemeente_id=None):
+    """The one "is coördinator of" predicate.
+
+    Rule: a user is coördinator of a gebied when they hold the coördinator role and the gebied is one of the
+    gebieden they coordinate (``Medewerker.coordinator_van``, set by ``wijkteams.services.maak_coordinator``).
+    For something without a gebied (``gebied_id`` None) and a ``gemeente_id`` given, every coördinator of that
+    gemeente counts (a gemeente without gebieden); without a ``gemeente_id`` nobody does.
+    """
+    from wijkteams.selectors import medewerker_van
+
+    mw = medewerker_van(user)
+    if mw is None or not heeft_rol(user, COORDINATOR):
+        return False
+    if gemeente_id is not None and mw.gemeente_id != gemeente_id:
+        return False
+    if gebied_id is None:
+        return gemeente_id is not None
+    return mw.coordinator_van.filter(pk=gebied_id).exists()
+
+
+def vereis_rol(request, *rollen):
+    """Refuse (403) a request whose user holds none of ``rollen``."""
+    from django.core.exceptions import PermissionDenied
+
+    if not heeft_rol(request.user, *rollen):
+        raise PermissionDenied(_("Uw rol geeft geen toegang tot deze actie."))

@@ -49,7 +49,7 @@ def budget(*, gemeente_id, van, tot, codes=None):
     """Commitments of the toewijzingen in the calendar year of the period's end against the available budget
     (budget plus reallocations) of that year, per gebied and for the gemeente (all lines), in whole euros.
     The budget lines come from toegang's selector, which computes the commitments in SQL."""
-    from toegang.selectors_maatwerk import budgetregels
+    from toegang.maatwerk.selectors import budgetregels
 
     regels = budgetregels(gemeente_id=gemeente_id, jaar=tot.year)
     if not regels:

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from tests.conftest import log_in
 from tests.factories import WACHTWOORD
 from tests.toegang_maatwerk.factories import maak_dossier
-from toegang.maatwerk_catalogus import richt_catalogus_in, richt_mandaten_in
+from toegang.maatwerk.catalogus import richt_catalogus_in, richt_mandaten_in
 from toegang.models import Aanbieder, Aanvraag, Eenheid, Frequentie, Product
 
 pytestmark = [pytest.mark.e2e, pytest.mark.celery_worker, pytest.mark.django_db(transaction=True)]

@@ -4,7 +4,7 @@ import pytest
 
 from tests.factories import DisciplineFactory, maak_gebruiker
 from tests.toegang_maatwerk.factories import maak_dossier
-from toegang.maatwerk_catalogus import richt_catalogus_in, richt_mandaten_in
+from toegang.maatwerk.catalogus import richt_catalogus_in, richt_mandaten_in
 from wijkteams import rollen
 
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from huishoudens import services as hs
 from huishoudens.demo import bsn_reeks
 from huishoudens.models import Doel, Huishouden, Leefgebied, Persoon, Plan
-from toegang import services_maatwerk as sm
+from toegang.maatwerk import services as maatwerk_services
 from toegang.models import Aanbieder, Eenheid, Frequentie, Product
 
 _BSNS = bsn_reeks(999990000)
@@ -56,4 +56,4 @@ def vraag_aan(dossier, door, *, product_code="01A01", client=None, budget=None, 
     else:
         velden["budget"] = budget
     velden.update(extra)
-    return sm.dien_aanvraag_in(**velden)
+    return maatwerk_services.dien_aanvraag_in(**velden)

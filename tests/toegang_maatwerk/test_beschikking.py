@@ -9,9 +9,9 @@ from pypdf import PdfReader
 
 from huishoudens.models import Ladder
 from tests.toegang_maatwerk.factories import vraag_aan
-from toegang import services_maatwerk as sm
+from toegang.maatwerk import services
+from toegang.maatwerk.beschikking import maak_beschikking, maak_beschikking_pdf
 from toegang.models import Aanvraag
-from toegang.services_beschikking import maak_beschikking, maak_beschikking_pdf
 
 Status = Aanvraag.Status
 
@@ -24,7 +24,8 @@ def _tekst(pdf_bytes):
 def toegekend(mw, dossier, django_capture_on_commit_callbacks):
     aanvraag = vraag_aan(dossier, mw.mensen["teamlid"], product_code="02A05")
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        sm.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["wmoconsulent"], besluit=Status.TOEGEKEND,
+        services.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["wmoconsulent"],
+                                       besluit=Status.TOEGEKEND,
                                  reden="Structuur in de week is nodig; het netwerk is overbelast.")
     assert len(callbacks) == 1
     aanvraag.refresh_from_db()
@@ -54,7 +55,7 @@ def test_beschikking_is_idempotent(toegekend):
 @pytest.mark.django_db
 def test_afwijzing_geeft_ook_een_beschikking(mw, dossier):
     aanvraag = vraag_aan(dossier, mw.mensen["teamlid"])
-    sm.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["wmoconsulent"], besluit=Status.AFGEWEZEN,
+    services.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["wmoconsulent"], besluit=Status.AFGEWEZEN,
                              reden="Een algemene voorziening volstaat.", lichtere_activiteit="Was- en strijkservice",
                              lichtere_trede=Ladder.ALGEMENE_VOORZIENING)
     aanvraag.refresh_from_db()
@@ -84,7 +85,7 @@ def test_echte_worker_maakt_de_beschikking(celery_worker_proces, mw, settings, t
 
     dossier = maak_dossier(mw.team_a, regisseur=mw.mensen["teamlid"], door=mw.mensen["coordinator_eigen_gebied"])
     aanvraag = vraag_aan(dossier, mw.mensen["teamlid"])
-    sm.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["wmoconsulent"], besluit=Status.TOEGEKEND,
+    services.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["wmoconsulent"], besluit=Status.TOEGEKEND,
                              reden="Toegekend via de echte worker")
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -100,11 +101,11 @@ def test_echte_worker_maakt_de_beschikking(celery_worker_proces, mw, settings, t
 def test_nachtelijke_taak_maakt_ontbrekende_beschikkingen(mw, dossier):
     from django_celery_beat.models import PeriodicTask
 
-    from toegang.tasks_maatwerk import maak_ontbrekende_beschikkingen
+    from toegang.maatwerk.tasks import maak_ontbrekende_beschikkingen
 
-    assert PeriodicTask.objects.filter(task="toegang.tasks_maatwerk.maak_ontbrekende_beschikkingen").exists()
+    assert PeriodicTask.objects.filter(task="toegang.maatwerk.tasks.maak_ontbrekende_beschikkingen").exists()
     aanvraag = vraag_aan(dossier, mw.mensen["teamlid"])
-    sm.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["wmoconsulent"], besluit=Status.TOEGEKEND,
+    services.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["wmoconsulent"], besluit=Status.TOEGEKEND,
                              reden="Ok")  # no commit in this test: the after-commit task did not run
     assert not Aanvraag.objects.get(pk=aanvraag.pk).beschikking
     assert maak_ontbrekende_beschikkingen.delay().get() == 1
@@ -114,9 +115,9 @@ def test_nachtelijke_taak_maakt_ontbrekende_beschikkingen(mw, dossier):
 @pytest.mark.django_db
 def test_bewaring_anonimiseert_teksten_en_verwijdert_de_beschikking(mw, dossier, toegekend):
     from bewaring import registry
-    from toegang.maatwerk_anonimiseren import anonimiseer
+    from toegang.maatwerk.anonimiseren import anonimiseer
     from toegang.models import Opschaling, OpschalingDoel
-    from toegang.services_opschaling import schaal_op
+    from toegang.opschaling.services import schaal_op
 
     assert anonimiseer in registry.ANONIMISEERDERS
     schaal_op(traject=dossier.traject, door=mw.mensen["teamlid"], reden="Schulden van meneer Jansen",

@@ -10,7 +10,7 @@ from django.db import connections, transaction
 
 from huishoudens.models import Actie, Ladder, Traject
 from tests.toegang_maatwerk.factories import maak_dossier, vraag_aan
-from toegang import services_maatwerk as sm
+from toegang.maatwerk import services
 from toegang.models import Aanvraag, AanvraagStatusWijziging, Mandaat, Toewijzing, beslistermijn, termijn_status
 
 pytestmark = pytest.mark.django_db
@@ -21,17 +21,17 @@ def test_mandaatregister_wmo_in_sociaal_team_naar_wmo_consulent(mw, dossier):
     aanvraag = vraag_aan(dossier, mw.mensen["teamlid"])
     assert aanvraag.beslisser == Mandaat.Beslisser.DISCIPLINE
     assert aanvraag.beslis_discipline.code == "wmo-consulent"
-    assert sm.mag_beslissen(mw.mensen["wmoconsulent"], aanvraag)
-    assert not sm.mag_beslissen(mw.mensen["coordinator_eigen_gebied"], aanvraag)
-    assert not sm.mag_beslissen(mw.mensen["teamlid"], aanvraag)  # the requester
+    assert services.mag_beslissen(mw.mensen["wmoconsulent"], aanvraag)
+    assert not services.mag_beslissen(mw.mensen["coordinator_eigen_gebied"], aanvraag)
+    assert not services.mag_beslissen(mw.mensen["teamlid"], aanvraag)  # the requester
 
 
 def test_mandaatregister_jeugdhulp_naar_coordinator(mw, jeugddossier):
     aanvraag = vraag_aan(jeugddossier, mw.mensen["teamlid_jgt"], product_code="45A48", client=jeugddossier.kind)
     assert aanvraag.beslisser == Mandaat.Beslisser.COORDINATOR
-    assert sm.mag_beslissen(mw.mensen["coordinator_eigen_gebied"], aanvraag)
-    assert not sm.mag_beslissen(mw.mensen["coordinator_ander_gebied"], aanvraag)
-    assert not sm.mag_beslissen(mw.mensen["wmoconsulent"], aanvraag)
+    assert services.mag_beslissen(mw.mensen["coordinator_eigen_gebied"], aanvraag)
+    assert not services.mag_beslissen(mw.mensen["coordinator_ander_gebied"], aanvraag)
+    assert not services.mag_beslissen(mw.mensen["wmoconsulent"], aanvraag)
 
 
 def test_wmo_in_jeugdteam_valt_terug_op_coordinator(mw, jeugddossier):
@@ -46,17 +46,17 @@ def test_besluit_externe_instantie_wordt_vastgelegd(mw):
     assert aanvraag.beslisser == Mandaat.Beslisser.EXTERN
     assert aanvraag.externe_instantie == "Sociale Dienst Drechtsteden"
     with pytest.raises(ValidationError) as fout:
-        sm.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["coordinator_andere_gemeente"],
+        services.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["coordinator_andere_gemeente"],
                                  besluit=Status.TOEGEKEND, reden="Besluit SDD")
     assert "extern_kenmerk" in fout.value.message_dict
-    sm.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["coordinator_andere_gemeente"],
+    services.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["coordinator_andere_gemeente"],
                              besluit=Status.TOEGEKEND, reden="Toegekend door de SDD", extern_kenmerk="SDD-2026-0042")
     aanvraag.refresh_from_db()
     assert aanvraag.status == Status.TOEGEKEND
     assert aanvraag.extern_kenmerk == "SDD-2026-0042"
     assert aanvraag.besloten_door == mw.mensen["coordinator_andere_gemeente"]
     # a Ridderkerk coördinator holds no mandate in Alblasserdam
-    assert not sm.mag_beslissen(mw.mensen["coordinator_eigen_gebied"], aanvraag)
+    assert not services.mag_beslissen(mw.mensen["coordinator_eigen_gebied"], aanvraag)
 
 
 def test_aanvrager_kan_eigen_aanvraag_niet_toekennen(mw, jeugddossier):
@@ -65,7 +65,7 @@ def test_aanvrager_kan_eigen_aanvraag_niet_toekennen(mw, jeugddossier):
     coord.groups.add(mw.team_a_jgt.groep)
     aanvraag = vraag_aan(jeugddossier, coord, product_code="45A48", client=jeugddossier.kind)
     with pytest.raises(PermissionDenied):
-        sm.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=coord, besluit=Status.TOEGEKEND, reden="Prima")
+        services.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=coord, besluit=Status.TOEGEKEND, reden="Prima")
     aanvraag.refresh_from_db()
     assert aanvraag.status == Status.INGEDIEND and aanvraag.besloten_door is None
     assert not Toewijzing.objects.exists()
@@ -73,7 +73,7 @@ def test_aanvrager_kan_eigen_aanvraag_niet_toekennen(mw, jeugddossier):
 
 def test_toekennen_maakt_toewijzing_en_historie(mw, dossier):
     aanvraag = vraag_aan(dossier, mw.mensen["teamlid"])
-    sm.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["wmoconsulent"], besluit=Status.TOEGEKEND,
+    services.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["wmoconsulent"], besluit=Status.TOEGEKEND,
                              reden="Noodzakelijk: netwerk overbelast")
     t = Toewijzing.objects.get(aanvraag=aanvraag)
     assert t.toewijzingnummer == f"{aanvraag.pk:08d}" and t.categorie.code == "01" and t.volume == 3
@@ -84,10 +84,11 @@ def test_toekennen_maakt_toewijzing_en_historie(mw, dossier):
 def test_afwijzen_houdt_traject_open_met_lichtere_activiteit(mw, dossier):
     aanvraag = vraag_aan(dossier, mw.mensen["teamlid"])
     with pytest.raises(ValidationError) as fout:
-        sm.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["wmoconsulent"], besluit=Status.AFGEWEZEN,
+        services.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["wmoconsulent"],
+                                       besluit=Status.AFGEWEZEN,
                                  reden="Voorliggend")
     assert "lichtere_activiteit" in fout.value.message_dict
-    sm.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["wmoconsulent"], besluit=Status.AFGEWEZEN,
+    services.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["wmoconsulent"], besluit=Status.AFGEWEZEN,
                              reden="De was- en strijkservice volstaat", lichtere_activiteit="Was- en strijkservice",
                              lichtere_trede=Ladder.ALGEMENE_VOORZIENING)
     dossier.traject.refresh_from_db()
@@ -100,32 +101,35 @@ def test_afwijzen_houdt_traject_open_met_lichtere_activiteit(mw, dossier):
 def test_besluit_altijd_met_reden(mw, dossier):
     aanvraag = vraag_aan(dossier, mw.mensen["teamlid"])
     with pytest.raises(ValidationError) as fout:
-        sm.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["wmoconsulent"], besluit=Status.TOEGEKEND,
+        services.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["wmoconsulent"],
+                                       besluit=Status.TOEGEKEND,
                                  reden="  ")
     assert "reden" in fout.value.message_dict
 
 
 def test_overgang_buiten_de_tabel_wordt_geweigerd_met_duidelijke_melding(mw, dossier):
     aanvraag = vraag_aan(dossier, mw.mensen["teamlid"])
-    sm.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["wmoconsulent"], besluit=Status.AFGEWEZEN,
+    services.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["wmoconsulent"], besluit=Status.AFGEWEZEN,
                              reden="Niet nodig", lichtere_activiteit="Maatje via vrijwilligers",
                              lichtere_trede=Ladder.VRIJWILLIGERS)
     with pytest.raises(ValidationError) as fout:
-        sm.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["wmoconsulent"], besluit=Status.TOEGEKEND,
+        services.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["wmoconsulent"],
+                                       besluit=Status.TOEGEKEND,
                                  reden="Toch wel")
     assert "Een aanvraag met status ‘Afgewezen’ kan niet naar ‘Toegekend’." in fout.value.messages
     with pytest.raises(ValidationError):
-        sm.dien_opnieuw_in(aanvraag_id=aanvraag.pk, door=mw.mensen["teamlid"],
+        services.dien_opnieuw_in(aanvraag_id=aanvraag.pk, door=mw.mensen["teamlid"],
                            motivering="Nog een keer proberen met meer uitleg")
     assert Aanvraag.objects.get(pk=aanvraag.pk).status == Status.AFGEWEZEN
 
 
 def test_terugsturen_en_opnieuw_indienen(mw, dossier):
     aanvraag = vraag_aan(dossier, mw.mensen["teamlid"])
-    sm.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["wmoconsulent"], besluit=Status.TERUGGESTUURD,
+    services.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["wmoconsulent"],
+                                   besluit=Status.TERUGGESTUURD,
                              reden="Wat kan de dochter nog doen?")
     assert Aanvraag.objects.get(pk=aanvraag.pk).status == Status.TERUGGESTUURD
-    sm.dien_opnieuw_in(aanvraag_id=aanvraag.pk, door=mw.mensen["teamlid"],
+    services.dien_opnieuw_in(aanvraag_id=aanvraag.pk, door=mw.mensen["teamlid"],
                        motivering="De dochter werkt fulltime en woont in Groningen; zij kan niet helpen.")
     assert Aanvraag.objects.get(pk=aanvraag.pk).status == Status.INGEDIEND
 
@@ -158,7 +162,7 @@ def test_twee_gelijktijdige_besluiten_geven_een_besluit(mw, jeugddossier):
     def eerste():
         try:
             with transaction.atomic():
-                sm.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["coordinator_eigen_gebied"],
+                services.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["coordinator_eigen_gebied"],
                                          besluit=Status.TOEGEKEND, reden="Eerste coördinator")
                 eerste_heeft_slot.set()
                 time.sleep(0.5)  # hold the row lock while the second one tries
@@ -172,7 +176,7 @@ def test_twee_gelijktijdige_besluiten_geven_een_besluit(mw, jeugddossier):
     def tweede():
         eerste_heeft_slot.wait(5)
         try:
-            sm.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["coordinator_a2"],
+            services.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["coordinator_a2"],
                                      besluit=Status.AFGEWEZEN, reden="Tweede coördinator",
                                      lichtere_activiteit="Opvoedondersteuning CJG")
             uitkomsten["tweede"] = "ok"

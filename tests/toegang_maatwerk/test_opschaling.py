@@ -10,8 +10,8 @@ from django.urls import reverse
 from audit.models import AuditEvent
 from huishoudens.selectors import huishoudens_voor
 from tests.toegang_maatwerk.factories import maak_dossier
-from toegang import services_opschaling as so
 from toegang.models import BeleidsSignaal, Opschaling, OpschalingDoel
+from toegang.opschaling import services
 
 pytestmark = pytest.mark.django_db
 Status = Opschaling.Status
@@ -22,7 +22,7 @@ def _doel(mw, code):
 
 
 def _naar_lzn(mw, dossier):
-    return so.schaal_op(traject=dossier.traject, doel=_doel(mw, "lzn"), door=mw.mensen["teamlid"],
+    return services.schaal_op(traject=dossier.traject, doel=_doel(mw, "lzn"), door=mw.mensen["teamlid"],
                         reden="Schulden, dreigende huisuitzetting en verslaving",
                         geprobeerd="Budgetcoaching en verslavingszorg aangeboden, niet aangenomen")
 
@@ -36,9 +36,9 @@ def test_lzn_krijgt_toegang_bij_opschaling_en_verliest_die_bij_afschalen(client,
     client.force_login(lzn)
     assert client.get(opschaling.get_absolute_url()).status_code == 200
     assert client.get(reverse("toegang:opschalingen")).content.decode().count(dossier.naam) == 1
-    so.neem_in_behandeling(opschaling_id=opschaling.pk, door=lzn, overlegdatum=date(2026, 5, 4))
-    so.leg_besluit_vast(opschaling_id=opschaling.pk, door=lzn, besluit="Bemoeizorg en beschermingsbewind")
-    so.schaal_af(opschaling_id=opschaling.pk, door=lzn, instructies="Team volgt bewind en huurachterstand",
+    services.neem_in_behandeling(opschaling_id=opschaling.pk, door=lzn, overlegdatum=date(2026, 5, 4))
+    services.leg_besluit_vast(opschaling_id=opschaling.pk, door=lzn, besluit="Bemoeizorg en beschermingsbewind")
+    services.schaal_af(opschaling_id=opschaling.pk, door=lzn, instructies="Team volgt bewind en huurachterstand",
                  uitkomst="Huisuitzetting voorkomen")
     opschaling.refresh_from_db()
     assert opschaling.status == Status.AFGESCHAALD and opschaling.eigenaar == lzn
@@ -51,7 +51,7 @@ def test_lzn_krijgt_toegang_bij_opschaling_en_verliest_die_bij_afschalen(client,
 def test_afsluiten_haalt_lzn_toegang_ook_weg(mw, dossier):
     lzn_groep = Group.objects.get(name="lzn")
     opschaling = _naar_lzn(mw, dossier)
-    so.sluit_opschaling_af(opschaling_id=opschaling.pk, door=mw.mensen["coordinator_eigen_gebied"],
+    services.sluit_opschaling_af(opschaling_id=opschaling.pk, door=mw.mensen["coordinator_eigen_gebied"],
                            uitkomst="Opgenomen in zorginstelling")
     from guardian.shortcuts import get_perms
 
@@ -68,15 +68,15 @@ def test_lzn_alleen_voor_volwassenen_van_23_plus(mw):
 
 def test_overgang_buiten_tabel_geweigerd(mw, dossier):
     o = _naar_lzn(mw, dossier)
-    so.sluit_opschaling_af(opschaling_id=o.pk, door=mw.mensen["coordinator_eigen_gebied"], uitkomst="Klaar")
+    services.sluit_opschaling_af(opschaling_id=o.pk, door=mw.mensen["coordinator_eigen_gebied"], uitkomst="Klaar")
     with pytest.raises(ValidationError) as fout:
-        so.leg_besluit_vast(opschaling_id=o.pk, door=mw.mensen["coordinator_eigen_gebied"], besluit="Toch")
+        services.leg_besluit_vast(opschaling_id=o.pk, door=mw.mensen["coordinator_eigen_gebied"], besluit="Toch")
     assert "Een opschaling met status ‘Afgesloten’ kan niet naar ‘Besluit genomen’." in fout.value.messages
 
 
 def test_alleen_regisseur_of_coordinator_schaalt_op(mw, dossier):
     with pytest.raises(PermissionDenied):
-        so.schaal_op(traject=dossier.traject, doel=_doel(mw, "lzn"), door=mw.mensen["wmoconsulent"], reden="x",
+        services.schaal_op(traject=dossier.traject, doel=_doel(mw, "lzn"), door=mw.mensen["wmoconsulent"], reden="x",
                      geprobeerd="y")
     assert not Opschaling.objects.exists()
 
@@ -84,13 +84,13 @@ def test_alleen_regisseur_of_coordinator_schaalt_op(mw, dossier):
 def test_afschalen_vraagt_instructies(mw, dossier):
     o = _naar_lzn(mw, dossier)
     with pytest.raises(ValidationError) as fout:
-        so.schaal_af(opschaling_id=o.pk, door=mw.mensen["coordinator_eigen_gebied"], instructies=" ")
+        services.schaal_af(opschaling_id=o.pk, door=mw.mensen["coordinator_eigen_gebied"], instructies=" ")
     assert "instructies" in fout.value.message_dict
 
 
 def test_kindveiligheid_zet_casus_bovenaan(client, mw, dossier, jeugddossier):
     _naar_lzn(mw, dossier)
-    so.schaal_op(traject=jeugddossier.traject, doel=_doel(mw, "veilig-thuis"), door=mw.mensen["teamlid_jgt"],
+    services.schaal_op(traject=jeugddossier.traject, doel=_doel(mw, "veilig-thuis"), door=mw.mensen["teamlid_jgt"],
                  reden="Signalen van kindermishandeling", geprobeerd="Gesprek met ouders", kindveiligheid=True)
     jeugddossier.traject.refresh_from_db()
     assert jeugddossier.traject.zorgen_kindveiligheid
@@ -127,7 +127,7 @@ def test_acties_op_de_opschalingspagina(client, mw, dossier):
 
 @pytest.fixture
 def bestuurstafelcasus(mw, dossier):
-    o = so.schaal_op(traject=dossier.traject, doel=_doel(mw, "bestuurstafel"), door=mw.mensen["teamlid"],
+    o = services.schaal_op(traject=dossier.traject, doel=_doel(mw, "bestuurstafel"), door=mw.mensen["teamlid"],
                      reden="Geen passende woning binnen de regels", geprobeerd="Urgentie aangevraagd, afgewezen")
     return o
 
@@ -135,13 +135,13 @@ def bestuurstafelcasus(mw, dossier):
 def test_samenvatting_zonder_persoonsgegevens(mw, dossier, bestuurstafelcasus):
     coord = mw.mensen["coordinator_eigen_gebied"]
     with pytest.raises(ValidationError) as fout:
-        so.leg_samenvatting_vast(opschaling_id=bestuurstafelcasus.pk, door=coord,
+        services.leg_samenvatting_vast(opschaling_id=bestuurstafelcasus.pk, door=coord,
                                  samenvatting="Meneer Jansen aan de Kerkweg heeft geen woning")
     assert "persoonsgegevens" in fout.value.messages[0]
     with pytest.raises(PermissionDenied):
-        so.leg_samenvatting_vast(opschaling_id=bestuurstafelcasus.pk, door=mw.mensen["teamlid"],
+        services.leg_samenvatting_vast(opschaling_id=bestuurstafelcasus.pk, door=mw.mensen["teamlid"],
                                  samenvatting="Een alleenstaande man van middelbare leeftijd zonder woning")
-    so.leg_samenvatting_vast(opschaling_id=bestuurstafelcasus.pk, door=coord,
+    services.leg_samenvatting_vast(opschaling_id=bestuurstafelcasus.pk, door=coord,
                              samenvatting="Een alleenstaande man van middelbare leeftijd zonder passende woning.")
 
 
@@ -151,7 +151,7 @@ def test_bestuurstafel_ziet_alleen_samenvatting_en_elke_inzage_wordt_gelogd(clie
     assert "Er staan geen casussen op de agenda." in client.get(reverse("toegang:bestuurstafel")).content.decode()
     # no summary yet: not on the agenda
     assert client.get(reverse("toegang:bestuurstafel_casus", args=[bestuurstafelcasus.pk])).status_code == 404
-    so.leg_samenvatting_vast(opschaling_id=bestuurstafelcasus.pk, door=mw.mensen["coordinator_eigen_gebied"],
+    services.leg_samenvatting_vast(opschaling_id=bestuurstafelcasus.pk, door=mw.mensen["coordinator_eigen_gebied"],
                              samenvatting="Een alleenstaande man van middelbare leeftijd zonder passende woning.")
     lijst = client.get(reverse("toegang:bestuurstafel")).content.decode()
     assert f"Casus {bestuurstafelcasus.pk}" in lijst and dossier.naam not in lijst
@@ -171,8 +171,9 @@ def test_bestuurstafel_ziet_alleen_samenvatting_en_elke_inzage_wordt_gelogd(clie
 def test_bestuurstafel_legt_besluit_en_beleidssignaal_vast_en_beleid_leest_zonder_persoonsgegevens(
         client, mw, dossier, bestuurstafelcasus):
     lid = mw.mensen["bestuurstafel"]
-    so.leg_besluit_vast(opschaling_id=bestuurstafelcasus.pk, door=lid, besluit="Woningcorporatie biedt woning aan")
-    so.registreer_signaal(opschaling_id=bestuurstafelcasus.pk, door=lid, thema=BeleidsSignaal.Thema.WONEN,
+    services.leg_besluit_vast(opschaling_id=bestuurstafelcasus.pk, door=lid,
+                              besluit="Woningcorporatie biedt woning aan")
+    services.registreer_signaal(opschaling_id=bestuurstafelcasus.pk, door=lid, thema=BeleidsSignaal.Thema.WONEN,
                           omschrijving="Te weinig kleine sociale huurwoningen voor alleenstaanden",
                           aanbeveling="Afspraken met corporaties over urgentie")
     client.force_login(mw.mensen["beleidsmedewerker"])
@@ -187,7 +188,7 @@ def test_bestuurstafel_legt_besluit_en_beleidssignaal_vast_en_beleid_leest_zonde
 def test_signaal_alleen_bij_bestuurstafelcasus(mw, dossier):
     o = _naar_lzn(mw, dossier)
     with pytest.raises(ValidationError):
-        so.registreer_signaal(opschaling_id=o.pk, door=mw.mensen["coordinator_eigen_gebied"], thema="wonen",
+        services.registreer_signaal(opschaling_id=o.pk, door=mw.mensen["coordinator_eigen_gebied"], thema="wonen",
                               omschrijving="Iets structureels")
 
 
@@ -197,9 +198,9 @@ def test_opschalingenlijst_en_bestuurstafel_queries_groeien_niet_mee(client, mw,
     def maak(n):
         for i in range(n):
             d = maak_dossier(mw.team_a, regisseur=mw.mensen["teamlid"], door=coord, naam=f"Huishouden {i}")
-            o = so.schaal_op(traject=d.traject, doel=_doel(mw, "bestuurstafel"), door=mw.mensen["teamlid"],
+            o = services.schaal_op(traject=d.traject, doel=_doel(mw, "bestuurstafel"), door=mw.mensen["teamlid"],
                              reden="Vastgelopen", geprobeerd="Alles")
-            so.leg_samenvatting_vast(opschaling_id=o.pk, door=coord,
+            services.leg_samenvatting_vast(opschaling_id=o.pk, door=coord,
                                      samenvatting="Een volwassene zonder passende woning binnen de regels.")
 
     maak(2)

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from audit.models import AuditEvent
 from tests.toegang_maatwerk.factories import maak_dossier, vraag_aan
-from toegang import services_maatwerk as sm
+from toegang.maatwerk import services
 from toegang.models import (
     Aanbieder,
     Aanvraag,
@@ -122,7 +122,8 @@ def test_aanvrager_ziet_geen_besluitformulier(client, mw, dossier):
 
 def test_terugsturen_opnieuw_indienen_en_intrekken_via_paginas(client, mw, dossier):
     aanvraag = vraag_aan(dossier, mw.mensen["teamlid"])
-    sm.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["wmoconsulent"], besluit=Status.TERUGGESTUURD,
+    services.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["wmoconsulent"],
+                                   besluit=Status.TERUGGESTUURD,
                              reden="Meer informatie over het netwerk")
     client.force_login(mw.mensen["teamlid"])
     assert "Aanvullen en opnieuw indienen" in client.get(aanvraag.get_absolute_url()).content.decode()
@@ -140,7 +141,7 @@ def test_terugsturen_opnieuw_indienen_en_intrekken_via_paginas(client, mw, dossi
 
 def test_zorgstart_en_stop_registreren(client, mw, dossier):
     aanvraag = vraag_aan(dossier, mw.mensen["teamlid"])
-    sm.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["wmoconsulent"], besluit=Status.TOEGEKEND,
+    services.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["wmoconsulent"], besluit=Status.TOEGEKEND,
                              reden="Ok")
     client.force_login(mw.mensen["teamlid"])
     fout = client.post(reverse("toegang:zorg_start", args=[aanvraag.pk]), {"start-datum": "2025-01-01"})
@@ -159,15 +160,15 @@ def _budget(mw, bedrag="100000"):
 
 
 def test_verplichting_is_volume_maal_tarief_voor_de_periode(mw, dossier):
-    from toegang.selectors_maatwerk import budgetregels
+    from toegang.maatwerk.selectors import budgetregels
 
     regel = _budget(mw)
     andere = BudgetRegel.objects.create(gemeente=mw.gemeente, gebied=mw.gebied_a, jaar=2026, bedrag=Decimal("5000"),
                                         categorie=ProductCategorie.objects.get(wet="wmo", code="02"))
     aanvraag = vraag_aan(dossier, mw.mensen["teamlid"])  # 3 uur per week, 1-3 t/m 31-8-2026, tarief 32,50
-    sm.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["wmoconsulent"], besluit=Status.TOEGEKEND,
+    services.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["wmoconsulent"], besluit=Status.TOEGEKEND,
                              reden="Ok")
-    sm.herschik_budget(van=regel, naar=andere, bedrag=Decimal("1000"), reden="Meer begeleiding nodig",
+    services.herschik_budget(van=regel, naar=andere, bedrag=Decimal("1000"), reden="Meer begeleiding nodig",
                        door=mw.mensen["coordinator_eigen_gebied"])
     dagen = (date(2026, 8, 31) - date(2026, 3, 1)).days + 1
     verwacht = (Decimal(3) * Decimal("32.50") * dagen / 7).quantize(Decimal("0.01"))
@@ -270,7 +271,7 @@ def test_aanvraagpagina_queries_en_een_leesregel(client, mw, dossier, django_ass
 
 
 def test_dossiersectie_en_tijdlijn(rf, mw, dossier):
-    from toegang.registratie_maatwerk import dossiersectie, tijdlijn
+    from toegang.maatwerk.registratie import dossiersectie, tijdlijn
 
     aanvraag = vraag_aan(dossier, mw.mensen["teamlid"])
     verzoek = rf.get("/")

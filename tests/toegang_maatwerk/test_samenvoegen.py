@@ -5,7 +5,7 @@ import pytest
 from huishoudens import services as hs
 from huishoudens.models import Persoon
 from tests.toegang_maatwerk.factories import volgende_bsn, vraag_aan
-from toegang import services_maatwerk as sm
+from toegang.maatwerk import services as maatwerk_services
 from toegang.models import Aanvraag, Toewijzing
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,8 @@ def test_aanvragen_en_toewijzingen_gaan_mee_naar_de_behouden_persoon(mw, dossier
                                       geboortedatum=dubbel.geboortedatum)
     open_ = vraag_aan(dossier, teamlid, client=dubbel)
     toegekend = vraag_aan(dossier, teamlid, client=dubbel, product_code="02A05")
-    sm.besluit_over_aanvraag(aanvraag_id=toegekend.pk, door=mw.mensen["wmoconsulent"], besluit=Status.TOEGEKEND,
+    maatwerk_services.besluit_over_aanvraag(aanvraag_id=toegekend.pk, door=mw.mensen["wmoconsulent"],
+                                            besluit=Status.TOEGEKEND,
                              reden="Structuur in de week is nodig.")
     toewijzing = Toewijzing.objects.get(aanvraag=toegekend)
     assert toewijzing.client_id == dubbel.pk

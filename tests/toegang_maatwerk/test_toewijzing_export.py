@@ -9,9 +9,9 @@ from jsonschema import Draft202012Validator
 
 from huishoudens.bsn import is_geldig_bsn
 from tests.toegang_maatwerk.factories import vraag_aan
-from toegang import services_maatwerk as sm
+from toegang.maatwerk import services
+from toegang.maatwerk.export import schema
 from toegang.models import Aanvraag
-from toegang.toewijzing_export import schema
 
 pytestmark = pytest.mark.django_db
 
@@ -19,13 +19,13 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def twee_toewijzingen(mw, dossier, jeugddossier):
     a = vraag_aan(dossier, mw.mensen["teamlid"])
-    sm.besluit_over_aanvraag(aanvraag_id=a.pk, door=mw.mensen["wmoconsulent"], besluit=Aanvraag.Status.TOEGEKEND,
+    services.besluit_over_aanvraag(aanvraag_id=a.pk, door=mw.mensen["wmoconsulent"], besluit=Aanvraag.Status.TOEGEKEND,
                              reden="Ok")
     b = vraag_aan(jeugddossier, mw.mensen["teamlid_jgt"], product_code="45A48", client=jeugddossier.kind,
                   budget=Decimal("2400.00"))
-    sm.besluit_over_aanvraag(aanvraag_id=b.pk, door=mw.mensen["coordinator_eigen_gebied"],
+    services.besluit_over_aanvraag(aanvraag_id=b.pk, door=mw.mensen["coordinator_eigen_gebied"],
                              besluit=Aanvraag.Status.TOEGEKEND, reden="Ok")
-    sm.registreer_zorgstart(toewijzing_id=a.toewijzing.pk, door=mw.mensen["teamlid"], datum=a.start)
+    services.registreer_zorgstart(toewijzing_id=a.toewijzing.pk, door=mw.mensen["teamlid"], datum=a.start)
     return a, b
 
 
@@ -52,8 +52,8 @@ def test_export_valideert_tegen_schema(client, mw, twee_toewijzingen):
 
 
 def test_schema_weigert_een_korte_agb_code(mw, twee_toewijzingen):
-    from toegang.selectors_maatwerk import toewijzingen_voor
-    from toegang.toewijzing_export import exporteer
+    from toegang.maatwerk.export import exporteer
+    from toegang.maatwerk.selectors import toewijzingen_voor
 
     gegevens = exporteer(toewijzingen_voor(mw.mensen["coordinator_eigen_gebied"]), gemeente=mw.gemeente)
     gegevens["toewijzingen"][0]["aanbieder"]["agbCode"] = "1234567"

@@ -5,7 +5,7 @@ from datetime import date
 import factory
 
 from huishoudens.models import Huishouden, Persoon
-from toegang import services_melding as services
+from toegang.melding import services
 from toegang.models import PostcodeWijk
 from wijkteams.models import Kanaal, Organisatie, SignaalgeverType
 

@@ -5,7 +5,7 @@ import pytest
 
 from bewaring import registry
 from tests.toegang_melding.factories import maak_huishouden, melding
-from toegang.melding_anonimiseren import anonimiseer
+from toegang.melding.anonimiseren import anonimiseer
 from toegang.models import Melding
 
 pytestmark = pytest.mark.django_db

@@ -12,9 +12,9 @@ from django.utils import timezone
 from huishoudens.models import Persoon
 from tests.factories import maak_gebruiker
 from tests.toegang_melding.factories import catalogi, maak_huishouden, melding, postcodes
-from toegang import services_melding as services
+from toegang.melding import services
+from toegang.melding.notificaties import stuur_dagoverzichten
 from toegang.models import Melding
-from toegang.notificaties_melding import stuur_dagoverzichten
 from wijkteams import rollen
 
 DRIE = ["financien", "opvoeding", "geestelijke_gezondheid"]
@@ -108,7 +108,7 @@ def test_dagoverzicht_gaat_bij_afwezigheid_naar_de_vervanger(org):
 def test_celery_beat_plant_het_dagoverzicht():
     from django_celery_beat.models import PeriodicTask
 
-    taak = PeriodicTask.objects.get(task="toegang.tasks_melding.stuur_dagoverzicht")
+    taak = PeriodicTask.objects.get(task="toegang.melding.tasks.stuur_dagoverzicht")
     assert taak.enabled and taak.crontab.hour == "7"
 
 

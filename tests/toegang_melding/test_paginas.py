@@ -124,7 +124,7 @@ def test_afwezigheid_vastleggen(client, org):
 def test_dossier_sectie_toont_meldingen(rf, org):
     from django.template.loader import render_to_string
 
-    from toegang.registratie_melding import dossier_sectie, tijdlijn
+    from toegang.melding.registratie import dossier_sectie, tijdlijn
 
     h = maak_huishouden(org.wijk_a)
     m = melding(h, leefgebieden=DRIE)

@@ -7,7 +7,7 @@ from rest_framework.test import APIClient
 
 from huishoudens.models import Huishouden
 from tests.toegang_melding.factories import maak_partner
-from toegang import services_melding as services
+from toegang.melding import services
 from toegang.models import Melding
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from audit.models import AuditEvent
 from huishoudens import selectors as hs
 from tests.toegang_melding.factories import catalogi, maak_huishouden, melding, postcodes
-from toegang import services_melding as services
+from toegang.melding import services
 from toegang.models import CasusoverlegAgendapunt, Melding
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from toegang.werkvoorraad_termijnen import Termijnstatus, dagen_tot, onderzoek_uiterlijk, termijnstatus
+from toegang.melding.termijnen import Termijnstatus, dagen_tot, onderzoek_uiterlijk, termijnstatus
 
 VANDAAG = date(2026, 3, 2)
 
@@ -40,8 +40,8 @@ def test_melding_van_vijf_weken_geleden_is_binnen_een_week_en_van_zeven_weken_te
 @pytest.mark.django_db
 def test_databasefilter_volgt_dezelfde_grenzen(org):
     from tests.toegang_melding.factories import maak_huishouden, melding
+    from toegang.melding.termijnen import filter_op_termijn
     from toegang.models import Melding
-    from toegang.werkvoorraad_termijnen import filter_op_termijn
 
     h = maak_huishouden(org.wijk_a)
     for dagen_geleden in (50, 42, 38, 35, 34, 10):

@@ -1,4 +1,4 @@
-"""THE routing rule (toegang.triage.bepaal_route) and how registreer_melding follows it."""
+"""THE routing rule (toegang.melding.triage.bepaal_route) and how registreer_melding follows it."""
 
 from datetime import date, timedelta
 
@@ -8,9 +8,9 @@ from django.utils import timezone
 from huishoudens import selectors as hs
 from huishoudens.models import Traject
 from tests.toegang_melding.factories import catalogi, maak_huishouden, melding
-from toegang import services_melding as services
+from toegang.melding import services
+from toegang.melding.triage import bepaal_route
 from toegang.models import Afwezigheid, CasusoverlegAgendapunt, Melding
-from toegang.triage import bepaal_route
 
 pytestmark = pytest.mark.django_db
 

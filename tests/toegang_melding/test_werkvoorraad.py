@@ -10,7 +10,7 @@ from django.utils import timezone
 from huishoudens import selectors as hs
 from tests.factories import maak_gebruiker
 from tests.toegang_melding.factories import maak_huishouden, melding
-from toegang import services_melding as services
+from toegang.melding import services
 from toegang.models import Melding
 from wijkteams import rollen
 

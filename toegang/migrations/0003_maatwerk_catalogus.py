@@ -6,7 +6,7 @@ are maintained by the functioneel beheerder; the demo loads examples.
 
 from django.db import migrations
 
-from toegang.maatwerk_codelijsten import EENHEDEN, FREQUENTIES, JEUGD, WMO
+from toegang.maatwerk.codelijsten import EENHEDEN, FREQUENTIES, JEUGD, WMO
 
 
 def laad(apps, schema_editor):

@@ -2,7 +2,7 @@
 
 Catalogue (productcategorieën Wmo/iJw, eenheden, frequenties, producten, aanbieders), the mandate register
 (who decides which category), the aanvraag with its decision and beschikking, the toewijzing (iWmo 301)
-and the budget lines with reallocations. Status changes only through ``toegang.services_maatwerk``.
+and the budget lines with reallocations. Status changes only through ``toegang.maatwerk.services``.
 """
 
 from datetime import timedelta

@@ -1,6 +1,6 @@
 """Toegang: melding, triage, casusoverleg, achtervang, partner tokens and the postcode → wijk table.
 
-Status changes of a melding go through ``toegang.services_melding`` (transition table ``OVERGANGEN``).
+Status changes of a melding go through ``toegang.melding.services`` (transition table ``OVERGANGEN``).
 """
 
 import hashlib
@@ -95,7 +95,7 @@ class Melding(models.Model):
     toestemming = models.BooleanField(_("inwoner geeft toestemming"), default=False)
     geen_toestemming_reden = models.TextField(_("waarom er geen toestemming is"), blank=True, max_length=1000)
 
-    # Triage outcome (toegang.triage.bepaal_route).
+    # Triage outcome (toegang.melding.triage.bepaal_route).
     soort = models.CharField(_("soort"), max_length=12, choices=Soort.choices)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NIEUW)
     team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="meldingen")

@@ -1,7 +1,7 @@
 """Toegang: opschaling (escalation) to LZN, bestuurstafel and the youth and safety networks.
 
 Targets are a catalogue per gemeente with criteria; an escalation has a status (transitions in
-``toegang.services_opschaling``), an owner, a meeting date, a decision, an outcome and can be sent back
+``toegang.opschaling.services``), an owner, a meeting date, a decision, an outcome and can be sent back
 (afschalen). The bestuurstafel records policy signals without personal data.
 """
 

@@ -1,0 +1,78 @@
+"""Called from ToegangConfig.ready(): start block, menu items, dossier section and timeline source."""
+
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from toegang.models import BESLISTERMIJN_DAGEN, BIJNA_DAGEN
+
+
+def startblok(request):
+    """The coördinator's / Wmo-consulent's maatwerk block: what waits for their decision, and how urgent."""
+    from toegang.maatwerk.selectors import te_beslissen_voor
+    from wijkteams import rollen
+
+    if not rollen.heeft_rol(request.user, rollen.COORDINATOR, rollen.MEDEWERKER):
+        return None
+    vandaag = timezone.localdate()
+    verlopen_voor = vandaag - timezone.timedelta(days=BESLISTERMIJN_DAGEN)
+    bijna_voor = verlopen_voor + timezone.timedelta(days=BIJNA_DAGEN)
+    telling = te_beslissen_voor(request.user).order_by().aggregate(
+        open=Count("id"), verlopen=Count("id", filter=Q(aanvraagdatum__lt=verlopen_voor)),
+        bijna=Count("id", filter=Q(aanvraagdatum__gte=verlopen_voor, aanvraagdatum__lte=bijna_voor)))
+    if not telling["open"] and not rollen.heeft_rol(request.user, rollen.COORDINATOR):
+        return None
+    return {"template": "toegang/maatwerk/_startblok.html", **telling}
+
+
+def dossiersectie(request, huishouden):
+    """Requests and escalations on the household page: one section fed by the selectors of both parts
+    (the page opened the household through its door)."""
+    from huishoudens.selectors import open_traject
+    from toegang.maatwerk.selectors import aanvragen_van_huishouden
+    from toegang.opschaling.selectors import opschalingen_van_huishouden
+    from toegang.opschaling.services import mag_opschalen
+
+    traject = open_traject(huishouden)
+    return {
+        "template": "toegang/maatwerk/_sectie.html",
+        "huishouden": huishouden,
+        "aanvragen": list(aanvragen_van_huishouden(huishouden)[:50]),
+        "opschalingen": list(opschalingen_van_huishouden(huishouden)[:50]),
+        "mag_aanvragen": traject is not None and request.user.groups.filter(pk=traject.team.groep_id).exists(),
+        "mag_opschalen": traject is not None and mag_opschalen(request.user, traject),
+    }
+
+
+def tijdlijn(huishouden):
+    from toegang.models import Aanvraag, AanvraagStatusWijziging
+
+    for w in AanvraagStatusWijziging.objects.filter(aanvraag__huishouden=huishouden).select_related(
+            "aanvraag__product"):
+        yield {"datum": w.op, "soort": _("Maatwerk"),
+               "omschrijving": f"{w.aanvraag.product.naam}: {Aanvraag.Status(w.naar).label}",
+               "url": w.aanvraag.get_absolute_url()}
+
+
+def registreer():
+    from bewaring import registry as bewaring
+    from huishoudens import registry
+    from huishoudens.signals import persoon_samengevoegd
+    from toegang import inzage
+    from toegang.maatwerk import samenvoegen
+    from toegang.maatwerk.anonimiseren import anonimiseer
+    from wijkteams import rollen, views
+    from wijkteams.context_processors import registreer_menu
+
+    if startblok not in views.STARTBLOKKEN:
+        views.STARTBLOKKEN.append(startblok)
+    if dossiersectie not in registry.HUISHOUDEN_SECTIES:
+        registry.HUISHOUDEN_SECTIES.append(dossiersectie)
+    if tijdlijn not in registry.TIJDLIJN_BRONNEN:
+        registry.TIJDLIJN_BRONNEN.append(tijdlijn)
+    if anonimiseer not in bewaring.ANONIMISEERDERS:
+        bewaring.ANONIMISEERDERS.append(anonimiseer)
+    if inzage.inzage not in registry.INZAGE_BRONNEN:
+        registry.INZAGE_BRONNEN.append(inzage.inzage)
+    persoon_samengevoegd.connect(samenvoegen.persoon_samengevoegd, dispatch_uid="toegang_samenvoegen")
+    registreer_menu("toegang:maatwerk_werkvoorraad", _("Maatwerk"), {rollen.COORDINATOR, rollen.MEDEWERKER})

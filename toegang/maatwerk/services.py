@@ -1,0 +1,313 @@
+"""Writes for maatwerk: request, decision (four eyes, mandate register, row lock), toewijzing, care start/stop.
+
+Every status change goes through ``_wijzig_status`` with the allowed moves in ``OVERGANGEN``.
+Side effects (the beschikking PDF) run after commit in a Celery task.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from audit import log
+from huishoudens.models import Actie, Doel, Ladder, Plan, Traject
+from toegang.models import (
+    Aanvraag,
+    AanvraagStatusWijziging,
+    BudgetHerschikking,
+    BudgetRegel,
+    Mandaat,
+    Toewijzing,
+)
+from wijkteams import rollen
+from wijkteams.selectors import medewerker_van
+
+Status = Aanvraag.Status
+Beslisser = Mandaat.Beslisser
+
+# The allowed status moves of a maatwerk request, in one table. Anything else is refused with a clear message.
+OVERGANGEN = {
+    Status.INGEDIEND: {Status.TOEGEKEND, Status.AFGEWEZEN, Status.TERUGGESTUURD, Status.INGETROKKEN},
+    Status.TERUGGESTUURD: {Status.INGEDIEND, Status.INGETROKKEN},
+    Status.TOEGEKEND: set(),
+    Status.AFGEWEZEN: set(),
+    Status.INGETROKKEN: set(),
+}
+BESLUITEN = (Status.TOEGEKEND, Status.AFGEWEZEN, Status.TERUGGESTUURD)
+LICHTERE_TREDEN = [(w, label) for w, label in Ladder.choices if w != Ladder.MAATWERK]
+
+
+def _wijzig_status(aanvraag, naar, *, door, reden=""):
+    """The one transition function. ``aanvraag`` must be locked by the caller."""
+    if naar not in OVERGANGEN.get(aanvraag.status, set()):
+        raise ValidationError(
+            _("Een aanvraag met status ‘%(van)s’ kan niet naar ‘%(naar)s’.")
+            % {"van": aanvraag.get_status_display(), "naar": Status(naar).label},
+            code="overgang",
+        )
+    van = aanvraag.status
+    aanvraag.status = naar
+    AanvraagStatusWijziging.objects.create(aanvraag=aanvraag, van=van, naar=naar, door=door, reden=reden)
+    return van
+
+
+# --- mandate register ------------------------------------------------------------------------------
+
+def mandaat_voor(*, gemeente_id, wet, categorie_id, teamtype_id):
+    """The most specific row of the mandate register, or None (then the coördinator decides)."""
+    kandidaten = Mandaat.objects.filter(gemeente_id=gemeente_id, wet=wet).select_related("discipline")
+    beste = None
+    for m in kandidaten:
+        if m.categorie_id not in (None, categorie_id) or m.teamtype_id not in (None, teamtype_id):
+            continue
+        score = (m.categorie_id is not None, m.teamtype_id is not None)
+        if beste is None or score > beste[0]:
+            beste = (score, m)
+    return beste[1] if beste else None
+
+
+
+def mag_beslissen(user, aanvraag):
+    """Whether ``user`` holds the mandate for this request. Never the requester (four eyes)."""
+    if not getattr(user, "is_authenticated", False) or user.pk == aanvraag.aangevraagd_door_id:
+        return False
+    mw = medewerker_van(user)
+    if mw is None or mw.gemeente_id != aanvraag.gemeente_id:
+        return False
+    coordinator = rollen.is_coordinator_van(user, aanvraag.gebied_id, gemeente_id=aanvraag.gemeente_id)
+    in_team = user.groups.filter(team__pk=aanvraag.team_id).exists()
+    if aanvraag.beslisser == Beslisser.COORDINATOR:
+        return coordinator
+    if aanvraag.beslisser == Beslisser.DISCIPLINE:
+        return in_team and mw.discipline_id is not None and mw.discipline_id == aanvraag.beslis_discipline_id
+    # An external body decides; a coördinator or a team member (not the requester) records its decision.
+    return coordinator or in_team
+
+
+# --- requests --------------------------------------------------------------------------------------
+
+def _in_team_van_traject(user, traject):
+    return user.groups.filter(pk=traject.team.groep_id).exists()
+
+
+@transaction.atomic
+def dien_aanvraag_in(*, doel, door, client, product, aanbieder, start, eind, motivering, volume=None, eenheid=None,
+                     frequentie=None, budget=None, aanvraagdatum=None):
+    """A team member of the traject's team requests a maatwerkvoorziening for a goal of the active plan."""
+    doel = Doel.objects.select_related("plan__traject__team__type", "plan__traject__huishouden").get(pk=doel.pk)
+    traject = (Traject.objects.select_for_update(of=("self",))
+               .select_related("team", "huishouden").get(pk=doel.plan.traject_id))
+    huishouden = traject.huishouden
+    fouten = {}
+    if not traject.is_open:
+        raise ValidationError(_("Voor een afgesloten traject kan geen maatwerk worden aangevraagd."))
+    if doel.plan.status != Plan.Status.ACTIEF:
+        fouten["doel"] = _("Kies een doel uit het actieve plan.")
+    if not _in_team_van_traject(door, traject):
+        raise PermissionDenied(_("Alleen een medewerker van het team van dit huishouden kan maatwerk aanvragen."))
+    if client.huishouden_id != huishouden.pk:
+        fouten["client"] = _("De cliënt hoort niet bij dit huishouden.")
+    elif not client.bsn:
+        fouten["client"] = _("Voor een maatwerkvoorziening is het BSN van de cliënt nodig.")
+    if product.gemeente_id != huishouden.gemeente_id or not product.actief:
+        fouten["product"] = _("Kies een product uit de productcatalogus van uw gemeente.")
+    if aanbieder.gemeente_id != huishouden.gemeente_id or not aanbieder.actief:
+        fouten["aanbieder"] = _("Kies een gecontracteerde aanbieder van uw gemeente.")
+    if budget is None and volume is None:
+        fouten["volume"] = _("Vul een volume met eenheid en frequentie in, of een budget in euro’s.")
+    elif budget is not None and volume is not None:
+        fouten["budget"] = _("Vul óf een volume óf een budget in, niet allebei.")
+    elif volume is not None and (eenheid is None or frequentie is None):
+        fouten["volume"] = _("Bij een volume horen een eenheid en een frequentie.")
+    elif budget is not None and budget <= 0:
+        fouten["budget"] = _("Het budget moet groter zijn dan nul.")
+    elif volume is not None and volume <= 0:
+        fouten["volume"] = _("Het volume moet groter zijn dan nul.")
+    if start and eind and eind < start:
+        fouten["eind"] = _("De einddatum ligt vóór de startdatum.")
+    if len((motivering or "").strip()) < 20:
+        fouten["motivering"] = _(
+            "Leg uit waarom eigen kracht, netwerk, vrijwilligers en algemene voorzieningen niet volstaan "
+            "(minstens 20 tekens).")
+    if fouten:
+        raise ValidationError(fouten)
+    mandaat = mandaat_voor(gemeente_id=huishouden.gemeente_id, wet=product.categorie.wet,
+                           categorie_id=product.categorie_id, teamtype_id=traject.team.type_id)
+    aanvraag = Aanvraag.objects.create(
+        doel=doel, traject=traject, huishouden=huishouden, gemeente_id=huishouden.gemeente_id,
+        gebied_id=traject.gebied_id, team=traject.team, client=client, aangevraagd_door=door,
+        aanvraagdatum=aanvraagdatum or timezone.localdate(), product=product, aanbieder=aanbieder,
+        volume=volume if budget is None else None, eenheid=eenheid if budget is None else None,
+        frequentie=frequentie if budget is None else None, budget=budget, start=start, eind=eind,
+        motivering=motivering.strip(),
+        beslisser=mandaat.beslisser if mandaat else Beslisser.COORDINATOR,
+        beslis_discipline=mandaat.discipline if mandaat else None,
+        externe_instantie=mandaat.externe_instantie if mandaat else "",
+    )
+    AanvraagStatusWijziging.objects.create(aanvraag=aanvraag, van="", naar=Status.INGEDIEND, door=door)
+    log.aangemaakt(door, aanvraag)
+    return aanvraag
+
+
+@transaction.atomic
+def besluit_over_aanvraag(*, aanvraag_id, door, besluit, reden, lichtere_activiteit="",
+                          lichtere_trede=Ladder.PROFESSIONEEL, extern_kenmerk="", op=None, beschikking_via_taak=True):
+    """Approve, reject or send back, always with a reason, by whoever the mandate register names.
+
+    The row is locked, so of two simultaneous decisions only the first counts; the second gets a clear message.
+    The beschikking is made by a Celery task after commit (``beschikking_via_taak=False``: the caller makes it
+    itself, as the demo loader does).
+    """
+    aanvraag = Aanvraag.objects.select_for_update().get(pk=aanvraag_id)
+    if door.pk == aanvraag.aangevraagd_door_id:
+        raise PermissionDenied(_("U kunt niet beslissen over een aanvraag die u zelf deed (vier ogen)."))
+    if not mag_beslissen(door, aanvraag):
+        raise PermissionDenied(_("U heeft geen mandaat om over deze aanvraag te beslissen."))
+    if besluit not in BESLUITEN:
+        raise ValidationError({"besluit": _("Kies toekennen, afwijzen of terugsturen.")})
+    reden = (reden or "").strip()
+    if not reden:
+        raise ValidationError({"reden": _("Geef de reden van uw besluit.")})
+    if besluit == Status.AFGEWEZEN:
+        if not (lichtere_activiteit or "").strip():
+            raise ValidationError({"lichtere_activiteit": _(
+                "Bij een afwijzing blijft het traject open: beschrijf de lichtere activiteit die in het plan komt.")})
+        if lichtere_trede not in dict(LICHTERE_TREDEN):
+            raise ValidationError({"lichtere_trede": _("Kies een lichtere trede dan maatwerk.")})
+    if aanvraag.beslisser == Beslisser.EXTERN and besluit != Status.TERUGGESTUURD and not extern_kenmerk.strip():
+        raise ValidationError({"extern_kenmerk": _(
+            "Leg het kenmerk van het besluit van %(instantie)s vast.") % {"instantie": aanvraag.externe_instantie}})
+    van = _wijzig_status(aanvraag, besluit, door=door, reden=reden)
+    if besluit == Status.TERUGGESTUURD:
+        aanvraag.besluitreden = reden
+        aanvraag.save(update_fields=["status", "besluitreden"])
+        log.gewijzigd(door, aanvraag, detail={"status": [van, besluit]})
+        return aanvraag
+    aanvraag.besloten_door = door
+    aanvraag.besloten_op = op or timezone.now()
+    aanvraag.besluitreden = reden
+    aanvraag.extern_kenmerk = extern_kenmerk.strip()
+    aanvraag.save(update_fields=["status", "besloten_door", "besloten_op", "besluitreden", "extern_kenmerk"])
+    if besluit == Status.TOEGEKEND:
+        _maak_toewijzing(aanvraag)
+    else:
+        Actie.objects.create(doel_id=aanvraag.doel_id, omschrijving=lichtere_activiteit.strip(), ladder=lichtere_trede,
+                             wie=_("Wijkteam"), start=timezone.localdate())
+    log.gewijzigd(door, aanvraag, detail={"status": [van, besluit]})
+    if beschikking_via_taak:
+        from toegang.maatwerk.tasks import maak_beschikking
+
+        transaction.on_commit(lambda: maak_beschikking.delay(aanvraag.pk))
+    return aanvraag
+
+
+@transaction.atomic
+def dien_opnieuw_in(*, aanvraag_id, door, motivering):
+    """After 'teruggestuurd': the requester (or a colleague in the team) adds information and resubmits."""
+    aanvraag = Aanvraag.objects.select_for_update(of=("self",)).select_related("traject__team").get(pk=aanvraag_id)
+    if not _in_team_van_traject(door, aanvraag.traject):
+        raise PermissionDenied(_("Alleen het team van dit huishouden kan de aanvraag opnieuw indienen."))
+    if len((motivering or "").strip()) < 20:
+        raise ValidationError({"motivering": _("Vul de motivering aan (minstens 20 tekens).")})
+    van = _wijzig_status(aanvraag, Status.INGEDIEND, door=door, reden=_("Aangevuld en opnieuw ingediend"))
+    aanvraag.motivering = motivering.strip()
+    aanvraag.save(update_fields=["status", "motivering"])
+    log.gewijzigd(door, aanvraag, detail={"status": [van, Status.INGEDIEND]})
+    return aanvraag
+
+
+@transaction.atomic
+def trek_aanvraag_in(*, aanvraag_id, door, reden):
+    aanvraag = Aanvraag.objects.select_for_update(of=("self",)).select_related("traject__team").get(pk=aanvraag_id)
+    if not _in_team_van_traject(door, aanvraag.traject):
+        raise PermissionDenied(_("Alleen het team van dit huishouden kan de aanvraag intrekken."))
+    if not (reden or "").strip():
+        raise ValidationError({"reden": _("Geef de reden van het intrekken.")})
+    van = _wijzig_status(aanvraag, Status.INGETROKKEN, door=door, reden=reden)
+    aanvraag.save(update_fields=["status"])
+    log.gewijzigd(door, aanvraag, detail={"status": [van, Status.INGETROKKEN]})
+    return aanvraag
+
+
+# --- toewijzing ------------------------------------------------------------------------------------
+
+def _maak_toewijzing(aanvraag):
+    product = aanvraag.product
+    toewijzing = Toewijzing.objects.create(
+        aanvraag=aanvraag, gemeente_id=aanvraag.gemeente_id, gebied_id=aanvraag.gebied_id,
+        toewijzingnummer=f"{aanvraag.pk:08d}", aanbieder_id=aanvraag.aanbieder_id, client_id=aanvraag.client_id,
+        product=product, categorie_id=product.categorie_id, start=aanvraag.start, eind=aanvraag.eind,
+        volume=aanvraag.volume, eenheid_id=aanvraag.eenheid_id, frequentie_id=aanvraag.frequentie_id,
+        budget=aanvraag.budget, tarief=product.tarief,
+    )
+    log.aangemaakt(None, toewijzing, detail={"aanvraag": aanvraag.pk})
+    return toewijzing
+
+
+def _mag_zorg_registreren(user, toewijzing):
+    aanvraag = toewijzing.aanvraag
+    return (user.groups.filter(team__pk=aanvraag.team_id).exists()
+            or rollen.is_coordinator_van(user, aanvraag.gebied_id, gemeente_id=aanvraag.gemeente_id))
+
+
+@transaction.atomic
+def registreer_zorgstart(*, toewijzing_id, door, datum):
+    """Record the start of care, as the provider's 305 message would."""
+    t = Toewijzing.objects.select_for_update(of=("self",)).select_related("aanvraag").get(pk=toewijzing_id)
+    if not _mag_zorg_registreren(door, t):
+        raise PermissionDenied(_("U kunt de zorg van deze toewijzing niet registreren."))
+    if t.zorg_gestart_op:
+        raise ValidationError({"datum": _("De start van de zorg is al vastgelegd.")})
+    if datum is None or datum < t.start or datum > t.eind:
+        raise ValidationError({"datum": _("De startdatum van de zorg moet binnen de toewijzing liggen "
+                                          "(%(start)s t/m %(eind)s).") % {"start": f"{t.start:%d-%m-%Y}",
+                                                                            "eind": f"{t.eind:%d-%m-%Y}"}})
+    t.zorg_gestart_op = datum
+    t.save(update_fields=["zorg_gestart_op"])
+    log.gewijzigd(door, t, detail={"305_start_zorg": datum.isoformat()})
+    return t
+
+
+@transaction.atomic
+def registreer_zorgstop(*, toewijzing_id, door, datum, reden):
+    """Record the end of care, as the provider's 307 message would."""
+    t = Toewijzing.objects.select_for_update(of=("self",)).select_related("aanvraag").get(pk=toewijzing_id)
+    if not _mag_zorg_registreren(door, t):
+        raise PermissionDenied(_("U kunt de zorg van deze toewijzing niet registreren."))
+    if not t.zorg_gestart_op:
+        raise ValidationError({"datum": _("Leg eerst de start van de zorg vast.")})
+    if t.zorg_gestopt_op:
+        raise ValidationError({"datum": _("Het einde van de zorg is al vastgelegd.")})
+    if datum is None or datum < t.zorg_gestart_op:
+        raise ValidationError({"datum": _("De einddatum van de zorg ligt vóór de start van de zorg.")})
+    if not (reden or "").strip():
+        raise ValidationError({"reden": _("Geef de reden van het einde van de zorg.")})
+    t.zorg_gestopt_op = datum
+    t.reden_einde = reden.strip()
+    t.save(update_fields=["zorg_gestopt_op", "reden_einde"])
+    log.gewijzigd(door, t, detail={"307_stop_zorg": datum.isoformat()})
+    return t
+
+
+# --- budget ----------------------------------------------------------------------------------------
+
+@transaction.atomic
+def herschik_budget(*, van, naar, bedrag, reden, door):
+    """Move part of one budget line to another of the same gemeente and year (history kept)."""
+    vergrendeld = BudgetRegel.objects.select_for_update().filter(pk__in=[van.pk, naar.pk]).order_by("pk")
+    regels = {r.pk: r for r in vergrendeld}
+    van, naar = regels.get(van.pk), regels.get(naar.pk)
+    mw = medewerker_van(door)
+    if not rollen.heeft_rol(door, rollen.COORDINATOR, rollen.FUNCTIONEEL_BEHEER) or mw is None:
+        raise PermissionDenied(_("Alleen een coördinator of functioneel beheerder herschikt budget."))
+    if van is None or naar is None or van.pk == naar.pk:
+        raise ValidationError(_("Kies twee verschillende budgetregels."))
+    if not (van.gemeente_id == naar.gemeente_id == mw.gemeente_id) or van.jaar != naar.jaar:
+        raise ValidationError(_("Herschikken kan alleen tussen budgetregels van dezelfde gemeente en hetzelfde jaar."))
+    if bedrag is None or bedrag <= 0:
+        raise ValidationError({"bedrag": _("Het bedrag moet groter zijn dan nul.")})
+    if not (reden or "").strip():
+        raise ValidationError({"reden": _("Geef de reden van de herschikking.")})
+    h = BudgetHerschikking.objects.create(van=van, naar=naar, bedrag=bedrag, reden=reden.strip(), door=door)
+    log.gewijzigd(door, van, detail={"herschikt_naar": naar.pk, "bedrag": str(bedrag)}, gemeente_id=van.gemeente_id)
+    return h

@@ -1,0 +1,212 @@
+"""Thin views for maatwerk: request, decision, beschikking, toewijzing, werkvoorraad with budget, export."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from audit import log
+from common.fouten import fouten_naar_form
+from huishoudens import selectors as hs
+from toegang.maatwerk import selectors, services
+from toegang.maatwerk.export import exporteer
+from toegang.maatwerk.forms import (
+    AanvraagForm,
+    BesluitForm,
+    HerschikForm,
+    IntrekkenForm,
+    OpnieuwIndienenForm,
+    ZorgStartForm,
+    ZorgStopForm,
+)
+from wijkteams import rollen
+from wijkteams.selectors import medewerker_van
+
+
+@login_required
+def aanvraag_nieuw(request, huishouden_pk):
+    huishouden = hs.get_huishouden_voor(request.user, huishouden_pk, request=request)
+    traject = hs.open_traject(huishouden)
+    if traject is None:
+        raise Http404
+    if not request.user.groups.filter(pk=traject.team.groep_id).exists():
+        raise PermissionDenied(_("Alleen een medewerker van het team van dit huishouden kan maatwerk aanvragen."))
+    initial = {"doel": request.GET.get("doel")}
+    form = AanvraagForm(request.POST or None, huishouden=huishouden, traject=traject, initial=initial)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                aanvraag = services.dien_aanvraag_in(door=request.user, **form.cleaned_data)
+            except (ValidationError, PermissionDenied) as fout:
+                fouten_naar_form(form, fout)
+            else:
+                messages.success(request, _("De aanvraag is ingediend. Het besluit volgt binnen twee weken."))
+                return redirect(aanvraag)
+        status = 400
+    return render(request, "toegang/maatwerk/aanvraag_formulier.html",
+                  {"form": form, "huishouden": huishouden, "traject": traject}, status=status)
+
+
+def _aanvraag_context(request, aanvraag, **forms):
+    mag_beslissen = aanvraag.is_open and services.mag_beslissen(request.user, aanvraag)
+    in_team = request.user.groups.filter(team__pk=aanvraag.team_id).exists()
+    toewijzing = getattr(aanvraag, "toewijzing", None) if aanvraag.status == aanvraag.Status.TOEGEKEND else None
+    return {
+        "aanvraag": aanvraag,
+        "mag_beslissen": mag_beslissen,
+        "is_aanvrager": request.user.pk == aanvraag.aangevraagd_door_id,
+        "in_team": in_team,
+        "besluit_form": forms.get("besluit_form") or (BesluitForm() if mag_beslissen else None),
+        "opnieuw_form": forms.get("opnieuw_form") or OpnieuwIndienenForm(initial={"motivering": aanvraag.motivering}),
+        "intrek_form": forms.get("intrek_form") or IntrekkenForm(),
+        "toewijzing": toewijzing,
+        "start_form": forms.get("start_form") or ZorgStartForm(prefix="start"),
+        "stop_form": forms.get("stop_form") or ZorgStopForm(prefix="stop"),
+        "historie": aanvraag.statuswijzigingen.select_related("door"),
+    }
+
+
+@login_required
+def aanvraag(request, pk):
+    aanvraag = selectors.get_aanvraag_voor(request.user, pk, request=request)
+    return render(request, "toegang/maatwerk/aanvraag.html", _aanvraag_context(request, aanvraag))
+
+
+def _aanvraag_actie(request, aanvraag, *, form, service, form_naam, bericht):
+    """One POST action on a request: valid form → service → message and redirect; otherwise the request
+    page again (400) with the form and the service's Dutch errors, nothing typed lost."""
+    if form.is_valid():
+        try:
+            service(aanvraag_id=aanvraag.pk, door=request.user, **form.cleaned_data)
+        except ValidationError as fout:
+            fouten_naar_form(form, fout)
+        else:
+            messages.success(request, bericht)
+            return redirect(aanvraag)
+    return render(request, "toegang/maatwerk/aanvraag.html",
+                  _aanvraag_context(request, aanvraag, **{form_naam: form}), status=400)
+
+
+@require_POST
+@login_required
+def aanvraag_besluit(request, pk):
+    aanvraag = selectors.get_aanvraag_voor(request.user, pk, request=request)
+    if not services.mag_beslissen(request.user, aanvraag):
+        raise PermissionDenied(_("U kunt niet over deze aanvraag beslissen."))
+    return _aanvraag_actie(request, aanvraag, form=BesluitForm(request.POST), service=services.besluit_over_aanvraag,
+                           form_naam="besluit_form",
+                           bericht=_("Uw besluit is vastgelegd. De beschikking wordt gemaakt."))
+
+
+@require_POST
+@login_required
+def aanvraag_opnieuw(request, pk):
+    aanvraag = selectors.get_aanvraag_voor(request.user, pk, request=request)
+    return _aanvraag_actie(request, aanvraag, form=OpnieuwIndienenForm(request.POST), service=services.dien_opnieuw_in,
+                           form_naam="opnieuw_form", bericht=_("De aanvraag is opnieuw ingediend."))
+
+
+@require_POST
+@login_required
+def aanvraag_intrekken(request, pk):
+    aanvraag = selectors.get_aanvraag_voor(request.user, pk, request=request)
+    return _aanvraag_actie(request, aanvraag, form=IntrekkenForm(request.POST), service=services.trek_aanvraag_in,
+                           form_naam="intrek_form", bericht=_("De aanvraag is ingetrokken."))
+
+
+@login_required
+def beschikking(request, pk):
+    aanvraag = selectors.get_aanvraag_voor(request.user, pk, request=request)
+    if not aanvraag.beschikking:
+        raise Http404
+    log.geprint(request.user, aanvraag, request=request, detail={"beschikking": aanvraag.beschikking.name})
+    return FileResponse(aanvraag.beschikking.open("rb"), content_type="application/pdf", as_attachment=True,
+                        filename=f"beschikking-{aanvraag.pk}.pdf")
+
+
+@require_POST
+@login_required
+def toewijzing_zorg(request, pk, soort):
+    aanvraag = selectors.get_aanvraag_voor(request.user, pk, request=request)
+    toewijzing = getattr(aanvraag, "toewijzing", None)
+    if toewijzing is None:
+        raise Http404
+    if soort == "start":
+        form, service, naam = ZorgStartForm(request.POST, prefix="start"), services.registreer_zorgstart, "start_form"
+    else:
+        form, service, naam = ZorgStopForm(request.POST, prefix="stop"), services.registreer_zorgstop, "stop_form"
+    if form.is_valid():
+        try:
+            service(toewijzing_id=toewijzing.pk, door=request.user, **form.cleaned_data)
+        except ValidationError as fout:
+            fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("De zorg is geregistreerd."))
+            return redirect(aanvraag)
+    return render(request, "toegang/maatwerk/aanvraag.html", _aanvraag_context(request, aanvraag, **{naam: form}),
+                  status=400)
+
+
+def _werkvoorraad_context(request, herschik_form=None):
+    mw = medewerker_van(request.user)
+    jaar_param = request.GET.get("jaar", "")
+    jaar = int(jaar_param) if jaar_param.isdigit() and 2000 <= int(jaar_param) <= 2100 else timezone.localdate().year
+    context = {
+        "te_beslissen": list(selectors.te_beslissen_voor(request.user)[:200]),
+        "eigen": list(selectors.eigen_aanvragen(request.user)[:200]),
+        "jaar": jaar,
+        "regels": [],
+    }
+    if mw is not None and rollen.heeft_rol(request.user, rollen.COORDINATOR):
+        gebieden = list(mw.coordinator_van.values_list("pk", flat=True))
+        context["regels"] = selectors.budgetregels(gemeente_id=mw.gemeente_id, jaar=jaar, gebied_ids=gebieden)
+        context["herschik_form"] = herschik_form or HerschikForm(regels=context["regels"])
+    return context
+
+
+@login_required
+def werkvoorraad(request):
+    if not rollen.heeft_rol(request.user, rollen.COORDINATOR, rollen.MEDEWERKER):
+        raise PermissionDenied
+    return render(request, "toegang/maatwerk/werkvoorraad.html", _werkvoorraad_context(request))
+
+
+@require_POST
+@login_required
+def budget_herschikken(request):
+    if not rollen.heeft_rol(request.user, rollen.COORDINATOR):
+        raise PermissionDenied
+    context = _werkvoorraad_context(request)
+    form = HerschikForm(request.POST, regels=context["regels"])
+    if form.is_valid():
+        try:
+            services.herschik_budget(door=request.user, **form.cleaned_data)
+        except ValidationError as fout:
+            fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("Het budget is herschikt."))
+            return redirect("toegang:maatwerk_werkvoorraad")
+    context["herschik_form"] = form
+    return render(request, "toegang/maatwerk/werkvoorraad.html", context, status=400)
+
+
+@login_required
+def toewijzingen_export(request):
+    """The toewijzingen the user may see, as JSON in the documented structure (toegang/toewijzing_schema.json)."""
+    if not rollen.heeft_rol(request.user, rollen.COORDINATOR):
+        raise PermissionDenied
+    mw = medewerker_van(request.user)
+    gegevens = exporteer(selectors.toewijzingen_voor(request.user), gemeente=mw.gemeente)
+    log.log(request.user, "export", None, request=request, gemeente_id=mw.gemeente_id,
+            detail={"toewijzingen": len(gegevens["toewijzingen"])})
+    antwoord = HttpResponse(json.dumps(gegevens, ensure_ascii=False, indent=2),
+                            content_type="application/json; charset=utf-8")
+    antwoord["Content-Disposition"] = 'attachment; filename="toewijzingen.json"'
+    return antwoord

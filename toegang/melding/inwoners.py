@@ -1,0 +1,120 @@
+"""Public pages for residents (no login): which wijkteam serves my address, the public sociale kaart,
+and a form to hand in a question. Rate-limited per IP address; nothing of a dossier is ever shown."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from toegang.melding import services
+from toegang.melding.forms import InwonerPostcodeForm, InwonerVraagForm, fouten_op_form
+from wijkteams.models import Aanbod, Gemeente, Kanaal, Locatie, SignaalgeverType, Team
+
+MAX_VRAGEN_PER_UUR = 5
+MAX_ZOEKEN_PER_UUR = 120
+
+
+def _ip(request):
+    return request.META.get("REMOTE_ADDR") or "onbekend"
+
+
+def _te_vaak(request, soort, maximum):
+    """Count requests per IP per hour in the (Redis) cache; True when over the limit."""
+    sleutel = f"inwoner:{soort}:{_ip(request)}"
+    cache.add(sleutel, 0, timeout=3600)
+    try:
+        aantal = cache.incr(sleutel)
+    except ValueError:
+        cache.set(sleutel, 1, timeout=3600)
+        aantal = 1
+    return aantal > getattr(settings, f"INWONER_MAX_{soort.upper()}", maximum)
+
+
+def _te_veel(request):
+    return render(request, "toegang/inwoner/te_veel.html", status=429)
+
+
+def _dienstverlening(wijk):
+    teams = Team.objects.filter(gemeente_id=wijk.gemeente_id, gebied_id=wijk.gebied_id).select_related("type")
+    ankerplaatsen = Locatie.objects.filter(wijk=wijk, soort=Locatie.Soort.ANKERPLAATS)
+    basis = Locatie.objects.filter(gemeente_id=wijk.gemeente_id, soort=Locatie.Soort.BASISLOCATIE)
+    return {"wijk": wijk, "teams": list(teams), "ankerplaatsen": list(ankerplaatsen), "basislocaties": list(basis)}
+
+
+@never_cache
+def start(request):
+    form = InwonerPostcodeForm(request.GET or None)
+    context = {"form": form}
+    if form.is_bound:
+        if _te_vaak(request, "zoeken", MAX_ZOEKEN_PER_UUR):
+            return _te_veel(request)
+        if form.is_valid():
+            try:
+                wijk = services.wijk_voor_postcode(None, form.cleaned_data["postcode"])
+            except ValidationError as fout:
+                form.add_error("postcode", fout.message_dict["postcode"])
+            else:
+                if wijk is None:
+                    form.add_error("postcode", _("Voor deze postcode kennen wij geen wijkteam. Neem contact op met "
+                                                 "uw gemeente."))
+                else:
+                    context.update(_dienstverlening(wijk))
+        if form.errors:
+            return render(request, "toegang/inwoner/start.html", context, status=400)
+    return render(request, "toegang/inwoner/start.html", context)
+
+
+def sociale_kaart(request):
+    gemeenten = list(Gemeente.objects.order_by("naam"))
+    gekozen = request.GET.get("gemeente") or (gemeenten[0].cbs_code if gemeenten else "")
+    zoek = (request.GET.get("zoek") or "")[:100].strip()
+    aanbod = (Aanbod.objects.filter(openbaar=True, actief=True, gemeente__cbs_code=gekozen)
+              .select_related("wijk", "gebied").order_by("naam", "id"))
+    if zoek:
+        aanbod = aanbod.filter(Q(naam__icontains=zoek) | Q(omschrijving__icontains=zoek)
+                               | Q(doelgroep__icontains=zoek) | Q(aanbieder__icontains=zoek))
+    soort = request.GET.get("soort") or ""
+    if soort in Aanbod.Soort.values:
+        aanbod = aanbod.filter(soort=soort)
+    pagina = Paginator(aanbod, 20).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(request, "toegang/inwoner/sociale_kaart.html", {
+        "gemeenten": gemeenten, "gekozen": gekozen, "zoek": zoek, "soort": soort, "soorten": Aanbod.Soort.choices,
+        "pagina": pagina, "querystring": query.urlencode(),
+    })
+
+
+@never_cache
+def vraag(request):
+    form = InwonerVraagForm(request.POST or None)
+    if request.method != "POST":
+        return render(request, "toegang/inwoner/vraag.html", {"form": form})
+    if _te_vaak(request, "vragen", MAX_VRAGEN_PER_UUR):
+        return _te_veel(request)
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            wijk = services.wijk_voor_postcode(None, d["postcode"])
+            if wijk is None:
+                raise ValidationError({"postcode": _("Voor deze postcode kennen wij geen wijkteam. Neem contact op "
+                                                     "met uw gemeente.")})
+            gemeente = wijk.gemeente
+            signaalgever = SignaalgeverType.objects.filter(gemeente=gemeente, code="inwoner").first()
+            kanaal = Kanaal.objects.filter(gemeente=gemeente, code="online").first()
+            melding = services.registreer_melding(
+                gemeente=gemeente, door=None, signaalgever_type=signaalgever, kanaal=kanaal, vraag=d["vraag"],
+                leefgebieden=d["leefgebieden"], toestemming=True, kinderen_gemeld=d["kinderen_gemeld"],
+                melder_naam=d["naam"], melder_contact=d["contact"],
+                adres={k: d.get(k) for k in ("postcode", "huisnummer", "toevoeging", "straat", "woonplaats")}
+                | {"naam": d["naam"].split()[-1] if d["naam"].split() else ""},
+            )
+        except ValidationError as fout:
+            fouten_op_form(form, fout)
+        else:
+            return render(request, "toegang/inwoner/ontvangen.html", {"ontvangstnummer": melding.ontvangstnummer})
+    return render(request, "toegang/inwoner/vraag.html", {"form": form}, status=400)

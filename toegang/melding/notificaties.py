@@ -1,0 +1,106 @@
+"""Mails of the melding part: an assignment notice and the daily digest.
+
+No personal details in a mail body (no names, addresses, BSN, question or leefgebieden): only receipt numbers,
+dates and a link to the application, where the reader logs in with two factors.
+"""
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from huishoudens.models import RegisseurToewijzing
+from toegang.melding import achtervang
+from toegang.melding.termijnen import Termijnstatus, grenzen, onderzoek_loopt, termijnstatus
+from toegang.models import Melding
+
+
+def _link(urlnaam, *args):
+    return settings.SITE_URL.rstrip("/") + reverse(urlnaam, args=args)
+
+
+def toewijzingsmail(user, soort, pk):
+    """Subject and body of the assignment notice. Returns None when there is nothing to send."""
+    if soort == "melding":
+        melding = Melding.objects.filter(pk=pk).only("ontvangstnummer").first()
+        if melding is None:
+            return None
+        onderwerp = _("Er staat een melding voor u klaar (%(nr)s)") % {"nr": melding.ontvangstnummer}
+        link = _link("toegang:melding", pk)
+        regel = _("Melding %(nr)s is aan u toegewezen.") % {"nr": melding.ontvangstnummer}
+    else:
+        onderwerp = _("U bent regisseur van een huishouden geworden")
+        link = _link("toegang:werkvoorraad")
+        regel = _("U bent regisseur geworden van een huishouden (traject %(nr)s).") % {"nr": pk}
+    tekst = "\n\n".join([
+        _("Beste collega,"), regel,
+        _("Bekijk de gegevens in de wijkteamregistratie: %(link)s") % {"link": link},
+        _("Deze e-mail bevat bewust geen persoonsgegevens."),
+    ])
+    return onderwerp, tekst
+
+
+def stuur_toewijzing(user_id, soort, pk):
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is None or not user.email:
+        return 0
+    inhoud = toewijzingsmail(user, soort, pk)
+    if inhoud is None:
+        return 0
+    return send_mail(inhoud[0], inhoud[1], settings.DEFAULT_FROM_EMAIL, [user.email])
+
+
+def dagoverzichten(vandaag=None):
+    """{user: [regel, ...]} of due (within a week) and overdue items per professional, with achtervang:
+    the work of someone who is away today is in their substitute's digest."""
+    vandaag = vandaag or timezone.localdate()
+    tot = grenzen(vandaag)["binnen_week_tot"]
+    vervanging = {}
+    for afw in achtervang.afwezigheden_op(vandaag).filter(vervanger__isnull=False):
+        vervanging[afw.medewerker_id] = afw.vervanger_id
+    regels = defaultdict(list)
+    meldingen = (Melding.objects.filter(onderzoek_loopt(), behandelaar__isnull=False, onderzoek_uiterlijk__lte=tot)
+                 .only("pk", "ontvangstnummer", "onderzoek_uiterlijk", "behandelaar_id")
+                 .order_by("onderzoek_uiterlijk"))
+    for m in meldingen:
+        wie = vervanging.get(m.behandelaar_id, m.behandelaar_id)
+        regels[wie].append(_regel(_("Onderzoek melding %(nr)s") % {"nr": m.ontvangstnummer},
+                                  m.onderzoek_uiterlijk, vandaag, _link("toegang:melding", m.pk)))
+    regies = (RegisseurToewijzing.objects.filter(tot__isnull=True, traject__volgende_evaluatie__lte=tot)
+              .exclude(traject__status="afgesloten")
+              .values_list("regisseur_id", "traject_id", "traject__volgende_evaluatie"))
+    for regisseur_id, traject_id, evaluatie in regies:
+        wie = vervanging.get(regisseur_id, regisseur_id)
+        regels[wie].append(_regel(_("Evaluatie traject %(nr)s") % {"nr": traject_id}, evaluatie, vandaag,
+                                  _link("toegang:werkvoorraad")))
+    gebruikers = get_user_model().objects.in_bulk(list(regels))
+    return {gebruikers[pk]: r for pk, r in regels.items() if pk in gebruikers}
+
+
+def _regel(wat, uiterlijk, vandaag, link):
+    status = termijnstatus(uiterlijk, vandaag)
+    label = _("TE LAAT") if status == Termijnstatus.TE_LAAT else _("binnen een week")
+    return f"- {wat}: uiterlijk {uiterlijk:%d-%m-%Y} ({label}) {link}"
+
+
+def dagoverzicht_tekst(regels):
+    return "\n".join([
+        _("Beste collega,"), "",
+        _("Dit staat voor u open (te laat of binnen een week):"), "", *regels, "",
+        _("Uw werkvoorraad: %(link)s") % {"link": _link("toegang:werkvoorraad")},
+        _("Deze e-mail bevat bewust geen persoonsgegevens."),
+    ])
+
+
+def stuur_dagoverzichten(vandaag=None):
+    verstuurd = 0
+    for user, regels in dagoverzichten(vandaag).items():
+        if not user.email or not user.is_active:
+            continue
+        verstuurd += send_mail(_("Uw werkvoorraad: %(n)s punten vragen aandacht") % {"n": len(regels)},
+                               dagoverzicht_tekst(regels), settings.DEFAULT_FROM_EMAIL, [user.email])
+    return verstuurd

@@ -1,0 +1,196 @@
+"""Reads of the melding part: which meldingen a user may see, and the werkvoorraad lists.
+
+A user sees a melding when it is in one of their teams, with them (or with a colleague they stand in for),
+registered by them, or in a gebied they coordinate. Everything stays inside the user's gemeente.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Min, Prefetch, Q
+from django.http import Http404
+
+from audit import log
+from huishoudens.models import RegisseurToewijzing, Traject
+from toegang.melding import achtervang
+from toegang.melding.termijnen import filter_op_termijn, grenzen, onderzoek_loopt
+from toegang.models import CasusoverlegAgendapunt, Melding
+from wijkteams import rollen
+from wijkteams.models import Team
+from wijkteams.selectors import gemeente_id_van, medewerker_van
+
+
+@dataclass
+class Bereik:
+    """What the user works on, computed once per request (a fixed number of queries)."""
+
+    user: object
+    gemeente_id: int | None
+    team_ids: list = field(default_factory=list)
+    gebied_ids: list = field(default_factory=list)
+    vervangen_ids: list = field(default_factory=list)  # colleagues whose work I take over today
+    wachtrij_ids: list = field(default_factory=list)  # colleagues away without substitute: their work is queue
+
+    @property
+    def is_coordinator(self):
+        return bool(self.gebied_ids)
+
+    @property
+    def mijn_ids(self):
+        return [self.user.pk, *self.vervangen_ids]
+
+
+def bereik_van(user):
+    gemeente_id = gemeente_id_van(user)
+    if gemeente_id is None:
+        return Bereik(user=user, gemeente_id=None)
+    mw = medewerker_van(user)
+    return Bereik(
+        user=user,
+        gemeente_id=gemeente_id,
+        team_ids=list(Team.objects.filter(groep__user=user, gemeente_id=gemeente_id).values_list("pk", flat=True)),
+        gebied_ids=list(mw.coordinator_van.values_list("pk", flat=True)),
+        vervangen_ids=achtervang.vervangen_door_mij(user),
+        wachtrij_ids=achtervang.afwezig_zonder_vervanger(),
+    )
+
+
+def meldingen_voor(user, bereik=None):
+    bereik = bereik or bereik_van(user)
+    if bereik.gemeente_id is None:
+        return Melding.objects.none()
+    return Melding.objects.filter(gemeente_id=bereik.gemeente_id).filter(
+        Q(team_id__in=bereik.team_ids) | Q(team__gebied_id__in=bereik.gebied_ids)
+        | Q(behandelaar_id__in=bereik.mijn_ids) | Q(geregistreerd_door=user)
+    )
+
+
+def get_melding_voor(user, pk, *, request=None):
+    """One melding, or 404 whether it does not exist or is not this user's to see. Logs the read."""
+    melding = (meldingen_voor(user).select_related("huishouden__wijk", "team__gebied", "behandelaar", "kanaal",
+                                                   "signaalgever_type", "signaalgever_organisatie", "traject",
+                                                   "geregistreerd_door")
+               .filter(pk=pk).first())
+    if melding is None:
+        raise Http404
+    log.gelezen(user, melding, request=request)
+    return melding
+
+
+SORTERINGEN = {
+    "ontvangen": "ontvangen_op", "-ontvangen": "-ontvangen_op",
+    "termijn": "onderzoek_uiterlijk", "-termijn": "-onderzoek_uiterlijk",
+    "urgentie": "urgentie", "status": "status", "nummer": "ontvangstnummer",
+}
+URGENTIE_ORDE = {"spoed": 0, "hoog": 1, "normaal": 2}
+
+
+def werkvoorraad_meldingen(bereik, *, weergave, status="open", team=None, wijk=None, termijn=None,
+                           leefgebied=None, zoek=None, sorteer="termijn", vandaag=None):
+    """The meldingen of a werkvoorraad view: ``mijn`` (with me or my stand-in work, plus my teams' queue),
+    ``team`` (my teams) or ``gebied`` (the gebieden I coordinate)."""
+    if bereik.gemeente_id is None:
+        return Melding.objects.none()
+    qs = Melding.objects.filter(gemeente_id=bereik.gemeente_id)
+    if weergave == "gebied":
+        qs = qs.filter(team__gebied_id__in=bereik.gebied_ids)
+    elif weergave == "team":
+        qs = qs.filter(team_id__in=bereik.team_ids)
+    else:
+        wachtrij = Q(status=Melding.Status.NIEUW, team_id__in=bereik.team_ids) & (
+            Q(behandelaar__isnull=True) | Q(behandelaar_id__in=bereik.wachtrij_ids))
+        qs = qs.filter(Q(behandelaar_id__in=bereik.mijn_ids) | wachtrij)
+    if status == "open":
+        qs = qs.filter(status__in=[*Melding.OPEN_STATUSSEN, Melding.Status.GEKOPPELD])
+    elif status in Melding.Status.values:
+        qs = qs.filter(status=status)
+    if team:
+        qs = qs.filter(team_id=team)
+    if wijk:
+        qs = qs.filter(huishouden__wijk_id=wijk)
+    if leefgebied:
+        qs = qs.filter(leefgebieden__contains=[leefgebied])
+    if termijn:
+        qs = filter_op_termijn(qs.filter(onderzoek_loopt()), "onderzoek_uiterlijk", termijn, vandaag)
+    if zoek:
+        qs = qs.filter(Q(ontvangstnummer__icontains=zoek.strip()) | Q(huishouden__naam__icontains=zoek.strip()))
+    volgorde = SORTERINGEN.get(sorteer, "onderzoek_uiterlijk")
+    return qs.select_related("huishouden__wijk", "team", "behandelaar", "traject").order_by(volgorde, "id")
+
+
+def werkvoorraad_trajecten(bereik, *, weergave, team=None, wijk=None, termijn=None, zoek=None, sorteer="evaluatie",
+                           vandaag=None):
+    """The open trajecten (households) of a werkvoorraad view with their regisseur and evaluation date."""
+    if bereik.gemeente_id is None:
+        return Traject.objects.none()
+    qs = Traject.objects.filter(huishouden__gemeente_id=bereik.gemeente_id).exclude(status=Traject.Status.AFGESLOTEN)
+    if weergave == "gebied":
+        qs = qs.filter(gebied_id__in=bereik.gebied_ids)
+    elif weergave == "team":
+        qs = qs.filter(team_id__in=bereik.team_ids)
+    else:
+        qs = qs.filter(regisseurs__tot__isnull=True, regisseurs__regisseur_id__in=bereik.mijn_ids)
+    if team:
+        qs = qs.filter(team_id=team)
+    if wijk:
+        qs = qs.filter(huishouden__wijk_id=wijk)
+    if termijn:
+        qs = filter_op_termijn(qs, "volgende_evaluatie", termijn, vandaag)
+    if zoek:
+        qs = qs.filter(huishouden__naam__icontains=zoek.strip())
+    volgorde = {"evaluatie": "volgende_evaluatie", "-evaluatie": "-volgende_evaluatie", "status": "status",
+                "aangemeld": "aangemeld_op", "-aangemeld": "-aangemeld_op"}.get(sorteer, "volgende_evaluatie")
+    return (qs.select_related("huishouden__wijk", "team")
+            .prefetch_related(Prefetch("regisseurs", to_attr="huidige_regie",
+                                       queryset=RegisseurToewijzing.objects.filter(tot__isnull=True)
+                                       .select_related("regisseur")))
+            .order_by(volgorde, "id"))
+
+
+def werkvoorraad_samenvatting(bereik, *, weergave, vandaag=None):
+    """Counts at a glance: onderzoek and evaluations overdue / due within a week, and new to pick up."""
+    g = grenzen(vandaag)
+    meldingen = werkvoorraad_meldingen(bereik, weergave=weergave).order_by()
+    m = meldingen.aggregate(
+        op_te_pakken=Count("id", filter=Q(status=Melding.Status.NIEUW)),
+        onderzoek_te_laat=Count("id", filter=onderzoek_loopt() & Q(onderzoek_uiterlijk__lt=g["te_laat_voor"])),
+        onderzoek_binnen_week=Count("id", filter=onderzoek_loopt() & Q(onderzoek_uiterlijk__gte=g["te_laat_voor"],
+                                                                       onderzoek_uiterlijk__lte=g["binnen_week_tot"])),
+    )
+    t = werkvoorraad_trajecten(bereik, weergave=weergave).order_by().aggregate(
+        evaluatie_te_laat=Count("id", filter=Q(volgende_evaluatie__lt=g["te_laat_voor"]), distinct=True),
+        evaluatie_binnen_week=Count("id", filter=Q(volgende_evaluatie__gte=g["te_laat_voor"],
+                                                   volgende_evaluatie__lte=g["binnen_week_tot"]), distinct=True),
+    )
+    return {**m, **t}
+
+
+def eerste_onderzoekstermijn(traject_ids):
+    """{traject_id: earliest running onderzoek deadline} for a page of trajecten (one query)."""
+    return dict(Melding.objects.filter(onderzoek_loopt(), traject_id__in=traject_ids).values("traject_id")
+                .annotate(uiterlijk=Min("onderzoek_uiterlijk")).values_list("traject_id", "uiterlijk"))
+
+
+def herverdeel_kandidaten(bereik):
+    """Team members of the gebieden a coördinator covers (for bulk reassignment)."""
+    if not bereik.gebied_ids:
+        return get_user_model().objects.none()
+    return (get_user_model().objects.filter(groups__team__gebied_id__in=bereik.gebied_ids, is_active=True)
+            .distinct().order_by("last_name", "first_name", "username"))
+
+
+def agenda_voor(user, team, bereik=None):
+    bereik = bereik or bereik_van(user)
+    if team.pk not in bereik.team_ids and team.gebied_id not in bereik.gebied_ids:
+        raise Http404
+    return (CasusoverlegAgendapunt.objects.filter(team=team)
+            .select_related("melding__huishouden__wijk", "besluit_regisseur").order_by("status", "geagendeerd_op"))
+
+
+def casusoverleg_teams(bereik):
+    return (Team.objects.filter(Q(pk__in=bereik.team_ids) | Q(gebied_id__in=bereik.gebied_ids))
+            .select_related("gebied").order_by("gebied__naam", "naam"))
+
+
+def is_medewerker_of_coordinator(user):
+    return rollen.heeft_rol(user, rollen.MEDEWERKER, rollen.COORDINATOR)

@@ -1,0 +1,141 @@
+"""THE werkvoorraad: per professional, per team and per gebied (coördinator). Fixed number of queries."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from toegang.melding import selectors, services
+from toegang.melding.forms import WerkvoorraadFilterForm
+from toegang.melding.termijnen import dagen_tot, termijnstatus
+from wijkteams import rollen
+from wijkteams.models import Wijk
+
+PER_PAGINA = 25
+
+
+def _pagina(qs, nummer):
+    return Paginator(qs, PER_PAGINA).get_page(nummer)
+
+
+def _opties(bereik):
+    teams = selectors.casusoverleg_teams(bereik).filter(gemeente_id=bereik.gemeente_id).order_by("naam")
+    return list(teams), list(Wijk.objects.filter(gemeente_id=bereik.gemeente_id).order_by("naam"))
+
+
+@login_required
+def werkvoorraad(request):
+    if not selectors.is_medewerker_of_coordinator(request.user):
+        raise PermissionDenied
+    bereik = selectors.bereik_van(request.user)
+    if bereik.gemeente_id is None:
+        raise PermissionDenied
+    teams, wijken = _opties(bereik)
+    form = WerkvoorraadFilterForm(request.GET or None, teams=teams, wijken=wijken,
+                                  is_coordinator=bereik.is_coordinator)
+    f = form.cleaned_data if form.is_valid() else {}
+    standaard = "gebied" if bereik.is_coordinator and not bereik.team_ids else "mijn"
+    weergave = f.get("weergave") or standaard
+    if weergave == "gebied" and not bereik.is_coordinator:
+        weergave = "mijn"
+    vandaag = timezone.localdate()
+    filters = {"team": f.get("team"), "wijk": f.get("wijk"), "termijn": f.get("termijn") or None,
+               "zoek": f.get("zoek") or None, "vandaag": vandaag}
+
+    meldingen = _pagina(selectors.werkvoorraad_meldingen(
+        bereik, weergave=weergave, status=f.get("status") or "open", leefgebied=f.get("leefgebied") or None,
+        sorteer=f.get("sorteer") or "termijn", **filters), request.GET.get("pagina"))
+    for m in meldingen:
+        loopt = m.is_open and (m.traject_id is None or m.traject.status in ("aangemeld", "in_onderzoek", "heropend"))
+        m.termijn = termijnstatus(m.onderzoek_uiterlijk, vandaag) if loopt else None
+        m.dagen = dagen_tot(m.onderzoek_uiterlijk, vandaag)
+
+    hsorteer = request.GET.get("hsorteer") or "evaluatie"
+    trajecten = _pagina(selectors.werkvoorraad_trajecten(bereik, weergave=weergave, sorteer=hsorteer, **filters),
+                        request.GET.get("hpagina"))
+    onderzoek = selectors.eerste_onderzoekstermijn([t.pk for t in trajecten])
+    for t in trajecten:
+        t.regisseur = t.huidige_regie[0].regisseur if t.huidige_regie else None
+        t.evaluatie_termijn = termijnstatus(t.volgende_evaluatie, vandaag)
+        t.evaluatie_dagen = dagen_tot(t.volgende_evaluatie, vandaag)
+        t.onderzoek_uiterlijk = onderzoek.get(t.pk)
+        t.onderzoek_termijn = termijnstatus(t.onderzoek_uiterlijk, vandaag)
+
+    querystring = request.GET.copy()
+    for sleutel in ("pagina", "hpagina"):
+        querystring.pop(sleutel, None)
+    return render(request, "toegang/werkvoorraad.html", {
+        "form": form,
+        "weergave": weergave,
+        "bereik": bereik,
+        "samenvatting": selectors.werkvoorraad_samenvatting(bereik, weergave=weergave, vandaag=vandaag),
+        "meldingen": meldingen,
+        "trajecten": trajecten,
+        "kandidaten": list(selectors.herverdeel_kandidaten(bereik)) if bereik.is_coordinator else [],
+        "querystring": querystring.urlencode(),
+        "hsorteer": hsorteer,
+        "vandaag": vandaag,
+    })
+
+
+def _doel(request, bereik):
+    waarde = request.POST.get("aan", "")
+    if waarde == "wachtrij":
+        return None
+    if not waarde.isdigit():
+        raise ValidationError(_("Kies aan wie u het werk geeft."))
+    aan = selectors.herverdeel_kandidaten(bereik).filter(pk=int(waarde)).first()
+    if aan is None:
+        raise ValidationError(_("Kies een medewerker uit uw gebieden."))
+    return aan
+
+
+def _ids(request, naam):
+    return [int(w) for w in request.POST.getlist(naam) if w.isdigit()]
+
+
+@require_POST
+@login_required
+def herverdeel(request):
+    """Coördinator: reassign the checked meldingen and/or households in bulk."""
+    if not rollen.heeft_rol(request.user, rollen.COORDINATOR):
+        raise PermissionDenied
+    bereik = selectors.bereik_van(request.user)
+    melding_ids, traject_ids = _ids(request, "melding"), _ids(request, "traject")
+    terug = reverse("toegang:werkvoorraad") + ("?" + request.POST.get("terug", "") if request.POST.get("terug") else "")
+    try:
+        if not melding_ids and not traject_ids:
+            raise ValidationError(_("Vink eerst de meldingen of huishoudens aan die u wilt herverdelen."))
+        aan = _doel(request, bereik)
+        if melding_ids:
+            services.wijs_meldingen_toe(melding_ids=melding_ids, aan=aan, door=request.user)
+        if traject_ids:
+            if aan is None:
+                raise ValidationError(_("Een huishouden heeft altijd een regisseur: kies een medewerker."))
+            services.wijs_huishoudens_toe(traject_ids=traject_ids, aan=aan, door=request.user)
+    except (ValidationError, PermissionDenied) as fout:
+        messages.error(request, " ".join(getattr(fout, "messages", [str(fout)])))
+        return redirect(terug)
+    naam = (aan.get_full_name() or aan.username) if aan else _("de teamwachtrij")
+    messages.success(request, _("%(m)s meldingen en %(h)s huishoudens zijn toegewezen aan %(naam)s.")
+                     % {"m": len(melding_ids), "h": len(traject_ids), "naam": naam})
+    return redirect(terug)
+
+
+def startblok(request):
+    """The medewerker's start page block: what needs attention today (registered in registratie_melding)."""
+    user = request.user
+    if not selectors.is_medewerker_of_coordinator(user):
+        return None
+    bereik = selectors.bereik_van(user)
+    if bereik.gemeente_id is None:
+        return None
+    weergave = "gebied" if bereik.is_coordinator and not bereik.team_ids else "mijn"
+    return {"template": "toegang/werkvoorraad_startblok.html",
+            "samenvatting": selectors.werkvoorraad_samenvatting(bereik, weergave=weergave),
+            "weergave": weergave}
