@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from huishoudens import forms, registry, selectors, services
 from huishoudens.models import Ladder
 from huishoudens.services.plan import personen_zonder_akkoord
-from huishoudens.views import fout_op_form
+from huishoudens.views.dossier import fout_op_form
 from wijkteams.models import Aanbod
 
 ONDERDELEN = {
