@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from common.fouten import fouten_naar_form
 from huishoudens import forms, registry, selectors, services
 from huishoudens.models import Relatie, Traject
 from wijkteams import rollen
@@ -19,15 +20,6 @@ PAGINA = 50
 def gepost(request):
     """The POST data on a POST (even when empty, so an empty form shows its errors), else None."""
     return request.POST if request.method == "POST" else None
-
-
-def fout_op_form(form, fout):
-    """Put a service's ValidationError / PermissionDenied on the form (field errors where it names fields)."""
-    if isinstance(fout, ValidationError) and hasattr(fout, "error_dict"):
-        for veld, lijst in fout.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, lijst)
-    else:
-        form.add_error(None, fout.messages if isinstance(fout, ValidationError) else str(fout))
 
 
 def _alleen_medewerkers(request):
@@ -100,7 +92,7 @@ def nieuw(request):
                     **{k: d[k] for k in ("naam", "straat", "huisnummer", "toevoeging", "postcode", "woonplaats",
                                          "wijk", "samenstelling")})
             except (ValidationError, PermissionDenied) as fout:
-                fout_op_form(form, fout)
+                fouten_naar_form(form, fout)
             else:
                 messages.success(request, _("Het huishouden is geregistreerd."))
                 return redirect(huishouden)
@@ -152,7 +144,7 @@ def _bewerk(request, pk, *, form_cls, service, titel, form_kwargs=None, instance
                 service(huishouden=huishouden, door=request.user, form=form,
                         **(service_kwargs(huishouden) if service_kwargs else {}))
             except (ValidationError, PermissionDenied) as fout:
-                fout_op_form(form, fout)
+                fouten_naar_form(form, fout)
             else:
                 messages.success(request, _("De gegevens zijn opgeslagen."))
                 return redirect(huishouden)
