@@ -28,7 +28,7 @@ from huishoudens.models import (
     Traject,
 )
 from wijkteams import rollen
-from wijkteams import selectors as org
+from wijkteams import selectors as wijkteam_selectors
 from wijkteams.models import Aanbod, Team, Wijk
 
 
@@ -462,10 +462,10 @@ class AanbodFilter(django_filters.FilterSet):
         fields = ["soort", "tekst", "wijk"]
 
     def op_tekst(self, qs, naam, waarde):
-        return qs & org.zoek_aanbod(self.request.user, tekst=waarde)
+        return qs & wijkteam_selectors.zoek_aanbod(self.request.user, tekst=waarde)
 
     def op_wijk(self, qs, naam, waarde):
-        return qs & org.zoek_aanbod(self.request.user, wijk=waarde)
+        return qs & wijkteam_selectors.zoek_aanbod(self.request.user, wijk=waarde)
 
 
 class AanbodViewSet(viewsets.ReadOnlyModelViewSet):
@@ -475,7 +475,7 @@ class AanbodViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = AanbodFilter
 
     def get_queryset(self):
-        return org.zoek_aanbod(self.request.user)
+        return wijkteam_selectors.zoek_aanbod(self.request.user)
 
 
 def registreer(router):

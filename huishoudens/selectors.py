@@ -50,7 +50,7 @@ def get_huishouden_voor(user, pk, *, request=None, log_lezen=True):
     return huishouden
 
 
-def open_traject(huishouden):
+def lopend_traject(huishouden):
     return Traject.objects.filter(huishouden=huishouden).exclude(status=Traject.Status.AFGESLOTEN).first()
 
 
@@ -221,9 +221,9 @@ def get_gesprek_voor(user, huishouden, pk):
 def tijdlijn(huishouden, *, registry=None):
     """What happened to a household: status changes, handovers, gesprekken, plan versions, evaluations, and
     what higher apps contribute through ``huishoudens.registry.TIJDLIJN_BRONNEN`` (meldingen, aanvragen...)."""
-    from huishoudens import registry as reg
 
-    registry = registry or reg
+    if registry is None:
+        from huishoudens import registry
     items = []
     for w in StatusWijziging.objects.filter(traject__huishouden=huishouden).select_related("door"):
         tekst = (_("Traject aangemeld") if not w.van else

@@ -13,7 +13,7 @@ from huishoudens import forms, selectors, services
 from huishoudens.models import Persoon
 from huishoudens.views.dossier import gepost
 from wijkteams import rollen
-from wijkteams import selectors as org
+from wijkteams import selectors as wijkteam_selectors
 
 
 def _alleen_coordinator(request):
@@ -24,9 +24,9 @@ def _alleen_coordinator(request):
 @login_required
 def bulk_overdracht(request):
     _alleen_coordinator(request)
-    gebieden = org.gecoordineerde_gebieden(request.user)
+    gebieden = wijkteam_selectors.gecoordineerde_gebieden(request.user)
     medewerkers = get_user_model().objects.filter(
-        medewerker__gemeente_id=org.gemeente_id_van(request.user), is_active=True).filter(
+        medewerker__gemeente_id=wijkteam_selectors.gemeente_id_van(request.user), is_active=True).filter(
         groups__team__gebied__in=gebieden).distinct().order_by("last_name", "first_name")
     medewerkers = get_user_model().objects.filter(pk__in=medewerkers.values("pk")) | get_user_model().objects.filter(
         medewerker__coordinator_van__in=gebieden)

@@ -23,7 +23,7 @@ def _professionals(huishouden):
 @login_required
 def gesprek_form(request, pk, gesprek_pk=None):
     huishouden = selectors.get_huishouden_voor(request.user, pk, request=request)
-    traject = selectors.open_traject(huishouden)
+    traject = selectors.lopend_traject(huishouden)
     gesprek = selectors.get_gesprek_voor(request.user, huishouden, gesprek_pk) if gesprek_pk else None
     if traject is None or (gesprek is not None and (gesprek.is_definitief or gesprek.traject_id != traject.pk)):
         raise Http404

@@ -90,7 +90,7 @@ def plan(request, pk, plan_pk):
 @login_required
 def plan_maken(request, pk):
     huishouden = selectors.get_huishouden_voor(request.user, pk, request=request)
-    traject = selectors.open_traject(huishouden)
+    traject = selectors.lopend_traject(huishouden)
     if traject is None:
         raise Http404
     try:
