@@ -279,13 +279,6 @@ def mag_wie_bekeek_zien(user, traject):
     return RegisseurToewijzing.objects.filter(traject=traject, tot__isnull=True, regisseur=user).exists()
 
 
-def is_coordinator_van(user, traject):
-    mw = getattr(user, "medewerker", None)
-    return bool(
-        mw and traject and traject.gebied_id and rollen.heeft_rol(user, rollen.COORDINATOR)
-        and mw.coordinator_van.filter(pk=traject.gebied_id).exists()
-    )
-
 
 def mogelijke_regisseurs(traject):
     """Members of the traject's team and coördinatoren of its gebied."""

@@ -10,6 +10,7 @@ from audit import log
 from common.overgangen import controleer_overgang
 from huishoudens import rechten, registry
 from huishoudens.models import Huishouden, RegisseurToewijzing, StatusWijziging, Traject
+from wijkteams import rollen
 
 Status = Traject.Status
 
@@ -121,10 +122,6 @@ def heropen_traject(*, traject, door, reden=""):
     return wijzig_status(traject=traject, naar=Status.HEROPEND, door=door, reden=reden)
 
 
-def _is_coordinator_van_gebied(user, traject):
-    return traject.gebied_id is not None and coordinatoren_van(traject.gebied).filter(pk=user.pk).exists()
-
-
 def _mag_regisseur_zijn(traject, medewerker_user):
     mw = getattr(medewerker_user, "medewerker", None)
     if mw is None or mw.gemeente_id != traject.huishouden.gemeente_id:
@@ -150,7 +147,7 @@ def wijs_regisseur_toe(*, traject, regisseur, door, reden=""):
             return huidig
         huidig.tot = timezone.now()
         huidig.save(update_fields=["tot"])
-        if not _is_coordinator_van_gebied(huidig.regisseur, traject):
+        if not rollen.is_coordinator_van(huidig.regisseur, traject.gebied_id):
             rechten.trek_toegang_in(traject.huishouden, huidig.regisseur)
     try:
         with transaction.atomic():

@@ -125,7 +125,7 @@ def huishouden(request, pk):
         "tijdlijn": selectors.tijdlijn(huishouden),
         "secties": secties,
         "mag_wie_bekeek": selectors.mag_wie_bekeek_zien(request.user, traject),
-        "is_coordinator": selectors.is_coordinator_van(request.user, traject),
+        "is_coordinator": traject is not None and rollen.is_coordinator_van(request.user, traject.gebied_id),
         "overgangen": [Traject.Status(s) for s in services.OVERGANGEN.get(traject.status, ())
                        if s not in (Traject.Status.AFGESLOTEN, Traject.Status.HEROPEND)] if traject else [],
         "persoon_form": forms.PersoonForm(),
