@@ -5,8 +5,8 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from huishoudens import services as huishouden_services
-from huishoudens.demo import bsn_reeks
 from huishoudens.models import Doel, Huishouden, Leefgebied, Persoon, Plan
+from tests.factories import bsn_reeks
 from toegang.maatwerk import services as maatwerk_services
 from toegang.models import Aanbieder, Eenheid, Frequentie, Product
 
