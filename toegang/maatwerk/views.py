@@ -32,7 +32,7 @@ from wijkteams.selectors import medewerker_van
 @login_required
 def aanvraag_nieuw(request, huishouden_pk):
     huishouden = huishouden_selectors.get_huishouden_voor(request.user, huishouden_pk, request=request)
-    traject = huishouden_selectors.open_traject(huishouden)
+    traject = huishouden_selectors.lopend_traject(huishouden)
     if traject is None:
         raise Http404
     if not request.user.groups.filter(pk=traject.team.groep_id).exists():

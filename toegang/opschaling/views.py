@@ -46,7 +46,7 @@ def opschalingen(request):
 @login_required
 def opschaling_nieuw(request, huishouden_pk):
     huishouden = huishouden_selectors.get_huishouden_voor(request.user, huishouden_pk, request=request)
-    traject = huishouden_selectors.open_traject(huishouden)
+    traject = huishouden_selectors.lopend_traject(huishouden)
     if traject is None:
         raise Http404
     if not services.mag_opschalen(request.user, traject):
