@@ -11,6 +11,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from rest_framework import exceptions
 from rest_framework.views import exception_handler
 
+from common.afremmen import te_veel_tekst
+
 NIET_VELD = "non_field_errors"
 
 
@@ -54,6 +56,8 @@ def api_exception_handler(exc, context):
     maps ``PermissionDenied`` and ``Http404``); everything else goes to DRF's handler unchanged."""
     if isinstance(exc, ValidationError):
         exc = als_api_fout(exc)
+    elif isinstance(exc, exceptions.Throttled):
+        exc = exceptions.Throttled(exc.wait, detail=te_veel_tekst(exc.wait))
     return exception_handler(exc, context)
 
 
