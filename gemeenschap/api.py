@@ -465,6 +465,8 @@ class PeriodeSerializer(serializers.Serializer):
         jaar = timezone.localdate().year
         attrs.setdefault("van", date(jaar, 1, 1))
         attrs.setdefault("tot", date(attrs["van"].year, 12, 31))
+        if attrs["tot"] < attrs["van"]:
+            raise DRFValidationError({"tot": ["De einddatum ligt vóór de startdatum."]})
         if not onderdrukking.is_monitorperiode(attrs["van"], attrs["tot"]):
             raise DRFValidationError({"tot": [onderdrukking.periodefout()]})
         return attrs

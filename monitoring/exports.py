@@ -22,11 +22,12 @@ def _getal_of_tekst(cel):
 
 
 def _teller_noemer(ind, w, cel, weg):
-    """Counts shown beside a value; both hidden when the value itself is hidden."""
+    """Counts shown beside a value: the teller hidden with the value; the noemer shown unless it is hidden itself
+    (exactly what the complementary suppression counted as published)."""
+    noemer = weergave.veilig_aantal(w.noemer, weergave.sleutel(w, "noemer") in weg)
     if cel.onderdrukt and ind.eenheid != "aantal":
-        return cel.tekst, cel.tekst
-    return (weergave.veilig_aantal(w.teller, weergave.sleutel(w, "teller") in weg),
-            weergave.veilig_aantal(w.noemer, weergave.sleutel(w, "noemer") in weg))
+        return cel.tekst, noemer
+    return weergave.veilig_aantal(w.teller, weergave.sleutel(w, "teller") in weg), noemer
 
 
 def rijen(run):

@@ -107,7 +107,7 @@ def gepubliceerd_uit_overzicht(run):
     return cellen, aandelen
 
 
-def aanval(waarheid, cellen, aandelen):
+def aanval(waarheid, cellen, aandelen, relaties=None):
     """The attacker: every hidden cell narrowed by totals minus siblings, categories against their noemer and
     shares times the noemer, repeated until nothing changes. Returns the hidden cells whose value it pins down."""
     grenzen = {}
@@ -119,6 +119,12 @@ def aanval(waarheid, cellen, aandelen):
         cel = (code, kolom, categorie, "teller")
         if not isinstance(aandeel, str) and noemer and noemer[0] == noemer[1] and cel in grenzen:
             grenzen[cel] = (round(float(aandeel) * noemer[0] / 100),) * 2
+    relaties = relaties if relaties is not None else monitor_relaties(cellen)
+    return _versmal(waarheid, cellen, grenzen, relaties)
+
+
+def monitor_relaties(cellen):
+    """gemeente = sum of the gebieden; the noemer of a column = sum of its categories."""
     relaties = []
     kolommen = {k[1] for k in cellen} - {"Gemeente"}
     groepen = {(k[0], k[2], k[3]) for k in cellen}
@@ -129,6 +135,10 @@ def aanval(waarheid, cellen, aandelen):
     for code, kolom in {(k[0], k[1]) for k in cellen if k[2] == "*"}:
         relaties.append(((code, kolom, "*", "noemer"),
                          [k for k in cellen if k[0] == code and k[1] == kolom and k[2] not in ("", "*")]))
+    return relaties
+
+
+def _versmal(waarheid, cellen, grenzen, relaties):
     # the attacker knows the structure: only relations that hold in the data
     relaties = [(t, d) for t, d in relaties
                 if t in waarheid and d and sum(waarheid.get(x, 0) for x in d) == waarheid[t]]
@@ -186,3 +196,53 @@ def test_aanvullende_cellen_staan_als_kruis_en_hun_aandelen_verborgen(org, indic
     assert weg, "the generated data has small cells that need a second hidden cell"
     teksten = {r["waarde"] for r in exports.rijen(run)} | {r["teller"] for r in exports.rijen(run)}
     assert "×" in teksten or "(×)" in teksten
+
+
+def _zrm_rij(niveau, pk, rnd=None, som=None):
+    """A ZRM aggregate row with small counts (or the sums of ``som``)."""
+    velden = ("personen", "wk_t", "wk_n", "oc_t", "oc_n", "mv", "fin", "fin_v")
+    g = som or {v: rnd.choice([0, 1, 2, 3, 4, 6, 9, 15]) for v in velden}
+    return {"niveau": niveau, "id": pk, "naam": f"{niveau} {pk}", "versie": "2017", "van": date(2026, 1, 1),
+            "tot": date(2026, 3, 31), "personen": g["personen"], "personen_met_verandering": g["mv"],
+            "weinig_kracht": {"teller": g["wk_t"], "noemer": g["wk_n"]},
+            "onvoldoende_contacten": {"teller": g["oc_t"], "noemer": g["oc_n"]},
+            "domeinen": [{"code": "financien", "naam": "Financiën", "gemiddelde": 3.0, "aantal": g["fin"],
+                          "verandering": 0.5, "aantal_verandering": g["fin_v"]}], "_ruw": g}
+
+
+@pytest.mark.parametrize("seed", range(15))
+def test_zrm_niveaus_samen_geven_geen_onderdrukte_waarde_prijs(seed):
+    """The ZRM aggregate API answers one level per call; an attacker who asks all three (gebied, team, gemeente)
+    and subtracts still pins down no hidden count."""
+    from zelfredzaamheid.api import _tellingen, onderdruk, verborgen_cellen
+
+    rnd = random.Random(seed)
+    gebieden = [_zrm_rij("gebied", i, rnd) for i in range(5)]
+    teams = [_zrm_rij("team", i, rnd) for i in range(3)]
+    som = {v: sum(r["_ruw"][v] for r in gebieden) for v in gebieden[0]["_ruw"]}
+    # the teams partition the same persons: make the last team the rest (never negative)
+    for v in som:
+        rest = som[v] - sum(t["_ruw"][v] for t in teams[:-1])
+        if rest < 0:
+            som[v] -= rest
+            gebieden[0]["_ruw"][v] -= rest
+        teams[-1]["_ruw"][v] = som[v] - sum(t["_ruw"][v] for t in teams[:-1])
+    gebieden = [_zrm_rij("gebied", r["id"], som=r["_ruw"]) for r in gebieden]
+    teams = [_zrm_rij("team", r["id"], som=r["_ruw"]) for r in teams]
+    per_niveau = {"gebied": gebieden, "team": teams, "gemeente": [_zrm_rij("gemeente", 1, som=som)]}
+    verborgen = verborgen_cellen(per_niveau)
+    waarheid, cellen = {}, {}
+    for niveau, rijen in per_niveau.items():
+        for rij in rijen:
+            kolom = "Gemeente" if niveau == "gemeente" else f"{niveau}:{rij['id']}"
+            for veld, getal in _tellingen(rij).items():
+                waarheid[(veld, kolom, "", "teller")] = getal
+            for veld, getoond in _tellingen(onderdruk(rij, verborgen)).items():
+                cellen[(veld, kolom, "", "teller")] = getoond
+    for cel, getal in waarheid.items():
+        if 0 < getal < 5:
+            assert cellen[cel] == "< 5", cel
+    velden = {k[0] for k in cellen}
+    relaties = [((v, "Gemeente", "", "teller"), [(v, f"{n}:{r['id']}", "", "teller") for r in per_niveau[n]])
+                for v in velden for n in ("gebied", "team")]
+    assert aanval(waarheid, cellen, {}, relaties) == set()

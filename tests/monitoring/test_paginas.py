@@ -10,6 +10,7 @@ from django.urls import reverse
 from monitoring import perioden
 from monitoring.models import ImportWaarde, MonitorActie, MonitorBestand, MonitorRun
 from tests.monitoring.conftest import KWARTAAL, bereken
+from wijkteams.models import Gemeente
 
 pytestmark = pytest.mark.django_db
 
@@ -166,6 +167,10 @@ def test_gemeenten_naast_elkaar_alleen_totalen_en_onderdrukt(beleid, casus):
 
     ander = services.start_run(gemeente_id=casus.org.andere_gemeente.pk, periode=KWARTAAL, taak=False)
     services.bereken_run(run_id=ander.pk)
+    # issue 14: another gemeente's figures only with its consent (off by default)
+    inhoud = beleid.get(reverse("monitoring:vergelijking")).content.decode()
+    assert "Ridderkerk" in inhoud and "Alblasserdam" not in inhoud
+    Gemeente.objects.filter(pk=casus.org.andere_gemeente.pk).update(deelt_monitorcijfers=True)
     inhoud = beleid.get(reverse("monitoring:vergelijking")).content.decode()
     assert "Ridderkerk" in inhoud and "Alblasserdam" in inhoud
     assert "&lt; 5" in inhoud  # Alblasserdam has one household: suppressed
