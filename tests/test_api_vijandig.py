@@ -7,6 +7,8 @@ import os
 
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.test import Client
@@ -24,6 +26,17 @@ from config.wsgi import application
 pytestmark = pytest.mark.django_db
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 VOORBEELDEN = int(os.environ.get("SCHEMATHESIS_VOORBEELDEN", "8"))
+
+
+@pytest.fixture
+def wsgi_in_de_testtransactie():
+    """Requests go straight to the WSGI application (as schemathesis calls it): keep the test's connection open
+    between them, as Django's own test client does."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 def _sessiekoppen(user):
@@ -47,7 +60,7 @@ def _draai(operatie, koppen):
 
 
 @pytest.mark.parametrize("rol", ["teamlid", "coordinator_eigen_gebied"])
-def test_api_houdt_stand_tegen_vijandige_invoer(org, rol):
+def test_api_houdt_stand_tegen_vijandige_invoer(org, rol, wsgi_in_de_testtransactie):
     schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
     koppen = _sessiekoppen(org.mensen[rol])
     fouten = []

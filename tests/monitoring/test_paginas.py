@@ -142,20 +142,21 @@ def test_dashboard_queries_groeien_niet_mee(beleid, casus, django_assert_num_que
     for k in (3, 4):
         bereken(casus.org, perioden.kwartaal(2025, k))
     bereken(casus.org)  # with a nulmeting and a previous quarter to compare with
-    with django_assert_num_queries(16):
+    # 16 + 2 per shown run (run, previous, nulmeting) for the complementary suppression table (issue 14)
+    with django_assert_num_queries(22):
         beleid.get(reverse("monitoring:dashboard"))
     from tests.monitoring.conftest import _huishouden, _traject
 
     for n in range(20):
         _traject(_huishouden(casus.org, casus.org.wijk_b, f"Extra {n}"), casus.org.team_b, KWARTAAL.van)
     bereken(casus.org, perioden.kwartaal(2026, 2))
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(22):
         beleid.get(reverse("monitoring:dashboard") + f"?gebied={casus.org.gebied_a.pk}")
 
 
 def test_overige_paginas_queries(beleid, org, django_assert_max_num_queries):
     run = bereken(org)
-    for naam, args, maximaal in (("run", [run.pk], 8), ("voortgang", [run.pk], 7), ("vergelijking", [], 10),
+    for naam, args, maximaal in (("run", [run.pk], 8), ("voortgang", [run.pk], 7), ("vergelijking", [], 11),
                                  ("indicatoren", [], 7), ("importeer", [], 7), ("csv", [run.pk], 8)):
         with django_assert_max_num_queries(maximaal):
             assert beleid.get(reverse(f"monitoring:{naam}", args=args)).status_code == 200
@@ -199,3 +200,12 @@ def test_beheer_toont_de_catalogus(client, org):
     assert client.get("/beheer/monitoring/indicator/").status_code == 200
     assert client.get("/beheer/monitoring/monitorrun/").status_code == 200
     call_command("check")
+
+
+def test_methodepagina_gelinkt_vanaf_de_monitor_en_alleen_voor_beleid(beleid, client, org):
+    methode = reverse("monitoring:methode")
+    assert f'href="{methode}"' in beleid.get(reverse("monitoring:dashboard")).content.decode()
+    inhoud = beleid.get(methode).content.decode()
+    assert "Aanvullend afschermen" in inhoud and "kwartaal, halfjaar of jaar" in inhoud
+    client.force_login(org.mensen["teamlid"])
+    assert client.get(methode).status_code == 404

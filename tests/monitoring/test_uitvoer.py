@@ -44,7 +44,9 @@ def test_pdf_gemeente_noemt_gemeente_periode_waarden_en_onderdrukking(run_k1, tm
 def test_pdf_per_gebied(run_k1, casus):
     tekst = _tekst(rapport.maak_monitor_pdf(run_k1, casus.org.gebied_b))
     assert "Gebied Centrum/Oost/West" in tekst and "2026-K1" in tekst
-    assert "83,3%" in tekst  # volunteers in gebied B: 5/6
+    # volunteers in gebied B: 5/6, hidden as "(×)" since gebied A's count is small and the gemeente total is shown
+    # (issue 14: complementary suppression; with two gebieden the other one is always hidden too)
+    assert "83,3%" not in tekst and "(×)" in tekst
     assert "(< 5)" in tekst  # mantelzorgers in B: 1/6, hidden
     assert "Bolnes/Slikkerveer" in tekst  # the bar chart compares the gebieden (aggregates)
 
@@ -137,7 +139,8 @@ def test_dashboard_onderdrukt(client, run_k1, casus):
     assert "63,6%" in html
     assert "Huishouden Jansen" not in html
     html_b = client.get(f"/monitoring/?periode={run_k1.pk}&gebied={casus.org.gebied_b.pk}").content.decode()
-    assert "83,3%" in html_b and "Bolnes/Slikkerveer</th>" not in html_b
+    assert "83,3%" not in html_b and "(×)" in html_b  # complementary suppression (see test_pdf_per_gebied)
+    assert "Bolnes/Slikkerveer</th>" not in html_b
 
 
 def test_drempel_is_instelbaar(run_k1, settings):
