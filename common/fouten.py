@@ -8,6 +8,9 @@ same shape as DRF's own validation errors: ``{"veld": ["..."], "non_field_errors
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import JsonResponse
+from django.utils.translation import gettext as _
+from django.views import defaults
 from rest_framework import exceptions
 from rest_framework.views import exception_handler
 
@@ -67,3 +70,10 @@ def roep_aan(functie, **kwargs):
         return functie(**kwargs)
     except (ValidationError, PermissionDenied) as fout:
         raise als_api_fout(fout) from fout
+
+
+def niet_gevonden(request, exception=None):
+    """``handler404``: under /api/ a 404 in the API's shape (JSON, as documented), elsewhere the 404 page."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": _("Niet gevonden.")}, status=404)
+    return defaults.page_not_found(request, exception)

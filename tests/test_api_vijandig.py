@@ -14,6 +14,7 @@ from django.middleware.csrf import get_token
 from django.test import Client
 from hypothesis import HealthCheck, Phase, given
 from hypothesis import settings as hypothesis_settings
+from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -49,11 +50,15 @@ def _sessiekoppen(user):
     return {"Cookie": cookie, "X-CSRFToken": masker}
 
 
-def _draai(operatie, koppen):
-    @given(case=operatie.as_strategy())
+def _draai(operatie, koppen, teller):
+    # valid and invalid input alike (e.g. ``/opschalingen/null,null/``, ``uitkomst: ""``)
+    strategie = operatie.as_strategy(GenerationMode.POSITIVE) | operatie.as_strategy(GenerationMode.NEGATIVE)
+
+    @given(case=strategie)
     @hypothesis_settings(max_examples=VOORBEELDEN, deadline=None, derandomize=True, database=None,
                          phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
     def voorbeeld(case):
+        teller.append(1)
         case.call_and_validate(headers=koppen, checks=CHECKS)
 
     voorbeeld()
@@ -63,11 +68,24 @@ def _draai(operatie, koppen):
 def test_api_houdt_stand_tegen_vijandige_invoer(org, rol, wsgi_in_de_testtransactie):
     schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
     koppen = _sessiekoppen(org.mensen[rol])
-    fouten = []
+    fouten, teller, operaties = [], [], 0
     for resultaat in schema.get_all_operations():
         operatie = resultaat.ok()
+        operaties += 1
         try:
-            _draai(operatie, koppen)
+            _draai(operatie, koppen, teller)
         except Exception as fout:  # noqa: BLE001 - collect every operation's failure, report them all at once
             fouten.append(f"{operatie.label}: {str(fout)[:600]}")
     assert fouten == [], "\n\n".join(fouten)
+    assert operaties > 50 and len(teller) >= operaties  # the run really covered the API
+
+
+@pytest.mark.parametrize("pad", ["/api/v1/opschalingen/null,null/", "/api/v1/opschalingen/99999999999999999999/",
+                                 "/api/v1/maatwerk/aanvragen/-1/", "/api/v1/partner/meldingen/x/",
+                                 "/api/v1/bestaat-niet/"])
+def test_vreemde_ids_zijn_een_404_in_json(org, pad):
+    client = Client()
+    client.force_login(org.mensen["coordinator_eigen_gebied"])
+    antwoord = client.get(pad)
+    assert antwoord.status_code in (401, 403, 404) and antwoord["Content-Type"] == "application/json"
+    assert antwoord.status_code != 404 or antwoord.json()["detail"]

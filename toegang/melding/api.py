@@ -159,7 +159,6 @@ class PartnerMeldingViewSet(afremmen.EerstAfremmen, mixins.CreateModelMixin, mix
     permission_classes = [IsPartner]
     throttle_classes = [afremmen.Partner]
     lookup_field = "ontvangstnummer"
-    lookup_value_regex = r"M-[0-9]{4}-[0-9]{6}"
     filter_backends = []
 
     def get_queryset(self):
