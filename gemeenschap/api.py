@@ -493,7 +493,7 @@ class TellingenViewSet(BasisViewSet):
         periode = PeriodeSerializer(data=request.query_params)
         periode.is_valid(raise_exception=True)
         van, tot = periode.validated_data["van"], periode.validated_data["tot"]
-        per_wijk, per_gebied = tellingen.gepubliceerd(gemeente_id_van(request.user), van, tot)
+        per_wijk, per_gebied, _gemeente = tellingen.gepubliceerd(gemeente_id_van(request.user), van, tot)
         return Response({"van": van, "tot": tot, "per_wijk": per_wijk, "per_gebied": per_gebied})
 
 

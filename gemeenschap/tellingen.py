@@ -126,7 +126,8 @@ AANTALLEN = tuple(k for k in SLEUTELS if k not in ("mediaan_dagen_tot_koppeling"
 def gepubliceerd(gemeente, van, tot):
     """The counts per wijk and per gebied as they may be published: small counts as '< 5', and complementary
     suppression (common.onderdrukking.aanvullend) over gebied = sum of its wijken and the gemeente total = sum of
-    the gebieden = sum of the wijken, so no hidden count follows from the others. Returns (per_wijk, per_gebied)."""
+    the gebieden = sum of the wijken, so no hidden count follows from the others. Returns (per_wijk, per_gebied,
+    gemeente) with the gemeente totals (the sum of the gebieden) suppressed the same way."""
     g = gemeente.pk if hasattr(gemeente, "pk") else gemeente
     per_wijk, per_gebied = tellingen_per_wijk(g, van, tot), tellingen_per_gebied(g, van, tot)
     wijk_gebied = dict(Wijk.objects.filter(gemeente_id=g).values_list("pk", "gebied_id"))
@@ -156,7 +157,9 @@ def gepubliceerd(gemeente, van, tot):
             uit[pk] = regel
         return uit
 
-    return toon("wijk", per_wijk), toon("gebied", per_gebied)
+    gemeente_rij = {k: waarden[("gemeente", g, k)] for k in AANTALLEN} | {"mediaan_dagen_tot_koppeling": None,
+                                                                          "dagen_tot_koppeling_som": None}
+    return toon("wijk", per_wijk), toon("gebied", per_gebied), toon("gemeente", {g: gemeente_rij})[g]
 
 
 __all__ = ["gepubliceerd", "tellingen_per_wijk", "tellingen_per_gebied", "totalen"]

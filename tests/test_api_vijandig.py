@@ -1,7 +1,7 @@
 """The API holds against hostile input: schemathesis (pinned in pyproject.toml) generates requests from the OpenAPI
 schema for every operation, as a medewerker and as a coördinator, and checks that no answer is a server error,
 that every status code and content type is documented, and that every body matches its schema. A bounded number
-of examples per operation (SCHEMATHESIS_VOORBEELDEN, default 8) keeps the run to a few minutes."""
+of examples per operation (SCHEMATHESIS_VOORBEELDEN, default 5) keeps the run to a few minutes."""
 
 import os
 
@@ -26,7 +26,7 @@ from config.wsgi import application
 
 pytestmark = pytest.mark.django_db
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
-VOORBEELDEN = int(os.environ.get("SCHEMATHESIS_VOORBEELDEN", "8"))
+VOORBEELDEN = int(os.environ.get("SCHEMATHESIS_VOORBEELDEN", "5"))
 
 
 @pytest.fixture

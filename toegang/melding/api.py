@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 from rest_framework.exceptions import AuthenticationFailed
@@ -151,6 +152,8 @@ class OntvangstSerializer(serializers.Serializer):
         return partnerstatus(melding)
 
 
+@extend_schema_view(retrieve=extend_schema(parameters=[OpenApiParameter(
+    "ontvangstnummer", str, OpenApiParameter.PATH, description="Het ontvangstnummer, bijv. M-2026-000123.")]))
 class PartnerMeldingViewSet(afremmen.EerstAfremmen, mixins.CreateModelMixin, mixins.ListModelMixin,
                             mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Meldingen van uw organisatie: indienen, en het ontvangstnummer en de status teruglezen."""
