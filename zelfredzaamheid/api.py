@@ -13,8 +13,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
-from audit import log
-from audit.models import Actie
+from common.leeslog import LogtLezen, ToontGeenHuishoudens
 from common.onderdrukking import is_onderdrukt, toon_aantal, toon_ratio
 from huishoudens.models import Persoon
 from huishoudens.selectors import huishoudens_voor
@@ -46,8 +45,10 @@ class MatrixVersieSerializer(serializers.ModelSerializer):
         return self.context["niveaus"]
 
 
-class MatrixVersieViewSet(viewsets.ReadOnlyModelViewSet):
+class MatrixVersieViewSet(ToontGeenHuishoudens, viewsets.ReadOnlyModelViewSet):
     """The versions of the Zelfredzaamheidsmatrix with their domains (in score order) and the five levels."""
+
+    waarom = "de ZRM-matrix: domeinen en treden, geen metingen"
 
     serializer_class = MatrixVersieSerializer
     lookup_field = "code"
@@ -150,7 +151,7 @@ def _drf_fout(fout):
     return ValidationError(velden)
 
 
-class MetingViewSet(viewsets.ModelViewSet):
+class MetingViewSet(LogtLezen, viewsets.ModelViewSet):
     """ZRM measurements of the households the user works on. A final measurement is never changed: correct it
     with ``POST …/{id}/corrigeer/`` (a new version with a reason). Beleidsmedewerkers get 404 on every
     measurement; they read the aggregates."""
@@ -167,18 +168,6 @@ class MetingViewSet(viewsets.ModelViewSet):
         for d in Domein.objects.order_by("volgorde"):
             domeinen.setdefault(d.versie_id, []).append(d)
         return {**super().get_serializer_context(), "domeinen": domeinen}
-
-    def list(self, request, *args, **kwargs):
-        antwoord = super().list(request, *args, **kwargs)
-        ids = [r["id"] for r in antwoord.data.get("results", [])]
-        if ids:
-            log.log(request.user, Actie.GELEZEN, None, detail={"zrm_metingen": ids}, request=request)
-        return antwoord
-
-    def retrieve(self, request, *args, **kwargs):
-        meting = self.get_object()
-        log.gelezen(request.user, meting, request=request)
-        return Response(self.get_serializer(meting).data)
 
     def perform_create(self, serializer):
         d = serializer.validated_data
@@ -333,9 +322,11 @@ class MagAggregatenZien(permissions.BasePermission):
                 and gemeente_id_van(request.user) is not None)
 
 
-class ZrmAggregaatViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+class ZrmAggregaatViewSet(ToontGeenHuishoudens, mixins.ListModelMixin, viewsets.GenericViewSet):
     """ZRM figures of the user's gemeente per gebied, team or the whole gemeente for a period, for one matrix
     version. Client figures (from the casework). Counts below 5 are shown as ‘< 5’."""
+
+    waarom = "geaggregeerde ZRM-cijfers per periode, met onderdrukking van kleine aantallen"
 
     permission_classes = [permissions.IsAuthenticated, MagAggregatenZien]
     serializer_class = AggregaatSerializer

@@ -13,6 +13,7 @@ from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
+from common.leeslog import ToontGeenHuishoudens
 from huishoudens.models import Leefgebied
 from toegang.melding import services
 from toegang.models import Melding, PartnerToken
@@ -143,9 +144,11 @@ class OntvangstSerializer(serializers.Serializer):
         return partnerstatus(melding)
 
 
-class PartnerMeldingViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
-                            viewsets.GenericViewSet):
+class PartnerMeldingViewSet(ToontGeenHuishoudens, mixins.CreateModelMixin, mixins.ListModelMixin,
+                            mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Meldingen van uw organisatie: indienen, en het ontvangstnummer en de status teruglezen."""
+
+    waarom = "alleen ontvangstnummer, status en ontvangstdatum van de eigen meldingen van de partner"
 
     authentication_classes = [PartnerTokenAuthentication]
     permission_classes = [IsPartner]
