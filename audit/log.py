@@ -75,7 +75,11 @@ def getoond(actor, huishouden_ids, *, actie=Actie.GELEZEN, detail=None, request=
 
 
 def geweigerd(actor, object_type, object_id, *, request=None, huishouden_id=None, detail=None):
-    """A refused attempt to open something (the 404 at the door): logged with what was asked for."""
+    """A refused attempt to open something (the 404 at the door): logged with what was asked for. Marks the
+    request, so an outer layer (the API's read logging) does not log the same refusal twice."""
+    huidig = request or context.huidig_request()
+    if huidig is not None:
+        huidig.audit_geweigerd = True
     return log(actor, Actie.GELEZEN, resultaat="geweigerd", request=request, detail=detail,
                object_type=object_type, object_id=str(object_id)[:64], huishouden_id=huishouden_id)
 

@@ -51,8 +51,14 @@ class LogtLezen:
             self.huishouden_pad, flat=True))
 
     def log_getoond(self, objecten, *, actie=None, detail=None):
+        detail = {"api": self.request.path[:200], **(detail or {})}
+        if hasattr(objecten, "_meta"):  # one object: logged as itself, with its household
+            huishouden = next(iter(self.huishoudens_van(objecten)), None)
+            log.log(self.request.user, actie or self.leesactie, objecten, request=self.request, detail=detail,
+                    huishouden_id=huishouden)
+            return
         log.getoond(self.request.user, self.huishoudens_van(objecten), actie=actie or self.leesactie,
-                    request=self.request, detail={"api": self.request.path[:200], **(detail or {})})
+                    request=self.request, detail=detail)
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -60,7 +66,8 @@ class LogtLezen:
             return response
         if 200 <= response.status_code < 300 and getattr(self, "_getoond", None) is not None:
             self.log_getoond(self._getoond)
-        elif response.status_code == 404 and (self.lookup_url_kwarg or self.lookup_field) in self.kwargs:
+        elif (response.status_code == 404 and (self.lookup_url_kwarg or self.lookup_field) in self.kwargs
+              and not getattr(request, "audit_geweigerd", False)):
             self._log_geweigerd(request, self.kwargs[self.lookup_url_kwarg or self.lookup_field])
         return response
 
