@@ -105,8 +105,7 @@ def bevestig_lijst(*, lijst, door):
 def _teruggekomen(lijst, ids):
     """{household id: reason} for those on the list that must not be destroyed any more: no longer due (an
     open traject, a later closing), or new activity since the list was drawn up (melding, traject, request)."""
-    nog_steeds = {r["pk"] for r in te_vernietigen(lijst.gemeente, lijst.peildatum).filter(pk__in=ids)}
-    uit = {h: _("niet meer binnen de bewaartermijn of weer actief") for h in ids if h not in nog_steeds}
+    uit = {}
     sinds = lijst.opgesteld_op or lijst.aangemaakt_op
     for h in Traject.objects.filter(huishouden_id__in=ids, aangemeld_op__gte=sinds.date()).values_list(
             "huishouden_id", flat=True):
@@ -114,6 +113,10 @@ def _teruggekomen(lijst, ids):
     for bron in registry.NIEUW_SINDS:
         for h, reden in bron(ids, sinds).items():
             uit.setdefault(h, reden)
+    nog_steeds = {r["pk"] for r in te_vernietigen(lijst.gemeente, lijst.peildatum).filter(pk__in=ids)}
+    for h in ids:
+        if h not in nog_steeds:  # e.g. a traject reopened: the most specific reason above goes first
+            uit.setdefault(h, _("niet meer binnen de bewaartermijn of weer actief"))
     return uit
 
 
