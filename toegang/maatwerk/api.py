@@ -227,8 +227,8 @@ class ToewijzingViewSet(LogtLezen, viewsets.ReadOnlyModelViewSet):
     def export(self, request):
         rollen.vereis_rol(request, rollen.COORDINATOR)
         mw = medewerker_van(request.user)
-        toewijzingen = list(self.get_queryset())
-        self.log_getoond(toewijzingen, actie=Actie.GEEXPORTEERD, detail={"export": "toewijzingen"})
+        toewijzingen = self.get_queryset()
+        self.log_getoond(list(toewijzingen), actie=Actie.GEEXPORTEERD, detail={"export": "toewijzingen"})
         return Response(exporteer(toewijzingen, gemeente=mw.gemeente))
 
 
