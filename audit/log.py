@@ -24,9 +24,22 @@ def _ip(request):
     return request.META.get("REMOTE_ADDR") or None
 
 
-def log(actor, actie, obj=None, *, detail=None, request=None, resultaat="gelukt", noodtoegang=False, **client):
-    """Record one event. ``client`` may pass gemeente_id / huishouden_id / persoon_id explicitly."""
+def _wie_en_waar(actor, request):
+    """The fields every row shares: who (name and role at that moment), from where, in which request."""
     request = request or context.huidig_request()
+    echte_actor = actor if getattr(actor, "is_authenticated", False) else None
+    return {
+        "actor": echte_actor,
+        "actor_weergave": getattr(actor, "username", "") or "",
+        "rol": _rol(echte_actor),
+        "request_id": getattr(request, "request_id", "") if request else "",
+        "ip": _ip(request),
+    }
+
+
+def log(actor, actie, obj=None, *, detail=None, request=None, resultaat="gelukt", noodtoegang=False, **client):
+    """Record one event. ``client`` may pass gemeente_id / huishouden_id / persoon_id (or object_type /
+    object_id, for an object that could not be loaded) explicitly."""
     velden = {}
     if obj is not None:
         velden["object_type"] = obj._meta.label_lower
@@ -34,19 +47,41 @@ def log(actor, actie, obj=None, *, detail=None, request=None, resultaat="gelukt"
         if hasattr(obj, "audit_context"):
             velden.update(obj.audit_context())
     velden.update({k: v for k, v in client.items() if v is not None})
-    echte_actor = actor if getattr(actor, "is_authenticated", False) else None
     return AuditEvent.objects.create(
-        actor=echte_actor,
-        actor_weergave=getattr(actor, "username", "") or "",
-        rol=_rol(echte_actor),
+        **_wie_en_waar(actor, request),
         actie=actie,
         resultaat=resultaat,
-        request_id=getattr(request, "request_id", "") if request else "",
-        ip=_ip(request),
         noodtoegang=noodtoegang,
         detail=detail or {},
         **velden,
     )
+
+
+def getoond(actor, huishouden_ids, *, actie=AuditActie.GELEZEN, detail=None, request=None, gemeente_id=None,
+            noodtoegang=False):
+    """One row per household shown by a list, export or print (NEN 7513: per client), in one bulk INSERT.
+
+    ``huishouden_ids`` may repeat and contain None (objects without a household): each household counts once.
+    """
+    ids = sorted({int(i) for i in huishouden_ids if i is not None})
+    if not ids:
+        return []
+    basis = _wie_en_waar(actor, request)
+    return AuditEvent.objects.bulk_create([
+        AuditEvent(**basis, actie=actie, object_type="huishoudens.huishouden", object_id=str(i), huishouden_id=i,
+                   gemeente_id=gemeente_id, noodtoegang=noodtoegang, detail=detail or {})
+        for i in ids
+    ])
+
+
+def geweigerd(actor, object_type, object_id, *, request=None, huishouden_id=None, detail=None):
+    """A refused attempt to open something (the 404 at the door): logged with what was asked for. Marks the
+    request, so an outer layer (the API's read logging) does not log the same refusal twice."""
+    huidig = request or context.huidig_request()
+    if huidig is not None:
+        huidig.audit_geweigerd = True
+    return log(actor, AuditActie.GELEZEN, resultaat="geweigerd", request=request, detail=detail,
+               object_type=object_type, object_id=str(object_id)[:64], huishouden_id=huishouden_id)
 
 
 def gelezen(actor, obj, **kwargs):

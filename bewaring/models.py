@@ -21,6 +21,8 @@ class Vernietigingslijst(models.Model):
     peildatum = models.DateField(_("peildatum"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    # when the rows were (last) drawn up: activity after this moment makes a household skip the execution
+    opgesteld_op = models.DateTimeField(_("opgesteld op"), null=True, blank=True)
     bevestigd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                                        related_name="+")
     bevestigd_op = models.DateTimeField(null=True, blank=True)
@@ -48,6 +50,8 @@ class VernietigingsRegel(models.Model):
     grondslag = models.CharField(_("grondslag"), max_length=200)
     afgesloten_op = models.DateField(_("dossier afgesloten op"))
     uitgevoerd_op = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
+    # checked again at execution: a household that came back (new melding, traject, request) is skipped
+    overgeslagen = models.CharField(_("overgeslagen, want"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["afgesloten_op", "huishouden_id"]

@@ -1,6 +1,6 @@
 """Retention: list what is due, confirm, anonymise. Terms from the VNG Selectielijst (configurable)."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,14 +13,9 @@ from audit import log
 from bewaring import registry
 from bewaring.models import Vernietigingslijst, VernietigingsRegel
 from common.taken import plan_na_commit
-from huishoudens.models import (
-    BestaandeOndersteuning,
-    Huishouden,
-    Keukentafelgesprek,
-    NetwerkLid,
-    Persoon,
-    Traject,
-)
+from huishoudens import anonimiseren as huishoudens_anonimiseren
+from huishoudens import rechten
+from huishoudens.models import Huishouden, Traject
 from wijkteams import rollen
 
 
@@ -74,10 +69,11 @@ def stel_lijst_op(*, gemeente, peildatum=None, door=None):
     lijst = Vernietigingslijst.objects.select_for_update().filter(
         gemeente=gemeente, status=Vernietigingslijst.Status.CONCEPT).first()
     if lijst is None:
-        lijst = Vernietigingslijst.objects.create(gemeente=gemeente, peildatum=peildatum)
+        lijst = Vernietigingslijst.objects.create(gemeente=gemeente, peildatum=peildatum, opgesteld_op=timezone.now())
     else:
         lijst.peildatum = peildatum
-        lijst.save(update_fields=["peildatum"])
+        lijst.opgesteld_op = timezone.now()
+        lijst.save(update_fields=["peildatum", "opgesteld_op"])
         lijst.regels.all().delete()
     VernietigingsRegel.objects.bulk_create(
         VernietigingsRegel(lijst=lijst, huishouden_id=rij["pk"], grondslag=_grondslag(rij),
@@ -106,18 +102,22 @@ def bevestig_lijst(*, lijst, door):
     return lijst
 
 
-def _anonimiseer_huishoudens(ids):
-    Persoon.objects.filter(huishouden_id__in=ids).update(
-        voornamen="Geanonimiseerd", tussenvoegsel="", achternaam="", bsn=None, mantelzorger_voor="",
-        geboortedatum=date(1900, 1, 1))
-    NetwerkLid.objects.filter(huishouden_id__in=ids).delete()
-    BestaandeOndersteuning.objects.filter(huishouden_id__in=ids).delete()
-    for gesprek in Keukentafelgesprek.objects.filter(traject__huishouden_id__in=ids).exclude(verslag_pdf=""):
-        gesprek.verslag_pdf.delete(save=False)
-    Keukentafelgesprek.objects.filter(traject__huishouden_id__in=ids).update(
-        eigen_woorden="", afspraken="", overige_deelnemers="", verslag_pdf="")
-    Huishouden.objects.filter(pk__in=ids).update(naam="Geanonimiseerd", straat="", huisnummer=0, toevoeging="",
-                                                 postcode="", woonplaats="")
+def _teruggekomen(lijst, ids):
+    """{household id: reason} for those on the list that must not be destroyed any more: no longer due (an
+    open traject, a later closing), or new activity since the list was drawn up (melding, traject, request)."""
+    uit = {}
+    sinds = lijst.opgesteld_op or lijst.aangemaakt_op
+    for h in Traject.objects.filter(huishouden_id__in=ids, aangemeld_op__gte=sinds.date()).values_list(
+            "huishouden_id", flat=True):
+        uit.setdefault(h, _("nieuw traject"))
+    for bron in registry.NIEUW_SINDS:
+        for h, reden in bron(ids, sinds).items():
+            uit.setdefault(h, reden)
+    nog_steeds = {r["pk"] for r in te_vernietigen(lijst.gemeente, lijst.peildatum).filter(pk__in=ids)}
+    for h in ids:
+        if h not in nog_steeds:  # e.g. a traject reopened: the most specific reason above goes first
+            uit.setdefault(h, _("niet meer binnen de bewaartermijn of weer actief"))
+    return uit
 
 
 @transaction.atomic
@@ -128,15 +128,35 @@ def voer_vernietiging_uit(*, lijst_id):
         return lijst
     if lijst.status != Vernietigingslijst.Status.BEVESTIGD:
         raise ValidationError(_("Een vernietigingslijst wordt pas uitgevoerd na bevestiging."))
-    ids = list(lijst.regels.values_list("huishouden_id", flat=True))
+    alle = list(lijst.regels.values_list("huishouden_id", flat=True))
+    overslaan = _teruggekomen(lijst, alle)
+    ids = [h for h in alle if h not in overslaan]
     # The apps first: their rows may point at rows huishoudens removes (network members, PROTECT).
     for anonimiseer in registry.ANONIMISEERDERS:
         anonimiseer(ids)
-    _anonimiseer_huishoudens(ids)
+    huishoudens_anonimiseren.anonimiseer(ids)
+    rechten.trek_alle_toegang_in(ids, reden=_("bewaartermijn verstreken (vernietigingslijst %(pk)s)") % {
+        "pk": lijst.pk})
     nu = timezone.now()
-    lijst.regels.update(uitgevoerd_op=nu)
+    lijst.regels.filter(huishouden_id__in=ids).update(uitgevoerd_op=nu)
+    for huishouden_id, reden in overslaan.items():
+        lijst.regels.filter(huishouden_id=huishouden_id).update(overgeslagen=str(reden)[:200])
     lijst.status = Vernietigingslijst.Status.UITGEVOERD
     lijst.uitgevoerd_op = nu
     lijst.save()
-    log.verwijderd(None, lijst, detail={"geanonimiseerd": len(ids)})
+    log.verwijderd(None, lijst, detail={"geanonimiseerd": len(ids), "overgeslagen": len(overslaan)})
+    if overslaan:
+        _meld_overgeslagen(lijst, overslaan)
     return lijst
+
+
+def _meld_overgeslagen(lijst, overslaan):
+    """Tell the beheerder who confirmed the list which households were skipped, and why (no names: ids only)."""
+    from django.core.mail import send_mail
+
+    if not getattr(lijst.bevestigd_door, "email", ""):
+        return
+    regels = "\n".join(f"- huishouden {h}: {reden}" for h, reden in sorted(overslaan.items()))
+    send_mail(_("Vernietigingslijst %(pk)s: %(n)s huishouden(s) overgeslagen") % {"pk": lijst.pk, "n": len(overslaan)},
+              _("Deze huishoudens zijn niet geanonimiseerd, omdat ze weer actief zijn:") + "\n" + regels,
+              None, [lijst.bevestigd_door.email], fail_silently=True)

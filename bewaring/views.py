@@ -33,7 +33,8 @@ def lijst(request, pk):
     if gevonden is None:
         raise Http404
     return render(request, "bewaring/lijst.html", {"lijst": gevonden, "regels": gevonden.regels.all()[:500],
-                                                   "aantal": gevonden.regels.count()})
+                                                   "aantal": gevonden.regels.count(),
+                                                   "overgeslagen": gevonden.regels.exclude(overgeslagen="").count()})
 
 
 @require_POST

@@ -10,6 +10,7 @@
 #   start_redis <port> [dir]         / stop_redis <port>, stop_stale_redis <dir>
 #   ensure_database <port> <name>    create database <name> if missing
 #   start_test_services / stop_test_services   throwaway PostgreSQL + Redis for bin/test, bin/bench
+#   apply_app_role                   as the owner: create the application role, grant exactly its rights
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv"
@@ -244,6 +245,18 @@ ensure_database() {
   fi
 }
 
+# Two database roles. The owner (here the cluster's own superuser "postgres") runs the migrations and owns
+# every table; the application connects as APP_DB_USER, which may read and write its tables but on the
+# audit table only INSERT and SELECT (no UPDATE/DELETE/TRUNCATE, no ownership: no DISABLE TRIGGER).
+OWNER_DB_USER=postgres
+APP_DB_USER=wijkteam_app
+
+# apply_app_role: run after every migrate, as the owner (idempotent; see audit/rollen.py).
+apply_app_role() {
+  log "Database role $APP_DB_USER: rights granted by the owner $OWNER_DB_USER"
+  DB_USER="$OWNER_DB_USER" "$VENV/bin/python" "$ROOT/manage.py" databaserechten --app-rol "$APP_DB_USER" >/dev/null
+}
+
 # --- Redis -----------------------------------------------------------------
 
 declare -A _LIB_REDIS_PID=()
@@ -374,7 +387,10 @@ start_test_services() {
   ensure_database "$PG_PORT" wijkteam
   start_redis_on_free_port 56379
   TEST_REDIS_PORT=$REDIS_PORT
-  export DB_HOST=127.0.0.1 DB_PORT="$PG_PORT" DB_NAME=wijkteam DB_USER=postgres DB_PASSWORD=""
+  # pytest-django creates and migrates the test database as the owner; tests/audit opens a second
+  # connection as DB_APP_USER (after manage.py databaserechten) to prove what the application cannot do.
+  export DB_HOST=127.0.0.1 DB_PORT="$PG_PORT" DB_NAME=wijkteam DB_USER="$OWNER_DB_USER" DB_PASSWORD=""
+  export DB_APP_USER="$APP_DB_USER"
   export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
   export DJANGO_ALLOW_ASYNC_UNSAFE=true
   export PLAYWRIGHT_CHROMIUM_EXECUTABLE=/usr/bin/chromium

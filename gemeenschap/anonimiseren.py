@@ -14,6 +14,21 @@ from gemeenschap.models import Hulpvraag, Klacht, Koppeling, Mantelzorger
 
 WEG = "Geanonimiseerd"
 
+# What retention does with each free-text field (tests/bewaring checks this against the models).
+VELDEN = {
+    "gemeenschap.Hulpvraag": {"wat": WEG, "aanvrager": "gewist"},
+    "gemeenschap.Koppeling": {"toelichting": WEG},
+    "gemeenschap.Mantelzorger": {"zorgt_voor": "verwijderd (de rij)"},
+    "gemeenschap.MantelzorgSteun": {"toelichting": "verwijderd met de mantelzorger"},
+    "gemeenschap.Belastingcheck": {"antwoorden": "verwijderd met de mantelzorger"},
+    "gemeenschap.Klacht": {"onderwerp": WEG, "behandeling": WEG},
+}
+GEEN_HUISHOUDGEGEVENS = {
+    "gemeenschap.Vrijwilliger": "vrijwilligersregister, geen cliënten",
+    "gemeenschap.CollectieveActiviteit": "aanbod in de wijk", "gemeenschap.ActieActiviteit": "koppeling plan-aanbod",
+    "gemeenschap.ClientervaringScore": "geaggregeerde scores",
+}
+
 
 def anonimiseer(huishouden_ids):
     ids = list(huishouden_ids)

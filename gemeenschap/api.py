@@ -15,6 +15,7 @@ from rest_framework.response import Response
 
 from common import onderdrukking
 from common.fouten import roep_aan
+from common.leeslog import LogtLezen, ToontGeenHuishoudens
 from gemeenschap import mantelzorg, rechten, selectors, services, tellingen
 from gemeenschap.mantelzorg import BELASTING_VRAGEN
 from gemeenschap.models import (
@@ -75,8 +76,10 @@ class VrijwilligerSerializer(serializers.ModelSerializer):
         read_only_fields = ["aangemeld_op"]
 
 
-class VrijwilligerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, BasisViewSet):
+class VrijwilligerViewSet(ToontGeenHuishoudens, mixins.ListModelMixin, mixins.RetrieveModelMixin, BasisViewSet):
     """Vrijwilligersregister: alleen voor de sociaal makelaar."""
+
+    waarom = "het vrijwilligersregister: vrijwilligers, geen cliënten van het wijkteam"
 
     serializer_class = VrijwilligerSerializer
     rechten = {"*": rechten.mag_vrijwilligers_beheren}
@@ -150,7 +153,7 @@ SuggestieSerializer = inline_serializer("Suggestie", {
     many=True)
 
 
-class HulpvraagViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, BasisViewSet):
+class HulpvraagViewSet(LogtLezen, mixins.ListModelMixin, mixins.RetrieveModelMixin, BasisViewSet):
     """Hulpvragen aan vrijwilligers. Met ``actie`` uit een plan (trede vrijwilligers), anders los van een bewoner
     of partner (``bron``, ``wijk``)."""
 
@@ -203,7 +206,8 @@ class HulpvraagViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, BasisVi
         return Response(KoppelingSerializer(k, context={"request": request}).data, status=status.HTTP_201_CREATED)
 
 
-class KoppelingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, BasisViewSet):
+class KoppelingViewSet(LogtLezen, mixins.ListModelMixin, mixins.RetrieveModelMixin, BasisViewSet):
+    huishouden_pad = "hulpvraag__huishouden_id"
     serializer_class = KoppelingSerializer
     rechten = {"*": rechten.mag_hulpvraag_indienen, "stap": rechten.mag_koppelen}
     filterset_fields = ["status", "hulpvraag"]
@@ -257,7 +261,7 @@ CheckUitslag = inline_serializer("BelastingcheckUitslag", {
     "score": serializers.IntegerField(), "overbelast": serializers.BooleanField(), "datum": serializers.DateField()})
 
 
-class MantelzorgerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, BasisViewSet):
+class MantelzorgerViewSet(LogtLezen, mixins.ListModelMixin, mixins.RetrieveModelMixin, BasisViewSet):
     """Mantelzorgers bij huishoudens die de gebruiker mag zien."""
 
     serializer_class = MantelzorgerSerializer
@@ -309,7 +313,8 @@ class ActiviteitSerializer(serializers.ModelSerializer):
                   "omschrijving"]
 
 
-class ActiviteitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, BasisViewSet):
+class ActiviteitViewSet(ToontGeenHuishoudens, mixins.ListModelMixin, mixins.RetrieveModelMixin, BasisViewSet):
+    waarom = "collectieve activiteiten: aanbod voor de wijk, geen cliëntgegevens"
     serializer_class = ActiviteitSerializer
     rechten = {"list": rechten.mag_activiteiten_zien, "retrieve": rechten.mag_activiteiten_zien,
                "create": rechten.mag_activiteiten_beheren, "partial_update": rechten.mag_activiteiten_beheren}
@@ -360,7 +365,7 @@ class BehandelSerializer(serializers.Serializer):
     afgehandeld_op = serializers.DateField(required=False)
 
 
-class KlachtViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, BasisViewSet):
+class KlachtViewSet(LogtLezen, mixins.ListModelMixin, mixins.RetrieveModelMixin, BasisViewSet):
     serializer_class = KlachtSerializer
     rechten = {"list": rechten.mag_klachten_zien, "retrieve": rechten.mag_klachten_zien,
                "create": rechten.mag_klacht_registreren, "behandel": rechten.mag_klacht_afhandelen}
@@ -410,7 +415,8 @@ class ClientervaringSerializer(serializers.ModelSerializer):
 ImportSerializer = inline_serializer("ClientervaringImport", {"bestand": serializers.FileField()})
 
 
-class ClientervaringViewSet(mixins.ListModelMixin, BasisViewSet):
+class ClientervaringViewSet(ToontGeenHuishoudens, mixins.ListModelMixin, BasisViewSet):
+    waarom = "geaggregeerde scores van het cliëntervaringsonderzoek"
     serializer_class = ClientervaringSerializer
     rechten = {"list": rechten.mag_clientervaring_zien, "create": rechten.mag_clientervaring_invoeren,
                "importeer": rechten.mag_clientervaring_invoeren}
@@ -468,9 +474,11 @@ class PeriodeSerializer(serializers.Serializer):
         "van": serializers.DateField(), "tot": serializers.DateField(),
         "per_wijk": serializers.DictField(child=serializers.DictField()),
         "per_gebied": serializers.DictField(child=serializers.DictField())})))
-class TellingenViewSet(BasisViewSet):
+class TellingenViewSet(ToontGeenHuishoudens, BasisViewSet):
     """Tellingen per wijk en gebied over een kwartaal, halfjaar of jaar; kleine aantallen als ‘< 5’ en aantallen
     die verborgen zijn om die te beschermen als ‘×’ (aanvullende onderdrukking)."""
+
+    waarom = "tellingen per wijk en gebied"
 
     rechten = {"list": rechten.mag_cijfers_zien}
     pagination_class = None

@@ -11,11 +11,13 @@ INTERN = ("gemeente", "gebied", "team", "huishouden", "actie", "ingediend_door",
           "voorgesteld_door", "afgenomen_door", "wijk")
 
 
-def inzage(huishouden):
+def inzage(huishouden, persoon=None):
+    """For one resident (``persoon``): only the carer records that are about them (or by them)."""
     hulpvragen = (Hulpvraag.objects
                   .filter(Q(huishouden=huishouden) | Q(actie__doel__plan__traject__huishouden=huishouden)).distinct()
                   .prefetch_related("koppelingen").order_by("ingediend_op", "id"))
-    mantelzorgers = (Mantelzorger.objects.filter(huishouden=huishouden).select_related("persoon", "netwerklid")
+    mantelzorgers = (Mantelzorger.objects.filter(huishouden=huishouden, **({"persoon": persoon} if persoon else {}))
+                     .select_related("persoon", "netwerklid")
                      .prefetch_related("steun", "checks").order_by("id"))
     klachten = Klacht.objects.filter(huishouden=huishouden).order_by("ontvangen_op", "id")
     return _("Vrijwilligers, mantelzorg en klachten"), {

@@ -11,8 +11,8 @@ from rest_framework import decorators, exceptions, mixins, permissions, serializ
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
-from audit import log
 from common.fouten import roep_aan
+from common.leeslog import LogtLezen, ToontGeenHuishoudens
 from common.postcode import normaliseer_postcode
 from huishoudens import selectors, services
 from huishoudens.bsn import valideer_bsn
@@ -48,13 +48,13 @@ class IsCoordinator(permissions.BasePermission):
         return rollen.heeft_rol(request.user, rollen.COORDINATOR)
 
 
-class DossierViewSet(viewsets.GenericViewSet):
+class DossierViewSet(LogtLezen, viewsets.GenericViewSet):
+    """Dossier data: every object shown is logged as a read of its household (common.leeslog)."""
+
     permission_classes = [permissions.IsAuthenticated]
 
     def retrieve(self, request, *args, **kwargs):
-        obj = self.get_object()
-        log.gelezen(request.user, obj, request=request)
-        return Response(self.get_serializer(obj).data)
+        return Response(self.get_serializer(self.get_object()).data)
 
 
 # --- huishoudens --------------------------------------------------------------------------------------
@@ -136,6 +136,7 @@ class SnelleTelling(PageNumberPagination):
 class HuishoudenViewSet(DossierViewSet, mixins.ListModelMixin, mixins.CreateModelMixin):
     """Households the user works on. Create registers a household with its first person and a traject."""
 
+    huishouden_pad = "id"
     filterset_class = HuishoudenFilter
     pagination_class = SnelleTelling
 
@@ -375,6 +376,7 @@ class PlanFilter(django_filters.FilterSet):
 
 
 class PlanViewSet(DossierViewSet, mixins.ListModelMixin):
+    huishouden_pad = "traject__huishouden_id"
     serializer_class = PlanSerializer
     filterset_class = PlanFilter
 
@@ -434,6 +436,7 @@ class GesprekFilter(django_filters.FilterSet):
 
 
 class GesprekViewSet(DossierViewSet, mixins.ListModelMixin):
+    huishouden_pad = "traject__huishouden_id"
     serializer_class = GesprekSerializer
     filterset_class = GesprekFilter
 
@@ -468,8 +471,10 @@ class AanbodFilter(django_filters.FilterSet):
         return qs & wijkteam_selectors.zoek_aanbod(self.request.user, wijk=waarde)
 
 
-class AanbodViewSet(viewsets.ReadOnlyModelViewSet):
+class AanbodViewSet(ToontGeenHuishoudens, viewsets.ReadOnlyModelViewSet):
     """The sociale kaart of the user's gemeente."""
+
+    waarom = "het aanbod van de sociale kaart: organisaties, geen cliënten"
 
     serializer_class = AanbodSerializer
     filterset_class = AanbodFilter

@@ -4,12 +4,22 @@ Assembled from huishoudens' own data, from every app in ``registry.INZAGE_BRONNE
 (who viewed the dossier). Only the current regisseur and the coördinator of the gebied may export it.
 """
 
-from django.db.models import Prefetch
+import inspect
+
+from django.db.models import Prefetch, Q
 from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext as _
 
 from huishoudens import registry
-from huishoudens.models import Doel, Persoon, RegisseurToewijzing, Relatie, Traject
+from huishoudens.models import (
+    Doel,
+    Keukentafelgesprek,
+    Persoon,
+    PlanAkkoord,
+    RegisseurToewijzing,
+    Relatie,
+    Traject,
+)
 from wijkteams import rollen
 
 
@@ -48,18 +58,32 @@ def mag_inzage_exporteren(user, huishouden):
         traject=traject, tot__isnull=True, regisseur=user).exists()
 
 
-def _eigen_gegevens(huishouden):
+def _eigen_gegevens(huishouden, persoon=None):
+    """Everything huishoudens holds; for one ``persoon`` only: their own record, the names of the others,
+    their relations, the gesprekken they took part in and their own consent to plans."""
     personen = list(Persoon.objects.filter(huishouden=huishouden).order_by("id"))
+    gesprekken = Keukentafelgesprek.objects.prefetch_related("leefgebieden")
+    relaties = Relatie.objects.filter(van__huishouden=huishouden).select_related("van", "naar").order_by("id")
+    akkoorden = PlanAkkoord.objects.select_related("persoon")
+    if persoon is not None:
+        gesprekken = gesprekken.filter(deelnemers_huishouden=persoon)
+        relaties = relaties.filter(Q(van=persoon) | Q(naar=persoon))
+        akkoorden = akkoorden.filter(persoon=persoon)
     trajecten = (Traject.objects.filter(huishouden=huishouden).select_related("team", "gebied").order_by("id")
-                 .prefetch_related("statuswijzigingen", "regisseurs__regisseur", "gesprekken__leefgebieden",
+                 .prefetch_related("statuswijzigingen", "regisseurs__regisseur",
+                                   Prefetch("gesprekken", queryset=gesprekken),
                                    Prefetch("plannen__doelen", queryset=Doel.objects.prefetch_related("acties")),
-                                   "plannen__evaluaties", "plannen__akkoorden__persoon"))
+                                   "plannen__evaluaties", Prefetch("plannen__akkoorden", queryset=akkoorden)))
+    if persoon is None:
+        over_personen = {_("Personen"): [velden(p, zonder=("samengevoegd_in",)) for p in personen]}
+    else:
+        over_personen = {_("Persoon"): velden(persoon, zonder=("samengevoegd_in",)),
+                         _("Huisgenoten (alleen de naam)"): [str(p) for p in personen if p.pk != persoon.pk]}
     return {
         _("Huishouden"): velden(huishouden),
-        _("Personen"): [velden(p, zonder=("samengevoegd_in",)) for p in personen],
+        **over_personen,
         _("Relaties"): [{"van": str(r.van), "naar": str(r.naar), **velden(r, zonder=("van", "naar"))}
-                        for r in Relatie.objects.filter(van__huishouden=huishouden).select_related("van", "naar")
-                        .order_by("id")],
+                        for r in relaties],
         _("Netwerk"): [velden(n) for n in huishouden.netwerk.order_by("id")],
         _("Bestaande ondersteuning"): [velden(o) for o in huishouden.bestaande_ondersteuning.order_by("id")],
         _("Trajecten"): [{
@@ -88,13 +112,46 @@ def _wie_bekeek(huishouden):
     from huishoudens.selectors import wie_bekeek
 
     return [{_("tijdstip"): r.tijdstip, _("medewerker"): r.actor_weergave, _("rol"): r.rol,
-             _("noodtoegang"): r.noodtoegang} for r in wie_bekeek(huishouden, limiet=None)]
+             _("handeling"): r.get_actie_display(), _("noodtoegang"): r.noodtoegang}
+            for r in wie_bekeek(huishouden, limiet=None)]
 
 
-def verzamel(huishouden):
-    onderdelen = [{"titel": _("Gegevens van het huishouden"), "gegevens": _eigen_gegevens(huishouden)}]
+def _per_persoon(bron):
+    return "persoon" in inspect.signature(bron).parameters
+
+
+def verzamel(huishouden, persoon=None):
+    """The inzage document of a household, or of one resident (``persoon``): then every source that can
+    (``registry.INZAGE_BRONNEN`` with a ``persoon`` parameter) leaves out what concerns the other members."""
+    titel = _("Gegevens van het huishouden") if persoon is None else _("Gegevens over %(naam)s") % {"naam": persoon}
+    onderdelen = [{"titel": str(titel), "gegevens": _eigen_gegevens(huishouden, persoon)}]
     for bron in registry.INZAGE_BRONNEN:
-        titel, gegevens = bron(huishouden)
+        titel, gegevens = bron(huishouden, persoon=persoon) if persoon is not None and _per_persoon(bron) else (
+            bron(huishouden))
         onderdelen.append({"titel": str(titel), "gegevens": gegevens})
-    onderdelen.append({"titel": _("Wie dit dossier heeft bekeken"), "gegevens": _wie_bekeek(huishouden)})
-    return {"huishouden": huishouden.pk, "onderdelen": onderdelen}
+    onderdelen.append({"titel": _("Wie dit dossier heeft bekeken, geëxporteerd of geprint"),
+                       "gegevens": _wie_bekeek(huishouden)})
+    uit = {"huishouden": huishouden.pk, "onderdelen": onderdelen}
+    if persoon is not None:
+        uit["persoon"] = persoon.pk
+    return uit
+
+
+def als_regels(gegevens, niveau=0):
+    """The nested document as flat rows (level, label, value) for the readable PDF."""
+    if isinstance(gegevens, dict):
+        for sleutel, waarde in gegevens.items():
+            if isinstance(waarde, dict | list):
+                yield niveau, str(sleutel), None
+                yield from als_regels(waarde, niveau + 1)
+            else:
+                yield niveau, str(sleutel), waarde
+    elif isinstance(gegevens, list):
+        if not gegevens:
+            yield niveau, _("(geen)"), None
+        for nummer, item in enumerate(gegevens, start=1):
+            if isinstance(item, dict | list):
+                yield niveau, f"{nummer}.", None
+                yield from als_regels(item, niveau + 1)
+            else:
+                yield niveau, "", item

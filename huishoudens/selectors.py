@@ -44,6 +44,9 @@ def get_huishouden_voor(user, pk, *, request=None, log_lezen=True):
     """One household, or 404 whether it does not exist or is not this user's to see. Logs the read."""
     huishouden = huishoudens_voor(user).select_related("wijk", "gemeente").filter(pk=pk).first()
     if huishouden is None:
+        # NEN 7513: a refused attempt leaves a trace too (missing and forbidden alike, as the 404 itself)
+        log.geweigerd(user, Huishouden._meta.label_lower, pk, request=request,
+                      huishouden_id=pk if isinstance(pk, int) else None)
         raise Http404
     if log_lezen:
         log.gelezen(user, huishouden, request=request)
@@ -262,11 +265,14 @@ def _als_datetime(waarde):
 
 
 def wie_bekeek(huishouden, *, limiet=200):
-    """Who read this dossier, from the append-only audit table (newest first)."""
+    """Who read, exported or printed this dossier, or opened it with emergency access, from the append-only
+    audit table (newest first). Refused attempts are not views: they stay in the log for the auditor."""
     from audit.models import AuditActie, AuditEvent
 
-    return AuditEvent.objects.filter(huishouden_id=huishouden.pk, actie=AuditActie.GELEZEN).order_by(
-        "-tijdstip", "-id")[:limiet]
+    return AuditEvent.objects.filter(
+        Q(actie__in=[AuditActie.GELEZEN, AuditActie.GEEXPORTEERD, AuditActie.GEPRINT]) | Q(noodtoegang=True),
+        huishouden_id=huishouden.pk, resultaat="gelukt",
+    ).order_by("-tijdstip", "-id")[:limiet]
 
 
 def mag_wie_bekeek_zien(user, traject):

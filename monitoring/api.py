@@ -7,6 +7,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from common.leeslog import ToontGeenHuishoudens
 from monitoring import exports, selectors, services
 from monitoring.forms import SOORTEN, StartRunForm
 from monitoring.models import Indicator, MonitorRun
@@ -55,7 +56,8 @@ class WaardeSerializer(serializers.Serializer):
     clientcijfer = serializers.BooleanField()
 
 
-class MonitorRunViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class MonitorRunViewSet(ToontGeenHuishoudens, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    waarom = "monitorcijfers: aantallen per indicator, gebied en periode"
     serializer_class = MonitorRunSerializer
 
     def get_queryset(self):
@@ -95,7 +97,8 @@ class MonitorRunViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         return Response(WaardeSerializer(data, many=True).data)
 
 
-class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
+class IndicatorViewSet(ToontGeenHuishoudens, viewsets.ReadOnlyModelViewSet):
+    waarom = "de beschrijving van de indicatoren"
     serializer_class = IndicatorSerializer
     lookup_field = "code"
 

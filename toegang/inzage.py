@@ -9,12 +9,14 @@ INTERN = ("gemeente", "gebied", "team", "traject", "huishouden", "doel", "behand
           "geregistreerd_door", "aangevraagd_door", "besloten_door", "beslis_discipline")
 
 
-def inzage(huishouden):
+def inzage(huishouden, persoon=None):
+    """For one resident (``persoon``): the household's meldingen, but only their own requests and allocations."""
+    client = {"client": persoon} if persoon else {}
     meldingen = Melding.objects.filter(huishouden=huishouden).select_related(
         "kanaal", "signaalgever_type", "signaalgever_organisatie").order_by("ontvangen_op", "id")
-    aanvragen = Aanvraag.objects.filter(huishouden=huishouden).select_related(
+    aanvragen = Aanvraag.objects.filter(huishouden=huishouden, **client).select_related(
         "client", "product", "aanbieder", "eenheid", "frequentie").order_by("aanvraagdatum", "id")
-    toewijzingen = Toewijzing.objects.filter(client__huishouden=huishouden).select_related(
+    toewijzingen = Toewijzing.objects.filter(client__huishouden=huishouden, **client).select_related(
         "client", "product", "aanbieder", "categorie", "eenheid", "frequentie").order_by("start", "id")
     return _("Meldingen en maatwerk"), {
         _("Meldingen"): [velden(m, zonder=INTERN) for m in meldingen],

@@ -2,6 +2,7 @@
 
 from rest_framework import serializers, viewsets
 
+from common.leeslog import ToontGeenHuishoudens
 from wijkteams import selectors
 from wijkteams.models import Gebied, Team, Wijk
 
@@ -26,7 +27,8 @@ class TeamSerializer(serializers.ModelSerializer):
         fields = ["id", "naam", "type", "gebied", "gemeente"]
 
 
-class GebiedViewSet(viewsets.ReadOnlyModelViewSet):
+class GebiedViewSet(ToontGeenHuishoudens, viewsets.ReadOnlyModelViewSet):
+    waarom = "de organisatie: gebieden"
     serializer_class = GebiedSerializer
     filterset_fields = ["naam"]
 
@@ -34,7 +36,8 @@ class GebiedViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.gebieden_voor(self.request.user).order_by("naam")
 
 
-class WijkViewSet(viewsets.ReadOnlyModelViewSet):
+class WijkViewSet(ToontGeenHuishoudens, viewsets.ReadOnlyModelViewSet):
+    waarom = "de organisatie: wijken"
     serializer_class = WijkSerializer
     filterset_fields = ["gebied", "cbs_code"]
 
@@ -42,7 +45,8 @@ class WijkViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.wijken_voor(self.request.user).order_by("cbs_code")
 
 
-class TeamViewSet(viewsets.ReadOnlyModelViewSet):
+class TeamViewSet(ToontGeenHuishoudens, viewsets.ReadOnlyModelViewSet):
+    waarom = "de organisatie: teams"
     serializer_class = TeamSerializer
     filterset_fields = ["gebied"]
 

@@ -12,10 +12,9 @@ from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from audit import log
-from audit.models import AuditActie
 from common import onderdrukking
 from common.fouten import als_api_fout
+from common.leeslog import LogtLezen, ToontGeenHuishoudens
 from common.onderdrukking import is_onderdrukt, toon_aantal, toon_ratio
 from huishoudens.models import Persoon
 from huishoudens.selectors import huishoudens_voor
@@ -47,8 +46,10 @@ class MatrixVersieSerializer(serializers.ModelSerializer):
         return self.context["niveaus"]
 
 
-class MatrixVersieViewSet(viewsets.ReadOnlyModelViewSet):
+class MatrixVersieViewSet(ToontGeenHuishoudens, viewsets.ReadOnlyModelViewSet):
     """The versions of the Zelfredzaamheidsmatrix with their domains (in score order) and the five levels."""
+
+    waarom = "de ZRM-matrix: domeinen en treden, geen metingen"
 
     serializer_class = MatrixVersieSerializer
     lookup_field = "code"
@@ -146,7 +147,7 @@ def _per_domein_onder_scores(veld):
     return "scores" if veld.startswith("domein_") else veld
 
 
-class MetingViewSet(viewsets.ModelViewSet):
+class MetingViewSet(LogtLezen, viewsets.ModelViewSet):
     """ZRM measurements of the households the user works on. A final measurement is never changed: correct it
     with ``POST …/{id}/corrigeer/`` (a new version with a reason). Beleidsmedewerkers get 404 on every
     measurement; they read the aggregates."""
@@ -163,18 +164,6 @@ class MetingViewSet(viewsets.ModelViewSet):
         for d in Domein.objects.order_by("volgorde"):
             domeinen.setdefault(d.versie_id, []).append(d)
         return {**super().get_serializer_context(), "domeinen": domeinen}
-
-    def list(self, request, *args, **kwargs):
-        antwoord = super().list(request, *args, **kwargs)
-        ids = [r["id"] for r in antwoord.data.get("results", [])]
-        if ids:
-            log.log(request.user, AuditActie.GELEZEN, None, detail={"zrm_metingen": ids}, request=request)
-        return antwoord
-
-    def retrieve(self, request, *args, **kwargs):
-        meting = self.get_object()
-        log.gelezen(request.user, meting, request=request)
-        return Response(self.get_serializer(meting).data)
 
     def perform_create(self, serializer):
         d = serializer.validated_data
@@ -369,9 +358,11 @@ class MagAggregatenZien(permissions.BasePermission):
                 and gemeente_id_van(request.user) is not None)
 
 
-class ZrmAggregaatViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+class ZrmAggregaatViewSet(ToontGeenHuishoudens, mixins.ListModelMixin, viewsets.GenericViewSet):
     """ZRM figures of the user's gemeente per gebied, team or the whole gemeente for a period, for one matrix
     version. Client figures (from the casework). Counts below 5 are shown as ‘< 5’."""
+
+    waarom = "geaggregeerde ZRM-cijfers per periode, met onderdrukking van kleine aantallen"
 
     permission_classes = [permissions.IsAuthenticated, MagAggregatenZien]
     serializer_class = AggregaatSerializer

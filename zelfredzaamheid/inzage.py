@@ -7,8 +7,10 @@ from huishoudens.inzage import velden
 from zelfredzaamheid.models import Domein, Meting
 
 
-def inzage(huishouden):
-    metingen = (Meting.objects.filter(huishouden=huishouden).select_related("persoon", "versie")
+def inzage(huishouden, persoon=None):
+    """For one resident (``persoon``) only their own measurements: the others' scores are special-category data."""
+    eigen = {"persoon": persoon} if persoon else {}
+    metingen = (Meting.objects.filter(huishouden=huishouden, **eigen).select_related("persoon", "versie")
                 .prefetch_related(Prefetch("versie__domeinen", queryset=Domein.objects.order_by("volgorde")))
                 .order_by("datum", "id"))
     return _("Zelfredzaamheidsmatrix (ZRM)"), [{

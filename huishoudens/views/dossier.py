@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from audit import log
 from common.fouten import fouten_naar_form
 from huishoudens import forms, registry, selectors, services
 from huishoudens.models import Relatie, Traject
@@ -36,6 +37,8 @@ def mijn_huishoudens(request):
     except ValueError:
         pagina = 1
     trajecten = list(selectors.mijn_trajecten(request.user)[(pagina - 1) * PAGINA: pagina * PAGINA + 1])
+    log.getoond(request.user, (t.huishouden_id for t in trajecten[:PAGINA]), request=request,
+                detail={"weergave": "mijn huishoudens"})
     return render(request, "huishoudens/mijn.html", {
         "trajecten": trajecten[:PAGINA], "volgende": pagina + 1 if len(trajecten) > PAGINA else None,
         "vorige": pagina - 1 if pagina > 1 else None, "aantal": selectors.tel_mijn_trajecten(request.user),
@@ -58,6 +61,7 @@ def zoeken(request):
     if form.is_bound and form.is_valid() and not form.is_leeg():
         resultaten = list(selectors.zoek_huishoudens(request.user, **form.cleaned_data)[:PAGINA + 1])
         meer, resultaten = len(resultaten) > PAGINA, resultaten[:PAGINA]
+        log.getoond(request.user, (h.pk for h in resultaten), request=request, detail={"weergave": "zoeken"})
     status = 400 if form.is_bound and form.errors else 200
     return render(request, "huishoudens/zoeken.html", {"form": form, "resultaten": resultaten, "meer": meer},
                   status=status)

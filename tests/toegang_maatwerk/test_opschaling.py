@@ -161,8 +161,11 @@ def test_bestuurstafel_ziet_alleen_samenvatting_en_elke_inzage_wordt_gelogd(clie
         assert dossier.naam not in inhoud and "Jansen" not in inhoud and dossier.volwassene.bsn not in inhoud
         assert "Kerkweg" not in inhoud
     gelezen = AuditEvent.objects.filter(actor=lid, actie="read", object_type="toegang.opschaling",
-                                        object_id=str(bestuurstafelcasus.pk))
+                                        object_id=str(bestuurstafelcasus.pk), resultaat="gelukt")
     assert gelezen.count() == 2 and gelezen.first().huishouden_id == dossier.pk
+    # the attempt before the summary existed (the 404) is logged as refused
+    assert AuditEvent.objects.filter(actor=lid, object_type="toegang.opschaling", resultaat="geweigerd",
+                                     object_id=str(bestuurstafelcasus.pk)).count() == 1
     # but not the dossier itself
     assert client.get(dossier.get_absolute_url()).status_code == 404
     assert client.get(bestuurstafelcasus.get_absolute_url()).status_code == 404

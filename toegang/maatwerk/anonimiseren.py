@@ -10,6 +10,25 @@ from toegang.models import Aanvraag, AanvraagStatusWijziging, Opschaling, Opscha
 
 WEG = "Geanonimiseerd"
 
+# What retention does with each free-text field (tests/bewaring checks this against the models).
+VELDEN = {
+    "toegang.Aanvraag": {"motivering": WEG, "besluitreden": WEG, "extern_kenmerk": "gewist",
+                         "beschikking": "bestand verwijderd",
+                         "externe_instantie": "blijft: naam van de beslissende instantie, geen persoonsgegeven"},
+    "toegang.AanvraagStatusWijziging": {"reden": WEG},
+    "toegang.Toewijzing": {"reden_einde": WEG, "toewijzingnummer": "blijft: nummer voor de aanbieder (iWmo)"},
+    "toegang.Opschaling": {"reden": WEG, "geprobeerd": WEG, "samenvatting": "gewist", "besluit": WEG,
+                           "uitkomst": WEG, "afschaal_instructies": WEG},
+    "toegang.OpschalingStatusWijziging": {"toelichting": WEG},
+}
+GEEN_HUISHOUDGEGEVENS = {
+    "toegang.ProductCategorie": "catalogus", "toegang.Eenheid": "catalogus", "toegang.Frequentie": "catalogus",
+    "toegang.Product": "catalogus", "toegang.Aanbieder": "organisaties", "toegang.Mandaat": "mandaatregister",
+    "toegang.BudgetRegel": "budget per categorie en gebied", "toegang.BudgetHerschikking": "budget (reden van de "
+    "coördinator, geen cliënt)", "toegang.OpschalingDoel": "inrichting", "toegang.BeleidsSignaal":
+    "beleidssignalen zonder persoonsgegevens",
+}
+
 
 def anonimiseer(huishouden_ids):
     ids = list(huishouden_ids)
@@ -26,3 +45,13 @@ def anonimiseer(huishouden_ids):
         opschalingen.filter(~Q(**{veld: ""})).update(**{veld: WEG})
     OpschalingStatusWijziging.objects.filter(opschaling__huishouden_id__in=ids).exclude(toelichting="").update(
         toelichting=WEG)
+
+
+def nieuw_sinds(huishouden_ids, sinds):
+    """Households with a maatwerk request or escalation since ``sinds`` (bewaring.registry.NIEUW_SINDS)."""
+    ids = list(huishouden_ids)
+    opschalingen = Opschaling.objects.filter(huishouden_id__in=ids, aangemeld_op__gte=sinds)
+    aanvragen = Aanvraag.objects.filter(Q(aangemaakt_op__gte=sinds) | Q(aanvraagdatum__gte=sinds.date()),
+                                        huishouden_id__in=ids)
+    return {**dict.fromkeys(opschalingen.values_list("huishouden_id", flat=True), "nieuwe opschaling"),
+            **dict.fromkeys(aanvragen.values_list("huishouden_id", flat=True), "nieuwe aanvraag")}

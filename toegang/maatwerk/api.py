@@ -10,7 +10,9 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from audit.models import AuditActie
 from common.fouten import roep_aan
+from common.leeslog import LogtLezen, ToontGeenHuishoudens
 from huishoudens.models import Doel, Ladder, Persoon
 from huishoudens.selectors import huishoudens_voor
 from toegang.maatwerk import selectors, services
@@ -115,7 +117,8 @@ class ZorgSerializer(serializers.Serializer):
 
 @extend_schema_view(list=extend_schema(description="Productcatalogus van de eigen gemeente. **Recht:** ingelogd."),
                     retrieve=extend_schema(description="Eén product. **Recht:** ingelogd."))
-class ProductViewSet(viewsets.ReadOnlyModelViewSet):
+class ProductViewSet(ToontGeenHuishoudens, viewsets.ReadOnlyModelViewSet):
+    waarom = "de productcatalogus van de gemeente"
     serializer_class = ProductSerializer
 
     def get_queryset(self):
@@ -128,7 +131,7 @@ class ProductViewSet(viewsets.ReadOnlyModelViewSet):
                                    "(team, regisseur, coördinator van het gebied)."),
     retrieve=extend_schema(description="Eén aanvraag; 404 als u het huishouden niet mag zien."),
 )
-class AanvraagViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class AanvraagViewSet(LogtLezen, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = AanvraagSerializer
     filterset_fields = ["status"]
 
@@ -187,7 +190,8 @@ class AanvraagViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
                                    "mag zien."),
     retrieve=extend_schema(description="Eén toewijzing (velden iWmo 301)."),
 )
-class ToewijzingViewSet(viewsets.ReadOnlyModelViewSet):
+class ToewijzingViewSet(LogtLezen, viewsets.ReadOnlyModelViewSet):
+    huishouden_pad = "client__huishouden_id"
     serializer_class = ToewijzingSerializer
 
     def get_queryset(self):
@@ -223,7 +227,9 @@ class ToewijzingViewSet(viewsets.ReadOnlyModelViewSet):
     def export(self, request):
         rollen.vereis_rol(request, rollen.COORDINATOR)
         mw = medewerker_van(request.user)
-        return Response(exporteer(self.get_queryset(), gemeente=mw.gemeente))
+        toewijzingen = self.get_queryset()
+        self.log_getoond(list(toewijzingen), actie=AuditActie.GEEXPORTEERD, detail={"export": "toewijzingen"})
+        return Response(exporteer(toewijzingen, gemeente=mw.gemeente))
 
 
 def registreer(router):

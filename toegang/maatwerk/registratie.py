@@ -60,7 +60,7 @@ def registreer():
     from huishoudens.signals import persoon_samengevoegd
     from toegang import inzage
     from toegang.maatwerk import samenvoegen
-    from toegang.maatwerk.anonimiseren import anonimiseer
+    from toegang.maatwerk.anonimiseren import anonimiseer, nieuw_sinds
     from wijkteams import rollen, views
     from wijkteams.context_processors import registreer_menu
 
@@ -72,6 +72,8 @@ def registreer():
         registry.TIJDLIJN_BRONNEN.append(tijdlijn)
     if anonimiseer not in bewaring.ANONIMISEERDERS:
         bewaring.ANONIMISEERDERS.append(anonimiseer)
+    if nieuw_sinds not in bewaring.NIEUW_SINDS:
+        bewaring.NIEUW_SINDS.append(nieuw_sinds)
     if inzage.inzage not in registry.INZAGE_BRONNEN:
         registry.INZAGE_BRONNEN.append(inzage.inzage)
     persoon_samengevoegd.connect(samenvoegen.persoon_samengevoegd, dispatch_uid="toegang_samenvoegen")

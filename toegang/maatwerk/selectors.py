@@ -7,6 +7,7 @@ from django.db.models import Case, DecimalField, OuterRef, Q, Subquery, Sum, Val
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
+from audit import log
 from huishoudens.selectors import get_huishouden_voor, huishoudens_voor
 from toegang.models import Aanvraag, BudgetHerschikking, BudgetRegel, Mandaat, Toewijzing
 from wijkteams.selectors import medewerker_van
@@ -26,6 +27,7 @@ def get_aanvraag_voor(user, pk, *, request=None):
     """One request, or 404 whether it does not exist or its household is not this user's. Logs the read once."""
     aanvraag = Aanvraag.objects.select_related(*AANVRAAG_RELATIES).filter(pk=pk).first()
     if aanvraag is None:
+        log.geweigerd(user, Aanvraag._meta.label_lower, pk, request=request)
         raise Http404
     get_huishouden_voor(user, aanvraag.huishouden_id, request=request)  # 404 and the logged read
     return aanvraag

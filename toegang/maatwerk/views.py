@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit import log
+from audit.models import AuditActie
 from common.fouten import fouten_naar_form
 from huishoudens import selectors as huishouden_selectors
 from toegang.maatwerk import selectors, services
@@ -164,6 +165,8 @@ def _werkvoorraad_context(request, herschik_form=None):
         "jaar": jaar,
         "regels": [],
     }
+    log.getoond(request.user, (a.huishouden_id for a in context["te_beslissen"] + context["eigen"]),
+                request=request, gemeente_id=mw and mw.gemeente_id, detail={"weergave": "werkvoorraad maatwerk"})
     if mw is not None and rollen.heeft_rol(request.user, rollen.COORDINATOR):
         gebieden = list(mw.coordinator_van.values_list("pk", flat=True))
         context["regels"] = selectors.budgetregels(gemeente_id=mw.gemeente_id, jaar=jaar, gebied_ids=gebieden)
@@ -203,8 +206,13 @@ def toewijzingen_export(request):
     if not rollen.heeft_rol(request.user, rollen.COORDINATOR):
         raise PermissionDenied
     mw = medewerker_van(request.user)
-    gegevens = exporteer(selectors.toewijzingen_voor(request.user), gemeente=mw.gemeente)
-    log.log(request.user, "export", None, request=request, gemeente_id=mw.gemeente_id,
+    toewijzingen = selectors.toewijzingen_voor(request.user)
+    gegevens = exporteer(toewijzingen, gemeente=mw.gemeente)
+    # one row per household in the file (it holds BSN and birth dates), plus the export as a whole
+    log.getoond(request.user, toewijzingen.values_list("client__huishouden_id", flat=True),
+                actie=AuditActie.GEEXPORTEERD, request=request, gemeente_id=mw.gemeente_id,
+                detail={"export": "toewijzingen"})
+    log.log(request.user, AuditActie.GEEXPORTEERD, None, request=request, gemeente_id=mw.gemeente_id,
             detail={"toewijzingen": len(gegevens["toewijzingen"])})
     antwoord = HttpResponse(json.dumps(gegevens, ensure_ascii=False, indent=2),
                             content_type="application/json; charset=utf-8")

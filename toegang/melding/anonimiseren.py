@@ -8,13 +8,37 @@ from toegang.models import CasusoverlegAgendapunt, Melding
 
 WEG = "Geanonimiseerd"
 
+# What retention does with each free-text field (tests/bewaring checks this against the models); the models of
+# toegang without household data are listed in toegang/maatwerk/anonimiseren.py.
+VELDEN = {
+    "toegang.Melding": {"vraag": WEG, "melder_naam": "gewist", "melder_contact": "gewist",
+                        "geen_toestemming_reden": WEG, "wat_gedaan": WEG, "route_toelichting": WEG,
+                        "doorverwezen_naar": WEG, "ontvangstnummer": "blijft: volgnummer zonder persoonsgegevens"},
+    "toegang.CasusoverlegAgendapunt": {"volgende_stap": WEG},
+}
+GEEN_HUISHOUDGEGEVENS = {
+    "toegang.Ontvangstteller": "teller van ontvangstnummers",
+    "toegang.PostcodeWijk": "postcodetabel van de gemeente",
+    "toegang.PartnerToken": "sleutels van partnerorganisaties",
+    "toegang.Afwezigheid": "afwezigheid van medewerkers",
+}
+
 
 def anonimiseer(huishouden_ids):
     ids = list(huishouden_ids)
     meldingen = Melding.objects.filter(huishouden_id__in=ids)
     meldingen.update(vraag=WEG, melder_naam="", melder_contact="")
-    for veld in ("geen_toestemming_reden", "wat_gedaan", "route_toelichting"):
+    for veld in ("geen_toestemming_reden", "wat_gedaan", "route_toelichting", "doorverwezen_naar"):
         meldingen.exclude(**{veld: ""}).update(**{veld: WEG})
     # a discussed agenda item keeps a (non-empty) next step: database constraint
     CasusoverlegAgendapunt.objects.filter(melding__huishouden_id__in=ids).exclude(volgende_stap="").update(
         volgende_stap=WEG)
+
+
+def nieuw_sinds(huishouden_ids, sinds):
+    """Households with a melding received or registered since ``sinds`` (bewaring.registry.NIEUW_SINDS)."""
+    from django.db.models import Q
+
+    nieuw = Melding.objects.filter(Q(ontvangen_op__gte=sinds) | Q(aangemaakt_op__gte=sinds),
+                                   huishouden_id__in=list(huishouden_ids))
+    return dict.fromkeys(nieuw.values_list("huishouden_id", flat=True), "nieuwe melding")

@@ -17,6 +17,7 @@ from rest_framework.response import Response
 
 from common import afremmen
 from common.fouten import foutvelden
+from common.leeslog import ToontGeenHuishoudens
 from huishoudens.models import Leefgebied
 from toegang.melding import services
 from toegang.models import Melding, PartnerToken
@@ -155,9 +156,12 @@ class OntvangstSerializer(serializers.Serializer):
 
 @extend_schema_view(retrieve=extend_schema(parameters=[OpenApiParameter(
     "ontvangstnummer", str, OpenApiParameter.PATH, description="Het ontvangstnummer, bijv. M-2026-000123.")]))
-class PartnerMeldingViewSet(afremmen.EerstAfremmen, mixins.CreateModelMixin, mixins.ListModelMixin,
+class PartnerMeldingViewSet(ToontGeenHuishoudens, afremmen.EerstAfremmen, mixins.CreateModelMixin,
+                            mixins.ListModelMixin,
                             mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Meldingen van uw organisatie: indienen, en het ontvangstnummer en de status teruglezen."""
+
+    waarom = "alleen ontvangstnummer, status en ontvangstdatum van de eigen meldingen van de partner"
 
     authentication_classes = [PartnerTokenAuthentication]
     permission_classes = [IsPartner]

@@ -38,7 +38,7 @@ def startblok(request):
 def registreer():
     from bewaring import registry as bewaring
     from huishoudens import registry
-    from toegang.melding.anonimiseren import anonimiseer
+    from toegang.melding.anonimiseren import anonimiseer, nieuw_sinds
     from wijkteams import rollen
     from wijkteams.context_processors import registreer_menu
     from wijkteams.views import STARTBLOKKEN
@@ -53,3 +53,5 @@ def registreer():
         registry.TIJDLIJN_BRONNEN.append(tijdlijn)
     if anonimiseer not in bewaring.ANONIMISEERDERS:
         bewaring.ANONIMISEERDERS.append(anonimiseer)
+    if nieuw_sinds not in bewaring.NIEUW_SINDS:
+        bewaring.NIEUW_SINDS.append(nieuw_sinds)

@@ -73,6 +73,7 @@ def get_melding_voor(user, pk, *, request=None):
                                                    "geregistreerd_door")
                .filter(pk=pk).first())
     if melding is None:
+        log.geweigerd(user, Melding._meta.label_lower, pk, request=request)
         raise Http404
     log.gelezen(user, melding, request=request)
     return melding

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from audit import log
 from toegang.melding import selectors, services
 from toegang.melding.forms import WerkvoorraadFilterForm
 from toegang.melding.termijnen import dagen_tot, termijnstatus
@@ -66,6 +67,8 @@ def werkvoorraad(request):
         t.onderzoek_uiterlijk = onderzoek.get(t.pk)
         t.onderzoek_termijn = termijnstatus(t.onderzoek_uiterlijk, vandaag)
 
+    log.getoond(request.user, [m.huishouden_id for m in meldingen] + [t.huishouden_id for t in trajecten],
+                request=request, gemeente_id=bereik.gemeente_id, detail={"weergave": "werkvoorraad"})
     querystring = request.GET.copy()
     for sleutel in ("pagina", "hpagina"):
         querystring.pop(sleutel, None)

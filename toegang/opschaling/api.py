@@ -7,6 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from common.fouten import roep_aan
+from common.leeslog import LogtLezen, ToontGeenHuishoudens
 from huishoudens.selectors import get_huishouden_voor, lopend_traject
 from toegang.models import BeleidsSignaal, Opschaling, OpschalingDoel
 from toegang.opschaling import selectors, services
@@ -51,7 +52,7 @@ class BeleidsSignaalSerializer(serializers.ModelSerializer):
                                    "**Recht:** wie het huishouden mag zien; de LZN-groep na opschaling naar het LZN."),
     retrieve=extend_schema(description="Eén opschaling; 404 als u het huishouden niet mag zien."),
 )
-class OpschalingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class OpschalingViewSet(LogtLezen, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = OpschalingSerializer
 
     def get_queryset(self):
@@ -126,7 +127,8 @@ class OpschalingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
                                    "beleidsmedewerker, bestuurstafel of coördinator."),
     retrieve=extend_schema(description="Eén beleidssignaal."),
 )
-class BeleidsSignaalViewSet(viewsets.ReadOnlyModelViewSet):
+class BeleidsSignaalViewSet(ToontGeenHuishoudens, viewsets.ReadOnlyModelViewSet):
+    waarom = "beleidssignalen, zonder persoonsgegevens"
     serializer_class = BeleidsSignaalSerializer
 
     def get_queryset(self):

@@ -23,6 +23,7 @@ def opschalingen_voor(user, *, alleen_actief=True):
 def get_opschaling_voor(user, pk, *, request=None):
     opschaling = Opschaling.objects.select_related(*RELATIES).filter(pk=pk).first()
     if opschaling is None:
+        log.geweigerd(user, Opschaling._meta.label_lower, pk, request=request)
         raise Http404
     get_huishouden_voor(user, opschaling.huishouden_id, request=request)
     return opschaling
@@ -56,6 +57,8 @@ def get_bestuurstafel_casus(user, pk, *, request=None):
                                        doel__soort=OpschalingDoel.Soort.BESTUURSTAFEL)
              .exclude(samenvatting="").select_related("gebied", "doel").first())
     if casus is None or not _mag_bestuurstafel_zien(user):
+        log.geweigerd(user, Opschaling._meta.label_lower, pk, request=request,
+                      detail={"weergave": "samenvatting bestuurstafel"})
         raise Http404
     log.gelezen(user, casus, request=request, detail={"weergave": "samenvatting bestuurstafel"})
     return casus

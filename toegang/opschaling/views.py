@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from audit import log
 from common.fouten import fouten_naar_form
 from huishoudens import selectors as huishouden_selectors
 from toegang.models import BeleidsSignaal
@@ -39,8 +40,9 @@ ACTIES = {
 def opschalingen(request):
     if not rollen.heeft_rol(request.user, rollen.COORDINATOR, rollen.MEDEWERKER, rollen.LZN):
         raise PermissionDenied
-    return render(request, "toegang/opschaling/lijst.html",
-                  {"opschalingen": list(selectors.opschalingen_voor(request.user)[:200])})
+    lijst = list(selectors.opschalingen_voor(request.user)[:200])
+    log.getoond(request.user, (o.huishouden_id for o in lijst), request=request, detail={"weergave": "opschalingen"})
+    return render(request, "toegang/opschaling/lijst.html", {"opschalingen": lijst})
 
 
 @login_required
