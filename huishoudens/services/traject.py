@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import log
+from common.overgangen import controleer_overgang
 from huishoudens import invarianten, rechten, registry
 from huishoudens.models import Huishouden, Plan, RegisseurToewijzing, StatusWijziging, Traject
 from wijkteams import rollen
@@ -61,12 +62,7 @@ def open_traject(*, huishouden, team, door, aangemeld_op=None):
 @transaction.atomic
 def wijzig_status(*, traject, naar, door, reden=""):
     traject = Traject.objects.select_for_update().get(pk=traject.pk)
-    if naar not in OVERGANGEN.get(traject.status, set()):
-        raise ValidationError(
-            _("Een traject met status ‘%(van)s’ kan niet naar ‘%(naar)s’.")
-            % {"van": traject.get_status_display(), "naar": Status(naar).label},
-            code="overgang",
-        )
+    controleer_overgang(OVERGANGEN, traject, naar)
     if naar == Status.AFGESLOTEN:
         raise ValidationError(_("Afsluiten gaat via ‘Traject afsluiten’, met een reden."), code="afsluiten")
     if (
@@ -99,8 +95,7 @@ def sluit_traject_af(*, traject, door, reden, toelichting="", vervolgdatum=None,
     closes the traject, which is every form and API path.
     """
     traject = Traject.objects.select_for_update().get(pk=traject.pk)
-    if Status.AFGESLOTEN not in OVERGANGEN.get(traject.status, set()):
-        raise ValidationError(_("Dit traject is al afgesloten."), code="overgang")
+    controleer_overgang(OVERGANGEN, traject, Status.AFGESLOTEN, bericht=_("Dit traject is al afgesloten."))
     if reden not in Traject.Afsluitreden.values:
         raise ValidationError(_("Kies een reden om het traject af te sluiten."), code="reden")
     gegevens = {"reden": reden, "toelichting": toelichting, "vervolgdatum": vervolgdatum,
@@ -139,10 +134,6 @@ def heropen_traject(*, traject, door, reden=""):
     return wijzig_status(traject=traject, naar=Status.HEROPEND, door=door, reden=reden)
 
 
-def _is_coordinator_van_gebied(user, traject):
-    return traject.gebied_id is not None and coordinatoren_van(traject.gebied).filter(pk=user.pk).exists()
-
-
 def _mag_regisseur_zijn(traject, medewerker_user):
     mw = getattr(medewerker_user, "medewerker", None)
     if mw is None or mw.gemeente_id != traject.huishouden.gemeente_id:
@@ -168,7 +159,7 @@ def wijs_regisseur_toe(*, traject, regisseur, door, reden=""):
             return huidig
         huidig.tot = timezone.now()
         huidig.save(update_fields=["tot"])
-        if not _is_coordinator_van_gebied(huidig.regisseur, traject):
+        if not rollen.is_coordinator_van(huidig.regisseur, traject.gebied_id):
             rechten.trek_toegang_in(traject.huishouden, huidig.regisseur)
     try:
         with transaction.atomic():
