@@ -395,14 +395,19 @@ class GesprekLeefgebied(models.Model):
 
 
 class Plan(models.Model):
-    """The household's plan. One active plan per traject; a new version keeps the old one readable."""
+    """The household's plan: one active plan per household (across its trajecten), one concept per traject;
+    a new version keeps the old one readable, closing the traject closes its plan (``afgesloten``)."""
 
     class Status(models.TextChoices):
         CONCEPT = "concept", _("Concept")
         ACTIEF = "actief", _("Actief")
         VERVANGEN = "vervangen", _("Vervangen door nieuwere versie")
+        AFGESLOTEN = "afgesloten", _("Afgesloten met het traject")
 
     traject = models.ForeignKey(Traject, on_delete=models.PROTECT, related_name="plannen")
+    # Denormalised from the traject so the database can hold "one active plan per household"; kept equal to
+    # the traject's household by a composite foreign key (migration 0003), filled in on save.
+    huishouden = models.ForeignKey(Huishouden, on_delete=models.PROTECT, related_name="+", editable=False)
     versie = models.PositiveIntegerField(_("versie"), default=1)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT)
     inzet_netwerk = models.TextField(_("hoe het netwerk wordt ingezet"), blank=True)
@@ -424,15 +429,32 @@ class Plan(models.Model):
                 name="een_actief_plan_per_traject",
                 violation_error_message=_("Dit traject heeft al een actief plan."),
             ),
+            models.UniqueConstraint(
+                fields=["huishouden"],
+                condition=Q(status="actief"),
+                name="een_actief_plan_per_huishouden",
+                violation_error_message=_("Dit huishouden heeft al een actief plan."),
+            ),
+            models.UniqueConstraint(
+                fields=["traject"],
+                condition=Q(status="concept"),
+                name="een_conceptplan_per_traject",
+                violation_error_message=_("Dit traject heeft al een conceptplan."),
+            ),
             models.UniqueConstraint(fields=["traject", "versie"], name="plan_versie_uniek"),
         ]
 
     def __str__(self):
         return f"Plan versie {self.versie}"
 
+    def save(self, *args, **kwargs):
+        if self.huishouden_id is None and self.traject_id is not None:
+            self.huishouden_id = Traject.objects.values_list("huishouden_id", flat=True).get(pk=self.traject_id)
+        super().save(*args, **kwargs)
+
     @property
     def is_bewerkbaar(self):
-        return self.status != self.Status.VERVANGEN
+        return self.status in (self.Status.CONCEPT, self.Status.ACTIEF)
 
     def audit_context(self):
         return {"huishouden_id": self.traject.huishouden_id}

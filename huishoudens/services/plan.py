@@ -27,6 +27,8 @@ def _vergrendel(plan, lock_versie, door):
     plan = Plan.objects.select_for_update(of=("self",)).select_related("traject").get(pk=plan.pk)
     if plan.status == Plan.Status.VERVANGEN:
         raise ValidationError(_("Deze versie van het plan is vervangen en kan niet meer worden gewijzigd."))
+    if plan.status == Plan.Status.AFGESLOTEN:
+        raise ValidationError(_("Dit plan is met het traject afgesloten en kan niet meer worden gewijzigd."))
     if lock_versie is None or int(lock_versie) != plan.lock_versie:
         raise ValidationError(GEWIJZIGD_DOOR_ANDER, code="verouderd")
     plan.lock_versie += 1
@@ -44,7 +46,12 @@ def maak_plan(*, traject, door, inzet_netwerk=""):
     if traject.plannen.filter(status__in=[Plan.Status.ACTIEF, Plan.Status.CONCEPT]).exists():
         raise ValidationError(EEN_ACTIEF_PLAN, code="actief_plan")
     versie = (traject.plannen.order_by("-versie").values_list("versie", flat=True).first() or 0) + 1
-    plan = Plan.objects.create(traject=traject, versie=versie, inzet_netwerk=inzet_netwerk, gewijzigd_door=door)
+    try:
+        with transaction.atomic():
+            plan = Plan.objects.create(traject=traject, versie=versie, inzet_netwerk=inzet_netwerk,
+                                       gewijzigd_door=door)
+    except IntegrityError:  # a concept made meanwhile: the database holds one concept per traject
+        raise ValidationError(EEN_ACTIEF_PLAN, code="actief_plan")
     log.aangemaakt(door, plan)
     return plan
 

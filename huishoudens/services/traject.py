@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from audit import log
 from common.overgangen import controleer_overgang
-from huishoudens import rechten, registry
-from huishoudens.models import Huishouden, RegisseurToewijzing, StatusWijziging, Traject
+from huishoudens import invarianten, rechten, registry
+from huishoudens.models import Huishouden, Plan, RegisseurToewijzing, StatusWijziging, Traject
 from wijkteams import rollen
 
 Status = Traject.Status
@@ -25,9 +25,13 @@ OVERGANGEN = {
 }
 
 
-def coordinatoren_van(gebied):
+def coordinatoren_van(gebied, *, gemeente_id=None):
+    """The coördinatoren of a gebied; for a team without gebied, every coördinator of the gemeente
+    (the rule of ``wijkteams.rollen.is_coordinator_van``: they also decide its maatwerk requests)."""
     if gebied is None:
-        return get_user_model().objects.none()
+        if gemeente_id is None:
+            return get_user_model().objects.none()
+        return get_user_model().objects.filter(medewerker__gemeente_id=gemeente_id, groups__name=rollen.COORDINATOR)
     return get_user_model().objects.filter(medewerker__coordinator_van=gebied)
 
 
@@ -49,7 +53,7 @@ def open_traject(*, huishouden, team, door, aangemeld_op=None):
         raise ValidationError(_("Dit huishouden heeft al een open traject."), code="open_traject")
     StatusWijziging.objects.create(traject=traject, van="", naar=Status.AANGEMELD, door=door)
     rechten.geef_toegang(huishouden, team.groep)
-    for coordinator in coordinatoren_van(team.gebied):
+    for coordinator in coordinatoren_van(team.gebied, gemeente_id=team.gemeente_id):
         rechten.geef_toegang(huishouden, coordinator)
     log.aangemaakt(door, traject)
     return traject
@@ -66,6 +70,10 @@ def wijzig_status(*, traject, naar, door, reden=""):
         and Traject.objects.filter(huishouden_id=traject.huishouden_id).exclude(status=Status.AFGESLOTEN).exists()
     ):
         raise ValidationError(_("Dit huishouden heeft al een open traject."), code="open_traject")
+    if naar in invarianten.NA_INTAKE and not RegisseurToewijzing.objects.filter(traject=traject,
+                                                                                tot__isnull=True).exists():
+        raise ValidationError(_("Wijs eerst een regisseur toe: een traject voorbij de intake heeft altijd een "
+                                "regisseur."), code="regisseur")
     van = traject.status
     traject.status = naar
     if naar == Status.HEROPEND:
@@ -79,7 +87,7 @@ def wijzig_status(*, traject, naar, door, reden=""):
 @transaction.atomic
 def sluit_traject_af(*, traject, door, reden, toelichting="", vervolgdatum=None, op=None, reden_geen_eindmeting="",
                      controles=None):
-    """Close a traject with a reason; the regisseur's assignment ends. History stays.
+    """Close a traject with a reason; the regisseur's assignment ends and its plan is closed. History stays.
 
     Higher apps check their own conditions through ``registry.AFSLUIT_CONTROLES`` (e.g. a closing ZRM
     measurement, or a reason why there is none); each raises ValidationError to refuse. ``controles``: True runs
@@ -110,7 +118,11 @@ def sluit_traject_af(*, traject, door, reden, toelichting="", vervolgdatum=None,
     traject.save()
     StatusWijziging.objects.create(traject=traject, van=van, naar=Status.AFGESLOTEN, door=door, reden=reden)
     RegisseurToewijzing.objects.filter(traject=traject, tot__isnull=True).update(tot=timezone.now())
-    log.gewijzigd(door, traject, detail={"status": [van, Status.AFGESLOTEN], "reden": reden})
+    plannen = list(traject.plannen.filter(status__in=[Plan.Status.ACTIEF, Plan.Status.CONCEPT]).values_list(
+        "pk", flat=True))
+    Plan.objects.filter(pk__in=plannen).update(status=Plan.Status.AFGESLOTEN)
+    log.gewijzigd(door, traject, detail={"status": [van, Status.AFGESLOTEN], "reden": reden,
+                                         "plannen_afgesloten": plannen})
     return traject
 
 

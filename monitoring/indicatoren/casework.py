@@ -135,13 +135,14 @@ def heropening(*, gemeente_id, van, tot, codes=None):
 
 @registreer("ladder", codes=["ladder_mix"])
 def ladder(*, gemeente_id, van, tot, codes=None):
-    """Activities of the active plans of trajecten running in the period, by ladder step (share of all)."""
+    """Activities of the plans in force (active, or closed with their traject) of trajecten running in the period,
+    by ladder step (share of all)."""
     sql = f"""
         WITH t AS ({TRAJECTEN_IN_PERIODE})
         SELECT GROUPING(t.gebied_id) = 1 AS totaal, t.gebied_id, a.ladder, COUNT(*) AS aantal,
                SUM(COUNT(*)) OVER (PARTITION BY GROUPING(t.gebied_id), t.gebied_id) AS alle
         FROM t
-        JOIN huishoudens_plan p ON p.traject_id = t.id AND p.status = 'actief'
+        JOIN huishoudens_plan p ON p.traject_id = t.id AND p.status IN ('actief', 'afgesloten')
         JOIN huishoudens_doel d ON d.plan_id = p.id
         JOIN huishoudens_actie a ON a.doel_id = d.id
         WHERE (a.start IS NULL OR a.start <= %(tot)s) AND (a.eind IS NULL OR a.eind >= %(van)s)

@@ -25,6 +25,7 @@ from huishoudens.models import (
     Keukentafelgesprek,
     Persoon,
     Plan,
+    RegisseurToewijzing,
     StatusWijziging,
     Traject,
 )
@@ -59,8 +60,11 @@ def _persoon(h, *, geboren=date(1970, 1, 1), mantelzorger=False, vrijwilliger=Fa
 
 def _traject(h, team, aangemeld, *, afgesloten=None, reden="", status=None):
     status = status or (Traject.Status.AFGESLOTEN if afgesloten else Traject.Status.UITVOERING)
-    return Traject.objects.create(huishouden=h, team=team, gebied=team.gebied, aangemeld_op=aangemeld,
-                                  afgesloten_op=afgesloten, afsluitreden=reden, status=status)
+    traject = Traject.objects.create(huishouden=h, team=team, gebied=team.gebied, aangemeld_op=aangemeld,
+                                     afgesloten_op=afgesloten, afsluitreden=reden, status=status)
+    if status in (Traject.Status.PLAN, Traject.Status.UITVOERING):  # past intake: a regisseur (database check)
+        RegisseurToewijzing.objects.create(traject=traject, regisseur=team.groep.user_set.order_by("pk").first())
+    return traject
 
 
 def _statuswijziging(traject, naar, op):

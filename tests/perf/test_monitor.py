@@ -19,7 +19,7 @@ from datetime import date
 
 import pytest
 from django.contrib.auth.models import Group
-from django.db import connection
+from django.db import connection, transaction
 
 from monitoring import perioden, services
 from wijkteams.models import Gebied, Gemeente, Team, TeamType
@@ -49,7 +49,8 @@ def _genereer():
         Team.objects.create(gemeente=gemeente, gebied=gebied, type=sociaal, naam=f"Sociaal team {g + 1:02d}",
                             groep=Group.objects.create(name=f"bench-team-{g}"))
     p = {"gemeente": gemeente.pk, "n": HUISHOUDENS, "prof": prof.pk}
-    with connection.cursor() as c:
+    # one transaction: a traject past intake needs its regisseur by commit (deferred database check)
+    with transaction.atomic(), connection.cursor() as c:
         c.execute("""
             INSERT INTO wijkteams_wijk (gemeente_id, cbs_code, naam, gebied_id)
             SELECT %(gemeente)s, 'WK0599' || lpad(i::text, 2, '0'), 'Wijk ' || i,
@@ -97,6 +98,11 @@ def _genereer():
             FROM huishoudens_huishouden h JOIN bench_wijk bw ON bw.wijk_id = h.wijk_id
             WHERE h.gemeente_id = %(gemeente)s""", p)
         c.execute("""
+            INSERT INTO huishoudens_regisseurtoewijzing (traject_id, regisseur_id, van, reden)
+            SELECT t.id, %(prof)s, now(), '' FROM huishoudens_traject t
+            JOIN huishoudens_huishouden h ON h.id = t.huishouden_id
+            WHERE h.gemeente_id = %(gemeente)s AND t.status IN ('plan', 'uitvoering')""", p)
+        c.execute("""
             INSERT INTO huishoudens_statuswijziging (traject_id, van, naar, op, reden)
             SELECT t.id, '', 'aangemeld', t.aangemeld_op::timestamptz, '' FROM huishoudens_traject t
             JOIN huishoudens_huishouden h ON h.id = t.huishouden_id WHERE h.gemeente_id = %(gemeente)s
@@ -115,9 +121,10 @@ def _genereer():
             FROM huishoudens_traject t JOIN huishoudens_huishouden h ON h.id = t.huishouden_id
             WHERE h.gemeente_id = %(gemeente)s AND t.id %% 5 <> 0""", p)
         c.execute("""
-            INSERT INTO huishoudens_plan (traject_id, versie, status, inzet_netwerk, aangemaakt_op, gewijzigd_op,
-                                          lock_versie)
-            SELECT t.id, 1, 'actief', '', (t.aangemeld_op + 60 + (t.id %% 30)::int)::timestamptz, now(), 0
+            INSERT INTO huishoudens_plan (traject_id, huishouden_id, versie, status, inzet_netwerk, aangemaakt_op,
+                                          gewijzigd_op, lock_versie)
+            SELECT t.id, t.huishouden_id, 1, CASE WHEN t.status = 'afgesloten' THEN 'afgesloten' ELSE 'actief' END,
+                   '', (t.aangemeld_op + 60 + (t.id %% 30)::int)::timestamptz, now(), 0
             FROM huishoudens_traject t JOIN huishoudens_huishouden h ON h.id = t.huishouden_id
             WHERE h.gemeente_id = %(gemeente)s AND t.id %% 10 < 7""", p)
         c.execute("""

@@ -49,7 +49,8 @@ def test_besluit_externe_instantie_wordt_vastgelegd(mw):
                                  besluit=Status.TOEGEKEND, reden="Besluit SDD")
     assert "extern_kenmerk" in fout.value.message_dict
     services.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["coordinator_andere_gemeente"],
-                             besluit=Status.TOEGEKEND, reden="Toegekend door de SDD", extern_kenmerk="SDD-2026-0042")
+                             besluit=Status.TOEGEKEND, reden="Toegekend door de SDD", extern_kenmerk="SDD-2026-0042",
+                             extern_besluitdatum=aanvraag.aanvraagdatum)
     aanvraag.refresh_from_db()
     assert aanvraag.status == Status.TOEGEKEND
     assert aanvraag.extern_kenmerk == "SDD-2026-0042"

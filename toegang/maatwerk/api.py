@@ -5,7 +5,7 @@ actions without the right role or mandate) and documented per action in the Open
 """
 
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -43,16 +43,21 @@ class AanvraagSerializer(serializers.ModelSerializer):
     deadline = serializers.DateField(read_only=True)
     termijn = serializers.CharField(read_only=True)
     beschikking_beschikbaar = serializers.SerializerMethodField()
+    besluitbrief_beschikbaar = serializers.SerializerMethodField()
 
     class Meta:
         model = Aanvraag
         fields = ["id", "huishouden", "doel", "client", "product", "aanbieder", "volume", "eenheid", "frequentie",
                   "budget", "start", "eind", "motivering", "aanvraagdatum", "status", "beslisser", "externe_instantie",
-                  "deadline", "termijn", "besluitreden", "besloten_op", "extern_kenmerk", "beschikking_beschikbaar"]
+                  "deadline", "termijn", "besluitreden", "besloten_op", "extern_kenmerk", "extern_besluitdatum",
+                  "beschikking_beschikbaar", "besluitbrief_beschikbaar"]
         read_only_fields = fields
 
     def get_beschikking_beschikbaar(self, obj) -> bool:
         return bool(obj.beschikking)
+
+    def get_besluitbrief_beschikbaar(self, obj) -> bool:
+        return bool(obj.extern_besluitbrief)
 
 
 class AanvraagInvoerSerializer(serializers.Serializer):
@@ -84,6 +89,9 @@ class BesluitSerializer(serializers.Serializer):
     lichtere_trede = serializers.ChoiceField(choices=services.LICHTERE_TREDEN, required=False,
                                              default=Ladder.PROFESSIONEEL)
     extern_kenmerk = serializers.CharField(required=False, allow_blank=True, default="")
+    extern_besluitdatum = serializers.DateField(required=False, allow_null=True, default=None)
+    extern_besluitbrief = serializers.FileField(required=False, allow_null=True, default=None,
+                                                help_text="PDF van de externe instantie, hooguit 10 MB (multipart).")
 
 
 class RedenSerializer(serializers.Serializer):
@@ -128,7 +136,10 @@ class ProductViewSet(ToontGeenHuishoudens, viewsets.ReadOnlyModelViewSet):
 
 @extend_schema_view(
     list=extend_schema(description="Aanvragen van huishoudens die u mag zien. **Recht:** wie het huishouden mag zien "
-                                   "(team, regisseur, coördinator van het gebied)."),
+                                   "(team, regisseur, coördinator van het gebied). Met `te_beslissen=1`: alleen de "
+                                   "open aanvragen waarover u volgens het mandaatregister beslist (uw werkvoorraad; "
+                                   "dezelfde regel als het besluit zelf).",
+                       parameters=[OpenApiParameter("te_beslissen", bool, required=False)]),
     retrieve=extend_schema(description="Eén aanvraag; 404 als u het huishouden niet mag zien."),
 )
 class AanvraagViewSet(LogtLezen, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -136,6 +147,8 @@ class AanvraagViewSet(LogtLezen, mixins.ListModelMixin, mixins.RetrieveModelMixi
     filterset_fields = ["status"]
 
     def get_queryset(self):
+        if self.request.query_params.get("te_beslissen") in ("1", "true"):
+            return selectors.te_beslissen_voor(self.request.user)
         return selectors.aanvragen_voor(self.request.user).order_by("-aanvraagdatum", "-id")
 
     def get_object(self):

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from audit import log
 from common.pdf import maak_pdf
-from toegang.models import Aanvraag
+from toegang.models import Aanvraag, Mandaat
 
 BEZWAARTERMIJN_WEKEN = 6
 
@@ -29,12 +29,16 @@ def maak_beschikking_pdf(aanvraag):
 
 
 def maak_beschikking(aanvraag_id):
-    """Make and store the beschikking once per decision. Idempotent: a second call changes nothing."""
+    """Make and store the beschikking once per decision. Idempotent: a second call changes nothing.
+
+    Not for a request decided by an external body (the database refuses such a beschikking too)."""
     aanvraag = (Aanvraag.objects.select_related("gemeente", "client", "huishouden", "product__categorie", "aanbieder",
                                                 "eenheid", "frequentie", "besloten_door")
                 .filter(pk=aanvraag_id).first())
     if aanvraag is None or aanvraag.status not in (Aanvraag.Status.TOEGEKEND, Aanvraag.Status.AFGEWEZEN):
         return None
+    if aanvraag.beslisser == Mandaat.Beslisser.EXTERN:
+        return None  # the external body's own letter is the decision; none in the gemeente's name
     if aanvraag.beschikking:
         return aanvraag.beschikking.name
     pdf = maak_beschikking_pdf(aanvraag)

@@ -143,6 +143,8 @@ def _aanvragen(gemeente, stdout):
             min(aanvraagdatum + timedelta(days=8 + i % 5), vandaag), timezone.datetime.min.time().replace(hour=10)))
         besluit = {"aanvraag_id": aanvraag.pk, "door": beslisser, "besluit": status, "op": besloten_op,
                    "beschikking_via_taak": False}
+        if aanvraag.beslisser == "extern" and status in (Status.TOEGEKEND, Status.AFGEWEZEN):
+            besluit.update(extern_kenmerk=f"EXT-{aanvraag.pk:06d}", extern_besluitdatum=besloten_op.date())
         if status == Status.INGETROKKEN:
             services.trek_aanvraag_in(aanvraag_id=aanvraag.pk, door=regisseur,
                                 reden="Het huishouden ziet af van de voorziening.")

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from common.formulieren import DatumInput
 from huishoudens.models import Doel, Ladder, Persoon, Plan
 from toegang.maatwerk.services import LICHTERE_TREDEN
-from toegang.models import Aanbieder, Aanvraag, BudgetRegel, Eenheid, Frequentie, Product
+from toegang.models import Aanbieder, Aanvraag, BudgetRegel, Eenheid, Frequentie, Mandaat, Product
 
 
 class AanvraagForm(forms.Form):
@@ -53,6 +53,23 @@ class BesluitForm(forms.Form):
     lichtere_trede = forms.ChoiceField(label=_("Trede van die activiteit"), choices=LICHTERE_TREDEN,
                                        initial=Ladder.PROFESSIONEEL, required=False)
     extern_kenmerk = forms.CharField(label=_("Kenmerk besluit externe instantie"), required=False, max_length=100)
+    extern_besluitdatum = forms.DateField(label=_("Datum besluit externe instantie"), required=False,
+                                          widget=DatumInput())
+    extern_besluitbrief = forms.FileField(
+        label=_("Besluitbrief van de externe instantie (PDF, hooguit 10 MB)"), required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}))
+
+    EXTERN = ("extern_kenmerk", "extern_besluitdatum", "extern_besluitbrief")
+
+    def __init__(self, *args, aanvraag=None, **kwargs):
+        """The fields of an external decision only where the mandate register names an external body."""
+        super().__init__(*args, **kwargs)
+        if aanvraag is not None and aanvraag.beslisser == Mandaat.Beslisser.EXTERN:
+            self.fields["reden"].help_text = _("Neem de kern van het besluit van %(instantie)s over.") % {
+                "instantie": aanvraag.externe_instantie}
+        else:
+            for naam in self.EXTERN:
+                del self.fields[naam]
 
 
 class OpnieuwIndienenForm(forms.Form):

@@ -9,7 +9,8 @@ from django.http import Http404
 
 from audit import log
 from huishoudens.selectors import get_huishouden_voor, huishoudens_voor
-from toegang.models import Aanvraag, BudgetHerschikking, BudgetRegel, Mandaat, Toewijzing
+from toegang.models import Aanvraag, AanvraagAuteur, BudgetHerschikking, BudgetRegel, Mandaat, Toewijzing
+from wijkteams import rollen
 from wijkteams.selectors import medewerker_van
 
 Status = Aanvraag.Status
@@ -38,23 +39,43 @@ def aanvragen_van_huishouden(huishouden):
     return Aanvraag.objects.filter(huishouden=huishouden).select_related(*AANVRAAG_RELATIES).order_by("-aanvraagdatum")
 
 
-def te_beslissen_voor(user):
-    """Open requests this user holds the mandate for (never their own), child safety first, then deadline."""
-    mw = medewerker_van(user)
+def mandaat_q(user):
+    """THE mandate rule, as one filter over requests (status aside): what ``user`` may decide.
+
+    Used by ``services.mag_beslissen`` (one request), ``te_beslissen_voor`` (the werkvoorraad, the start block,
+    the API and the daily digest), so the two answers cannot drift apart. The rule:
+
+    - never an author of the request (requester, resubmitter, whoever changed its content): four eyes;
+    - only within the user's gemeente and for a household the user may see;
+    - ``coordinator``: a coördinator of the request's gebied; a request without a gebied goes to every
+      coördinator of the gemeente (``wijkteams.rollen.is_coordinator_van`` with ``gebied_id=None``);
+    - ``discipline``: a member of the request's team holding the named discipline (with or without gebied);
+    - ``extern``: the external body decides; a coördinator as above or a team member records its decision.
+
+    Returns None when the user can decide nothing at all.
+    """
+    mw = medewerker_van(user) if getattr(user, "is_authenticated", False) else None
     if mw is None:
-        return Aanvraag.objects.none()
-    gebieden = list(mw.coordinator_van.values_list("pk", flat=True))
-    teams = list(user.groups.filter(team__isnull=False).values_list("team__pk", flat=True))
+        return None
     B = Mandaat.Beslisser
-    mandaat = (Q(beslisser=B.COORDINATOR, gebied__in=gebieden)
-               | Q(beslisser=B.EXTERN, gebied__in=gebieden)
-               | Q(beslisser=B.EXTERN, team__in=teams))
+    coordinator = Q(pk__in=[])
+    if rollen.heeft_rol(user, rollen.COORDINATOR):
+        coordinator = Q(gebied__in=mw.coordinator_van.values("pk")) | Q(gebied__isnull=True)
+    in_team = Q(team__in=user.groups.filter(team__isnull=False).values("team__pk"))
+    mandaat = Q(beslisser=B.COORDINATOR) & coordinator | Q(beslisser=B.EXTERN) & (coordinator | in_team)
     if mw.discipline_id:
-        mandaat |= Q(beslisser=B.DISCIPLINE, beslis_discipline_id=mw.discipline_id, team__in=teams)
+        mandaat |= Q(beslisser=B.DISCIPLINE, beslis_discipline_id=mw.discipline_id) & in_team
+    return (mandaat & Q(gemeente_id=mw.gemeente_id, huishouden__in=huishoudens_voor(user))
+            & ~Q(pk__in=AanvraagAuteur.objects.filter(auteur=user).values("aanvraag_id")))
+
+
+def te_beslissen_voor(user):
+    """Open requests this user holds the mandate for (never one they wrote), child safety first, then deadline."""
+    mandaat = mandaat_q(user)
+    if mandaat is None:
+        return Aanvraag.objects.none()
     return (
-        aanvragen_voor(user)
-        .filter(mandaat, gemeente_id=mw.gemeente_id, status__in=Aanvraag.OPEN)
-        .exclude(aangevraagd_door=user)
+        Aanvraag.objects.filter(mandaat, status__in=Aanvraag.OPEN).select_related(*AANVRAAG_RELATIES)
         .order_by("-traject__zorgen_kindveiligheid", "aanvraagdatum", "id")
     )
 

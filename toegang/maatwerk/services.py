@@ -12,8 +12,10 @@ from django.utils.translation import gettext as _
 from audit import log
 from common.overgangen import controleer_overgang
 from huishoudens.models import Actie, Doel, Ladder, Plan, Traject
+from toegang.maatwerk import selectors
 from toegang.models import (
     Aanvraag,
+    AanvraagAuteur,
     AanvraagStatusWijziging,
     BudgetHerschikking,
     BudgetRegel,
@@ -64,20 +66,16 @@ def mandaat_voor(*, gemeente_id, wet, categorie_id, teamtype_id):
 
 
 def mag_beslissen(user, aanvraag):
-    """Whether ``user`` holds the mandate for this request. Never the requester (four eyes)."""
-    if not getattr(user, "is_authenticated", False) or user.pk == aanvraag.aangevraagd_door_id:
-        return False
-    mw = medewerker_van(user)
-    if mw is None or mw.gemeente_id != aanvraag.gemeente_id:
-        return False
-    coordinator = rollen.is_coordinator_van(user, aanvraag.gebied_id, gemeente_id=aanvraag.gemeente_id)
-    in_team = user.groups.filter(team__pk=aanvraag.team_id).exists()
-    if aanvraag.beslisser == Beslisser.COORDINATOR:
-        return coordinator
-    if aanvraag.beslisser == Beslisser.DISCIPLINE:
-        return in_team and mw.discipline_id is not None and mw.discipline_id == aanvraag.beslis_discipline_id
-    # An external body decides; a coördinator or a team member (not the requester) records its decision.
-    return coordinator or in_team
+    """Whether ``user`` holds the mandate for this request and wrote none of it (four eyes).
+
+    The rule itself is ``selectors.mandaat_q``: the same filter that fills the decider's werkvoorraad.
+    """
+    mandaat = selectors.mandaat_q(user)
+    return mandaat is not None and Aanvraag.objects.filter(mandaat, pk=aanvraag.pk).exists()
+
+
+def is_auteur(user, aanvraag):
+    return AanvraagAuteur.objects.filter(aanvraag_id=aanvraag.pk, auteur_id=user.pk).exists()
 
 
 # --- requests --------------------------------------------------------------------------------------
@@ -147,16 +145,22 @@ def dien_aanvraag_in(*, doel, door, client, product, aanbieder, start, eind, mot
 
 @transaction.atomic
 def besluit_over_aanvraag(*, aanvraag_id, door, besluit, reden, lichtere_activiteit="",
-                          lichtere_trede=Ladder.PROFESSIONEEL, extern_kenmerk="", op=None, beschikking_via_taak=True):
+                          lichtere_trede=Ladder.PROFESSIONEEL, extern_kenmerk="", extern_besluitdatum=None,
+                          extern_besluitbrief=None, op=None, beschikking_via_taak=True):
     """Approve, reject or send back, always with a reason, by whoever the mandate register names.
+
+    Where the register names an external body, its decision is recorded as theirs: its reference, date and
+    (optionally) its letter as PDF; the application makes no beschikking in the gemeente's name, the
+    toewijzing follows all the same.
 
     The row is locked, so of two simultaneous decisions only the first counts; the second gets a clear message.
     The beschikking is made by a Celery task after commit (``beschikking_via_taak=False``: the caller makes it
     itself, as the demo loader does).
     """
     aanvraag = Aanvraag.objects.select_for_update().get(pk=aanvraag_id)
-    if door.pk == aanvraag.aangevraagd_door_id:
-        raise PermissionDenied(_("U kunt niet beslissen over een aanvraag die u zelf deed (vier ogen)."))
+    if is_auteur(door, aanvraag):
+        raise PermissionDenied(_("U kunt niet beslissen over een aanvraag die u zelf deed, aanvulde of wijzigde "
+                                 "(vier ogen)."))
     if not mag_beslissen(door, aanvraag):
         raise PermissionDenied(_("U heeft geen mandaat om over deze aanvraag te beslissen."))
     if besluit not in BESLUITEN:
@@ -170,9 +174,9 @@ def besluit_over_aanvraag(*, aanvraag_id, door, besluit, reden, lichtere_activit
                 "Bij een afwijzing blijft het traject open: beschrijf de lichtere activiteit die in het plan komt.")})
         if lichtere_trede not in dict(LICHTERE_TREDEN):
             raise ValidationError({"lichtere_trede": _("Kies een lichtere trede dan maatwerk.")})
-    if aanvraag.beslisser == Beslisser.EXTERN and besluit != Status.TERUGGESTUURD and not extern_kenmerk.strip():
-        raise ValidationError({"extern_kenmerk": _(
-            "Leg het kenmerk van het besluit van %(instantie)s vast.") % {"instantie": aanvraag.externe_instantie}})
+    extern = aanvraag.beslisser == Beslisser.EXTERN and besluit != Status.TERUGGESTUURD
+    if extern:
+        _controleer_extern_besluit(aanvraag, extern_kenmerk, extern_besluitdatum, extern_besluitbrief)
     van = _wijzig_status(aanvraag, besluit, door=door, reden=reden)
     if besluit == Status.TERUGGESTUURD:
         aanvraag.besluitreden = reden
@@ -182,24 +186,65 @@ def besluit_over_aanvraag(*, aanvraag_id, door, besluit, reden, lichtere_activit
     aanvraag.besloten_door = door
     aanvraag.besloten_op = op or timezone.now()
     aanvraag.besluitreden = reden
-    aanvraag.extern_kenmerk = extern_kenmerk.strip()
-    aanvraag.save(update_fields=["status", "besloten_door", "besloten_op", "besluitreden", "extern_kenmerk"])
+    velden = ["status", "besloten_door", "besloten_op", "besluitreden"]
+    if extern:
+        aanvraag.extern_kenmerk = extern_kenmerk.strip()
+        aanvraag.extern_besluitdatum = extern_besluitdatum
+        velden += ["extern_kenmerk", "extern_besluitdatum"]
+        if extern_besluitbrief:
+            aanvraag.extern_besluitbrief.save(f"besluit-{aanvraag.pk}.pdf", extern_besluitbrief, save=False)
+            velden.append("extern_besluitbrief")
+    aanvraag.save(update_fields=velden)
     if besluit == Status.TOEGEKEND:
         _maak_toewijzing(aanvraag)
     else:
         Actie.objects.create(doel_id=aanvraag.doel_id, omschrijving=lichtere_activiteit.strip(), ladder=lichtere_trede,
                              wie=_("Wijkteam"), start=timezone.localdate())
-    log.gewijzigd(door, aanvraag, detail={"status": [van, besluit]})
-    if beschikking_via_taak:
+    log.gewijzigd(door, aanvraag, detail={"status": [van, besluit], "extern_kenmerk": aanvraag.extern_kenmerk}
+                  if extern else {"status": [van, besluit]})
+    if beschikking_via_taak and not extern:
         from toegang.maatwerk.tasks import maak_beschikking
 
         transaction.on_commit(lambda: maak_beschikking.delay(aanvraag.pk))
     return aanvraag
 
 
+MAX_BRIEF_BYTES = 10 * 1024 * 1024
+
+
+def _controleer_extern_besluit(aanvraag, kenmerk, datum, brief):
+    """The external body's decision: its reference, its date (not in the future) and, if given, its PDF letter."""
+    fouten = {}
+    if not (kenmerk or "").strip():
+        fouten["extern_kenmerk"] = _("Leg het kenmerk van het besluit van %(instantie)s vast.") % {
+            "instantie": aanvraag.externe_instantie}
+    if datum is None:
+        fouten["extern_besluitdatum"] = _("Vul de datum van het besluit van %(instantie)s in.") % {
+            "instantie": aanvraag.externe_instantie}
+    elif datum > timezone.localdate() or datum < aanvraag.aanvraagdatum:
+        fouten["extern_besluitdatum"] = _("De datum van het besluit ligt tussen de aanvraagdatum en vandaag.")
+    if brief:
+        if brief.size > MAX_BRIEF_BYTES:
+            fouten["extern_besluitbrief"] = _("De brief is groter dan 10 MB.")
+        elif not brief.name.lower().endswith(".pdf") or not _is_pdf(brief):
+            fouten["extern_besluitbrief"] = _("Voeg de brief toe als PDF-bestand.")
+    if fouten:
+        raise ValidationError(fouten)
+
+
+def _is_pdf(bestand):
+    """A PDF starts with ``%PDF-`` (ISO 32000-1, 7.5.2); the browser's content type is not trusted."""
+    bestand.seek(0)
+    kop = bestand.read(5)
+    bestand.seek(0)
+    return kop == b"%PDF-"
+
+
 @transaction.atomic
 def dien_opnieuw_in(*, aanvraag_id, door, motivering):
-    """After 'teruggestuurd': the requester (or a colleague in the team) adds information and resubmits."""
+    """After 'teruggestuurd': the requester (or a colleague in the team) adds information and resubmits.
+
+    Whoever resubmits becomes an author of the request and can no longer decide on it (four eyes)."""
     aanvraag = Aanvraag.objects.select_for_update(of=("self",)).select_related("traject__team").get(pk=aanvraag_id)
     if not _in_team_van_traject(door, aanvraag.traject):
         raise PermissionDenied(_("Alleen het team van dit huishouden kan de aanvraag opnieuw indienen."))
@@ -208,6 +253,7 @@ def dien_opnieuw_in(*, aanvraag_id, door, motivering):
     van = _wijzig_status(aanvraag, Status.INGEDIEND, door=door, reden=_("Aangevuld en opnieuw ingediend"))
     aanvraag.motivering = motivering.strip()
     aanvraag.save(update_fields=["status", "motivering"])
+    AanvraagAuteur.objects.get_or_create(aanvraag=aanvraag, auteur=door, rol=AanvraagAuteur.Rol.OPNIEUW_INGEDIEND)
     log.gewijzigd(door, aanvraag, detail={"status": [van, Status.INGEDIEND]})
     return aanvraag
 

@@ -18,7 +18,7 @@ def maak_ontbrekende_beschikkingen():
     from toegang.models import Aanvraag
 
     ids = list(Aanvraag.objects.filter(status__in=["toegekend", "afgewezen"], beschikking="")
-               .values_list("pk", flat=True)[:500])
+               .exclude(beslisser="extern").values_list("pk", flat=True)[:500])
     for pk in ids:
         beschikking.maak_beschikking(pk)
     return len(ids)

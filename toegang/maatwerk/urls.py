@@ -12,6 +12,7 @@ urlpatterns = [
     path("maatwerk/<int:pk>/opnieuw/", views.aanvraag_opnieuw, name="aanvraag_opnieuw"),
     path("maatwerk/<int:pk>/intrekken/", views.aanvraag_intrekken, name="aanvraag_intrekken"),
     path("maatwerk/<int:pk>/beschikking/", views.beschikking, name="beschikking"),
+    path("maatwerk/<int:pk>/besluitbrief/", views.besluitbrief, name="besluitbrief"),
     path("maatwerk/<int:pk>/zorg/start/", views.toewijzing_zorg, {"soort": "start"}, name="zorg_start"),
     path("maatwerk/<int:pk>/zorg/stop/", views.toewijzing_zorg, {"soort": "stop"}, name="zorg_stop"),
 ]

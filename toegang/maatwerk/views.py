@@ -26,6 +26,7 @@ from toegang.maatwerk.forms import (
     ZorgStartForm,
     ZorgStopForm,
 )
+from toegang.models import Mandaat
 from wijkteams import rollen
 from wijkteams.selectors import medewerker_van
 
@@ -62,9 +63,9 @@ def _aanvraag_context(request, aanvraag, **forms):
     return {
         "aanvraag": aanvraag,
         "mag_beslissen": mag_beslissen,
-        "is_aanvrager": request.user.pk == aanvraag.aangevraagd_door_id,
+        "is_auteur": services.is_auteur(request.user, aanvraag),
         "in_team": in_team,
-        "besluit_form": forms.get("besluit_form") or (BesluitForm() if mag_beslissen else None),
+        "besluit_form": forms.get("besluit_form") or (BesluitForm(aanvraag=aanvraag) if mag_beslissen else None),
         "opnieuw_form": forms.get("opnieuw_form") or OpnieuwIndienenForm(initial={"motivering": aanvraag.motivering}),
         "intrek_form": forms.get("intrek_form") or IntrekkenForm(),
         "toewijzing": toewijzing,
@@ -101,9 +102,12 @@ def aanvraag_besluit(request, pk):
     aanvraag = selectors.get_aanvraag_voor(request.user, pk, request=request)
     if not services.mag_beslissen(request.user, aanvraag):
         raise PermissionDenied(_("U kunt niet over deze aanvraag beslissen."))
-    return _aanvraag_actie(request, aanvraag, form=BesluitForm(request.POST), service=services.besluit_over_aanvraag,
-                           form_naam="besluit_form",
-                           bericht=_("Uw besluit is vastgelegd. De beschikking wordt gemaakt."))
+    extern = aanvraag.beslisser == Mandaat.Beslisser.EXTERN
+    return _aanvraag_actie(request, aanvraag, form=BesluitForm(request.POST, request.FILES, aanvraag=aanvraag),
+                           service=services.besluit_over_aanvraag, form_naam="besluit_form",
+                           bericht=_("Het besluit van %(instantie)s is vastgelegd.") % {
+                               "instantie": aanvraag.externe_instantie} if extern
+                           else _("Uw besluit is vastgelegd. De beschikking wordt gemaakt."))
 
 
 @require_POST
@@ -122,14 +126,26 @@ def aanvraag_intrekken(request, pk):
                            form_naam="intrek_form", bericht=_("De aanvraag is ingetrokken."))
 
 
+def _pdf_van_aanvraag(request, pk, veld, bestandsnaam):
+    """A stored PDF of a request (the beschikking, or an external body's letter) for whoever may see the
+    household; 404 when there is none. The download is logged."""
+    aanvraag = selectors.get_aanvraag_voor(request.user, pk, request=request)
+    bestand = getattr(aanvraag, veld)
+    if not bestand:
+        raise Http404
+    log.geprint(request.user, aanvraag, request=request, detail={veld: bestand.name})
+    return FileResponse(bestand.open("rb"), content_type="application/pdf", as_attachment=True,
+                        filename=f"{bestandsnaam}-{aanvraag.pk}.pdf")
+
+
 @login_required
 def beschikking(request, pk):
-    aanvraag = selectors.get_aanvraag_voor(request.user, pk, request=request)
-    if not aanvraag.beschikking:
-        raise Http404
-    log.geprint(request.user, aanvraag, request=request, detail={"beschikking": aanvraag.beschikking.name})
-    return FileResponse(aanvraag.beschikking.open("rb"), content_type="application/pdf", as_attachment=True,
-                        filename=f"beschikking-{aanvraag.pk}.pdf")
+    return _pdf_van_aanvraag(request, pk, "beschikking", "beschikking")
+
+
+@login_required
+def besluitbrief(request, pk):
+    return _pdf_van_aanvraag(request, pk, "extern_besluitbrief", "besluit")
 
 
 @require_POST

@@ -5,6 +5,7 @@ dates and a link to the application, where the reader logs in with two factors.
 """
 
 from collections import defaultdict
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -14,9 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from huishoudens.models import RegisseurToewijzing
+from toegang.maatwerk.selectors import te_beslissen_voor
 from toegang.melding import achtervang
 from toegang.melding.termijnen import Termijnstatus, grenzen, onderzoek_loopt, termijnstatus
-from toegang.models import Melding
+from toegang.models import BESLISTERMIJN_DAGEN, Aanvraag, Melding, beslistermijn
 
 
 def _link(urlnaam, *args):
@@ -77,8 +79,25 @@ def dagoverzichten(vandaag=None):
         wie = vervanging.get(regisseur_id, regisseur_id)
         regels[wie].append(_regel(_("Evaluatie traject %(nr)s") % {"nr": traject_id}, evaluatie, vandaag,
                                   _link("toegang:werkvoorraad")))
+    for user_id, aanvraag_id, uiterlijk in _te_beslissen(tot):
+        regels[user_id].append(_regel(_("Besluit over aanvraag %(nr)s") % {"nr": aanvraag_id}, uiterlijk, vandaag,
+                                      _link("toegang:aanvraag", aanvraag_id)))
     gebruikers = get_user_model().objects.in_bulk(list(regels))
     return {gebruikers[pk]: r for pk, r in regels.items() if pk in gebruikers}
+
+
+def _te_beslissen(tot):
+    """(user id, request id, deadline) of open maatwerk requests due by ``tot``, for whoever holds the mandate:
+    the one rule of the maatwerk selectors (``te_beslissen_voor``), asked per member of staff of a gemeente
+    with such requests. A mandate is personal: no substitute takes it over."""
+    laatste_aanvraagdatum = tot - timedelta(days=BESLISTERMIJN_DAGEN)
+    gemeenten = Aanvraag.objects.filter(status__in=Aanvraag.OPEN, aanvraagdatum__lte=laatste_aanvraagdatum).values(
+        "gemeente_id")
+    mensen = get_user_model().objects.filter(is_active=True, medewerker__gemeente_id__in=gemeenten).order_by("pk")
+    for user in mensen:
+        for pk, aanvraagdatum in (te_beslissen_voor(user).filter(aanvraagdatum__lte=laatste_aanvraagdatum)
+                                  .values_list("pk", "aanvraagdatum")):
+            yield user.pk, pk, beslistermijn(aanvraagdatum)
 
 
 def _regel(wat, uiterlijk, vandaag, link):

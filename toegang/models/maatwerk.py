@@ -8,7 +8,7 @@ and the budget lines with reallocations. Status changes only through ``toegang.m
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import FileExtensionValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -22,6 +22,7 @@ from wijkteams.validators import valideer_agb_code
 __all__ = [
     "Aanbieder",
     "Aanvraag",
+    "AanvraagAuteur",
     "AanvraagStatusWijziging",
     "BudgetHerschikking",
     "BudgetRegel",
@@ -264,6 +265,11 @@ class Aanvraag(models.Model):
     besloten_op = models.DateTimeField(_("besloten op"), null=True, blank=True)
     besluitreden = models.TextField(_("reden van het besluit"), blank=True)
     extern_kenmerk = models.CharField(_("kenmerk besluit externe instantie"), max_length=100, blank=True)
+    extern_besluitdatum = models.DateField(_("datum besluit externe instantie"), null=True, blank=True)
+    # The external body's own letter (PDF); the gemeente makes no beschikking of its own for such a request.
+    extern_besluitbrief = models.FileField(_("besluitbrief externe instantie (PDF)"), blank=True,
+                                           upload_to="externe_besluiten/%Y/%m/",
+                                           validators=[FileExtensionValidator(["pdf"])])
     beschikking = models.FileField(_("beschikking (PDF)"), upload_to="beschikkingen/%Y/%m/", blank=True)
     beschikking_gemaakt_op = models.DateTimeField(null=True, blank=True)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
@@ -287,6 +293,13 @@ class Aanvraag(models.Model):
                 name="aanvraag_besluit_met_reden"),
             models.CheckConstraint(condition=~Q(besloten_door=models.F("aangevraagd_door")),
                                    name="aanvraag_vier_ogen"),
+            # An external body's decision is recorded as theirs (reference and date), never as a gemeente letter.
+            models.CheckConstraint(
+                condition=(~Q(beslisser="extern") | ~Q(status__in=["toegekend", "afgewezen"])
+                           | (~Q(extern_kenmerk="") & Q(extern_besluitdatum__isnull=False))),
+                name="aanvraag_extern_besluit_vastgelegd"),
+            models.CheckConstraint(condition=~Q(beslisser="extern") | Q(beschikking=""),
+                                   name="aanvraag_extern_geen_beschikking"),
         ]
         indexes = [
             models.Index(fields=["gebied", "status", "aanvraagdatum"], name="aanvraag_gebied_status_idx"),
@@ -327,6 +340,30 @@ class Aanvraag(models.Model):
         if self.beslisser == Mandaat.Beslisser.EXTERN:
             return self.externe_instantie
         return str(Mandaat.Beslisser.COORDINATOR.label)
+
+
+class AanvraagAuteur(models.Model):
+    """Everyone who wrote a request: requested it, resubmitted it or changed its content. None of them decides.
+
+    The requester's row is written by a database trigger on insert; the database also refuses a decision
+    (``besloten_door`` or a deciding status change) by anyone listed here (migration 0007).
+    """
+
+    class Rol(models.TextChoices):
+        AANVRAGER = "aanvrager", _("Aanvrager")
+        OPNIEUW_INGEDIEND = "opnieuw_ingediend", _("Aangevuld en opnieuw ingediend")
+        GEWIJZIGD = "gewijzigd", _("Inhoud gewijzigd")
+
+    aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE, related_name="auteurs")
+    auteur = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    rol = models.CharField(_("rol"), max_length=20, choices=Rol.choices)
+    op = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("auteur van een aanvraag")
+        verbose_name_plural = _("auteurs van aanvragen")
+        ordering = ["op", "id"]
+        constraints = [models.UniqueConstraint(fields=["aanvraag", "auteur", "rol"], name="aanvraagauteur_uniek")]
 
 
 class AanvraagStatusWijziging(models.Model):
