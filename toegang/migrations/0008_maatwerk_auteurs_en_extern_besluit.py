@@ -122,7 +122,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('huishoudens', '0002_dossier_uitbreiding'),
-        ('toegang', '0006_taaknamen_per_onderdeel'),
+        ('toegang', '0007_melding_zonder_huishouden'),
         ('wijkteams', '0003_aanbod'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
