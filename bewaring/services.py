@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import log
-from bewaring import registry
+from bewaring import registry, vernietigingslog
 from bewaring.models import Vernietigingslijst, VernietigingsRegel
 from common.taken import plan_na_commit
 from huishoudens.models import (
@@ -22,6 +22,7 @@ from huishoudens.models import (
     Traject,
 )
 from wijkteams import rollen
+from wijkteams.models import Gemeente
 
 
 def _jaren_terug(peildatum, jaren):
@@ -129,14 +130,46 @@ def voer_vernietiging_uit(*, lijst_id):
     if lijst.status != Vernietigingslijst.Status.BEVESTIGD:
         raise ValidationError(_("Een vernietigingslijst wordt pas uitgevoerd na bevestiging."))
     ids = list(lijst.regels.values_list("huishouden_id", flat=True))
-    # The apps first: their rows may point at rows huishoudens removes (network members, PROTECT).
-    for anonimiseer in registry.ANONIMISEERDERS:
-        anonimiseer(ids)
-    _anonimiseer_huishoudens(ids)
+    _anonimiseer(ids)
     nu = timezone.now()
     lijst.regels.update(uitgevoerd_op=nu)
     lijst.status = Vernietigingslijst.Status.UITGEVOERD
     lijst.uitgevoerd_op = nu
     lijst.save()
     log.verwijderd(None, lijst, detail={"geanonimiseerd": len(ids)})
+    # Written before the commit: a backup restored later must never bring these households back (herhaal below).
+    vernietigingslog.schrijf(lijst, ids)
     return lijst
+
+
+def _anonimiseer(ids):
+    # The apps first: their rows may point at rows huishoudens removes (network members, PROTECT).
+    for anonimiseer in registry.ANONIMISEERDERS:
+        anonimiseer(ids)
+    _anonimiseer_huishoudens(ids)
+
+
+@transaction.atomic
+def herhaal_vernietigingen(regels_van_log):
+    """After a restore: apply every destruction in the record (``vernietigingslog``) that the restored database
+    does not show as carried out. Returns the number of lists replayed. Idempotent."""
+    herhaald = 0
+    for regel in regels_van_log:
+        al_gedaan = set(VernietigingsRegel.objects.filter(huishouden_id__in=regel["huishoudens"],
+                                                          uitgevoerd_op__isnull=False)
+                        .values_list("huishouden_id", flat=True))
+        ids = [pk for pk in regel["huishoudens"] if pk not in al_gedaan]
+        if not ids:
+            continue
+        gemeente = Gemeente.objects.get(cbs_code=regel["gemeente"])
+        _anonimiseer(ids)
+        nu = timezone.now()
+        lijst = Vernietigingslijst.objects.create(gemeente=gemeente, peildatum=date.fromisoformat(regel["peildatum"]),
+                                                  status=Vernietigingslijst.Status.UITGEVOERD, uitgevoerd_op=nu)
+        grondslag = _("Opnieuw toegepast na herstel van een back-up")
+        VernietigingsRegel.objects.bulk_create(
+            VernietigingsRegel(lijst=lijst, huishouden_id=pk, grondslag=grondslag, afgesloten_op=lijst.peildatum,
+                               uitgevoerd_op=nu) for pk in ids)
+        log.verwijderd(None, lijst, detail={"geanonimiseerd": len(ids), "herhaald_van_lijst": regel["lijst"]})
+        herhaald += 1
+    return herhaald

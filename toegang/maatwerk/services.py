@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import log
+from common.taken import plan_na_commit
 from huishoudens.models import Actie, Doel, Ladder, Plan, Traject
 from toegang.models import (
     Aanvraag,
@@ -195,9 +196,7 @@ def besluit_over_aanvraag(*, aanvraag_id, door, besluit, reden, lichtere_activit
                              wie=_("Wijkteam"), start=timezone.localdate())
     log.gewijzigd(door, aanvraag, detail={"status": [van, besluit]})
     if beschikking_via_taak:
-        from toegang.maatwerk.tasks import maak_beschikking
-
-        transaction.on_commit(lambda: maak_beschikking.delay(aanvraag.pk))
+        plan_na_commit("toegang.maatwerk.tasks.maak_beschikking", aanvraag.pk)
     return aanvraag
 
 

@@ -11,8 +11,8 @@ from rest_framework.authentication import BaseAuthentication, get_authorization_
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 
+from common.redisfout import ScopedRateThrottleZonderCache
 from huishoudens.models import Leefgebied
 from toegang.melding import services
 from toegang.models import Melding, PartnerToken
@@ -149,7 +149,7 @@ class PartnerMeldingViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mixi
 
     authentication_classes = [PartnerTokenAuthentication]
     permission_classes = [IsPartner]
-    throttle_classes = [ScopedRateThrottle]
+    throttle_classes = [ScopedRateThrottleZonderCache]
     throttle_scope = "partner"
     lookup_field = "ontvangstnummer"
     lookup_value_regex = r"M-[0-9]{4}-[0-9]{6}"

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from common.redisfout import CACHE_FOUTEN, PROBEER_OPNIEUW_SECONDEN
 from toegang.melding import services
 from toegang.melding.forms import InwonerPostcodeForm, InwonerVraagForm, fouten_op_form
 from wijkteams.models import Aanbod, Gemeente, Kanaal, Locatie, SignaalgeverType, Team
@@ -38,6 +39,19 @@ def _te_veel(request):
     return render(request, "toegang/inwoner/te_veel.html", status=429)
 
 
+def _begrensd(request, soort, maximum):
+    """None when the request may go on; else the page to answer: 429 over the limit, 503 when the counter (Redis)
+    cannot be reached (without it the form would be open to abuse; README, "Operations")."""
+    try:
+        if _te_vaak(request, soort, maximum):
+            return _te_veel(request)
+    except CACHE_FOUTEN:
+        antwoord = render(request, "toegang/inwoner/niet_beschikbaar.html", status=503)
+        antwoord["Retry-After"] = str(PROBEER_OPNIEUW_SECONDEN)
+        return antwoord
+    return None
+
+
 def _dienstverlening(wijk):
     teams = Team.objects.filter(gemeente_id=wijk.gemeente_id, gebied_id=wijk.gebied_id).select_related("type")
     ankerplaatsen = Locatie.objects.filter(wijk=wijk, soort=Locatie.Soort.ANKERPLAATS)
@@ -50,8 +64,8 @@ def start(request):
     form = InwonerPostcodeForm(request.GET or None)
     context = {"form": form}
     if form.is_bound:
-        if _te_vaak(request, "zoeken", MAX_ZOEKEN_PER_UUR):
-            return _te_veel(request)
+        if (weigering := _begrensd(request, "zoeken", MAX_ZOEKEN_PER_UUR)) is not None:
+            return weigering
         if form.is_valid():
             try:
                 wijk = services.wijk_voor_postcode(None, form.cleaned_data["postcode"])
@@ -94,8 +108,8 @@ def vraag(request):
     form = InwonerVraagForm(request.POST or None)
     if request.method != "POST":
         return render(request, "toegang/inwoner/vraag.html", {"form": form})
-    if _te_vaak(request, "vragen", MAX_VRAGEN_PER_UUR):
-        return _te_veel(request)
+    if (weigering := _begrensd(request, "vragen", MAX_VRAGEN_PER_UUR)) is not None:
+        return weigering
     if form.is_valid():
         d = form.cleaned_data
         try:
