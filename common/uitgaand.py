@@ -13,6 +13,7 @@ keys as well (a beschikking, a verslag or a monitor run that exists is not made 
 """
 
 import contextlib
+import importlib
 import logging
 from datetime import timedelta
 
@@ -49,9 +50,10 @@ def plaats(taaknaam, args=(), kwargs=None):
 
 
 def taak(naam):
-    """The registered Celery task ``naam``; outside a worker the apps' ``tasks`` modules are imported first."""
+    """The registered Celery task ``naam`` (its dotted name); outside a worker its module is imported first."""
     if naam not in current_app.tasks:
-        current_app.loader.import_default_modules()
+        # Only the module of this task (importing every app's tasks would also load matplotlib etc.).
+        importlib.import_module(naam.rsplit(".", 1)[0])
     return current_app.tasks[naam]
 
 

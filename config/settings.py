@@ -198,19 +198,20 @@ CACHES = {
 }
 CELERY_BROKER_URL = REDIS_URL
 CELERY_RESULT_BACKEND = REDIS_URL
-CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_TIMEOUT * 2
+CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_TIMEOUT
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "socket_connect_timeout": REDIS_TIMEOUT * 2, "socket_timeout": REDIS_TIMEOUT * 2,
+    "socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT,
     "retry_on_timeout": False, "health_check_interval": 10,
-    # Publishing (web, relay) tries once and gives up; the outbox relay tries again later.
-    "max_retries": 1, "interval_start": 0, "interval_step": 0.1, "interval_max": 0.2,
+    # Publishing (web, relay) tries once and gives up; the outbox relay tries again later. A worker keeps
+    # reconnecting on its own (broker_connection_max_retries below).
+    "max_retries": 0, "interval_start": 0, "interval_step": 0.1, "interval_max": 0.2,
     # A message taken by a worker that died comes back after this long (acks_late); longer than any time limit.
     "visibility_timeout": 20 * 60,
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_CONNECTION_MAX_RETRIES = None  # a worker keeps reconnecting until Redis is back
-CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = REDIS_TIMEOUT * 2
-CELERY_REDIS_SOCKET_TIMEOUT = REDIS_TIMEOUT * 2
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = REDIS_TIMEOUT
+CELERY_REDIS_SOCKET_TIMEOUT = REDIS_TIMEOUT
 CELERY_REDIS_RETRY_ON_TIMEOUT = False
 CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_TASK_TIME_LIMIT = 15 * 60
