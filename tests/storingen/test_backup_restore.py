@@ -19,7 +19,8 @@ from huishoudens.models import Huishouden, Keukentafelgesprek, Persoon
 from huishoudens.verslag import bewaar_definitief_verslag
 from wijkteams.models import Gemeente, Team
 
-pytestmark = [pytest.mark.storing, pytest.mark.django_db(transaction=True)]
+# transaction: pg_dump must see the data; serialized_rollback: the rows of data migrations the demo builds on
+pytestmark = [pytest.mark.storing, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def _verbind(db):
