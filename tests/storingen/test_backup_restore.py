@@ -63,7 +63,7 @@ def _oud_dossier(gemeente):
     h = Huishouden.objects.create(gemeente=gemeente, wijk=team.gebied.wijken.first(), straat="Kerkweg",
                                   huisnummer=1, postcode="2981 AA", woonplaats="Ridderkerk", naam="Familie Oud")
     Persoon.objects.create(huishouden=h, voornamen="Jan", achternaam="Oud", geboortedatum=date(1950, 5, 1),
-                           bsn="999900006")
+                           bsn="999990111")  # a test BSN the demo does not use
     traject = huishoudens_services.open_traject(huishouden=h, team=team, door=None, aangemeld_op=date(2000, 1, 1))
     huishoudens_services.sluit_traject_af(traject=traject, door=None, reden="doelen_bereikt", op=date(2001, 1, 1))
     return h
