@@ -1,6 +1,6 @@
 """Retention: list what is due, confirm, anonymise. Terms from the VNG Selectielijst (configurable)."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,13 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import log
-from bewaring import registry
+from bewaring import registry, vernietigingslog
 from bewaring.models import Vernietigingslijst, VernietigingsRegel
 from common.taken import plan_na_commit
 from huishoudens import anonimiseren as huishoudens_anonimiseren
 from huishoudens import rechten
 from huishoudens.models import Huishouden, Traject
 from wijkteams import rollen
+from wijkteams.models import Gemeente
 
 
 def _jaren_terug(peildatum, jaren):
@@ -131,12 +132,7 @@ def voer_vernietiging_uit(*, lijst_id):
     alle = list(lijst.regels.values_list("huishouden_id", flat=True))
     overslaan = _teruggekomen(lijst, alle)
     ids = [h for h in alle if h not in overslaan]
-    # The apps first: their rows may point at rows huishoudens removes (network members, PROTECT).
-    for anonimiseer in registry.ANONIMISEERDERS:
-        anonimiseer(ids)
-    huishoudens_anonimiseren.anonimiseer(ids)
-    rechten.trek_alle_toegang_in(ids, reden=_("bewaartermijn verstreken (vernietigingslijst %(pk)s)") % {
-        "pk": lijst.pk})
+    _anonimiseer(ids, reden=_("bewaartermijn verstreken (vernietigingslijst %(pk)s)") % {"pk": lijst.pk})
     nu = timezone.now()
     lijst.regels.filter(huishouden_id__in=ids).update(uitgevoerd_op=nu)
     for huishouden_id, reden in overslaan.items():
@@ -147,6 +143,8 @@ def voer_vernietiging_uit(*, lijst_id):
     log.verwijderd(None, lijst, detail={"geanonimiseerd": len(ids), "overgeslagen": len(overslaan)})
     if overslaan:
         _meld_overgeslagen(lijst, overslaan)
+    # Written before the commit: a backup restored later must never bring these households back (herhaal below).
+    vernietigingslog.schrijf(lijst, ids)
     return lijst
 
 
@@ -160,3 +158,37 @@ def _meld_overgeslagen(lijst, overslaan):
     send_mail(_("Vernietigingslijst %(pk)s: %(n)s huishouden(s) overgeslagen") % {"pk": lijst.pk, "n": len(overslaan)},
               _("Deze huishoudens zijn niet geanonimiseerd, omdat ze weer actief zijn:") + "\n" + regels,
               None, [lijst.bevestigd_door.email], fail_silently=True)
+
+
+def _anonimiseer(ids, *, reden):
+    # The apps first: their rows may point at rows huishoudens removes (network members, PROTECT).
+    for anonimiseer in registry.ANONIMISEERDERS:
+        anonimiseer(ids)
+    huishoudens_anonimiseren.anonimiseer(ids)
+    rechten.trek_alle_toegang_in(ids, reden=reden)
+
+
+@transaction.atomic
+def herhaal_vernietigingen(regels_van_log):
+    """After a restore: apply every destruction in the record (``vernietigingslog``) that the restored database
+    does not show as carried out. Returns the number of lists replayed. Idempotent."""
+    herhaald = 0
+    for regel in regels_van_log:
+        al_gedaan = set(VernietigingsRegel.objects.filter(huishouden_id__in=regel["huishoudens"],
+                                                          uitgevoerd_op__isnull=False)
+                        .values_list("huishouden_id", flat=True))
+        ids = [pk for pk in regel["huishoudens"] if pk not in al_gedaan]
+        if not ids:
+            continue
+        gemeente = Gemeente.objects.get(cbs_code=regel["gemeente"])
+        _anonimiseer(ids, reden=_("opnieuw toegepast na herstel van een back-up"))
+        nu = timezone.now()
+        lijst = Vernietigingslijst.objects.create(gemeente=gemeente, peildatum=date.fromisoformat(regel["peildatum"]),
+                                                  status=Vernietigingslijst.Status.UITGEVOERD, uitgevoerd_op=nu)
+        grondslag = _("Opnieuw toegepast na herstel van een back-up")
+        VernietigingsRegel.objects.bulk_create(
+            VernietigingsRegel(lijst=lijst, huishouden_id=pk, grondslag=grondslag, afgesloten_op=lijst.peildatum,
+                               uitgevoerd_op=nu) for pk in ids)
+        log.verwijderd(None, lijst, detail={"geanonimiseerd": len(ids), "herhaald_van_lijst": regel["lijst"]})
+        herhaald += 1
+    return herhaald

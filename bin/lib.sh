@@ -11,6 +11,7 @@
 #   ensure_database <port> <name>    create database <name> if missing
 #   start_test_services / stop_test_services   throwaway PostgreSQL + Redis for bin/test, bin/bench
 #   apply_app_role                   as the owner: create the application role, grant exactly its rights
+#   db_env_from_app                  DB_* / MEDIA_ROOT as the app reads them (bin/backup, bin/restore)
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv"
@@ -394,4 +395,20 @@ start_test_services() {
   export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
   export DJANGO_ALLOW_ASYNC_UNSAFE=true
   export PLAYWRIGHT_CHROMIUM_EXECUTABLE=/usr/bin/chromium
+}
+
+# --- the app's database and files, for bin/backup and bin/restore ---------
+
+# db_env_from_app: DB_* and MEDIA_ROOT with the app's defaults (config/settings.py); without DB_PORT, the
+# port of the PostgreSQL that bin/start runs on var/pgdata, else 5432. Exports PGPASSWORD.
+db_env_from_app() {
+  local pidfile="$ROOT/var/pgdata/postmaster.pid"
+  DB_HOST="${DB_HOST:-127.0.0.1}"
+  DB_NAME="${DB_NAME:-wijkteam}"
+  DB_USER="${DB_USER:-postgres}"
+  if [ -z "${DB_PORT:-}" ]; then
+    if [ -s "$pidfile" ]; then DB_PORT="$(sed -n 4p "$pidfile")"; else DB_PORT=5432; fi
+  fi
+  MEDIA_ROOT="${MEDIA_ROOT:-$ROOT/var/media}"
+  export DB_HOST DB_PORT DB_NAME DB_USER MEDIA_ROOT PGPASSWORD="${DB_PASSWORD:-}"
 }

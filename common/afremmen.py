@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
 
+from common.redisfout import CACHE_FOUTEN, PROBEER_OPNIEUW_SECONDEN, TijdelijkNietBeschikbaar
+
 
 class PerClientadres(SimpleRateThrottle):
     """A rate per real client address for one ``scope`` of ``REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]``."""
@@ -25,6 +27,14 @@ class PerClientadres(SimpleRateThrottle):
 
     def get_cache_key(self, request, view):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+    def allow_request(self, request, view):
+        """Without its counter (Redis down or hung) an anonymous or partner door cannot be limited: it answers a
+        Dutch 503 with Retry-After and stores nothing (README, "Operations"), never a 500."""
+        try:
+            return super().allow_request(request, view)
+        except CACHE_FOUTEN as fout:
+            raise TijdelijkNietBeschikbaar() from fout
 
 
 class Publiek(PerClientadres):
@@ -57,8 +67,13 @@ class InwonerZoeken(PerClientadres):
 def afgeremd(request, throttle_klasse):
     """For a plain Django view: None when the request may go on, else the Dutch 429 page (with Retry-After)."""
     throttle = throttle_klasse()
-    if throttle.allow_request(request, None):
-        return None
+    try:
+        if throttle.allow_request(request, None):
+            return None
+    except TijdelijkNietBeschikbaar:
+        antwoord = render(request, "toegang/inwoner/niet_beschikbaar.html", status=503)
+        antwoord["Retry-After"] = str(PROBEER_OPNIEUW_SECONDEN)
+        return antwoord
     wacht = max(1, int(throttle.wait() or 1))
     antwoord = render(request, "429.html", {"wacht_minuten": -(-wacht // 60)}, status=429)
     antwoord["Retry-After"] = str(wacht)

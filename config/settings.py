@@ -200,20 +200,45 @@ SPECTACULAR_SETTINGS = {
 }
 
 REDIS_URL = env("REDIS_URL", "redis://127.0.0.1:6379/0")
+# Redis is a helper, never a single point of failure: every client gives up quickly on a hung or absent
+# server (README, "Operations"), and nothing retries on its own; callers decide what degrades.
+REDIS_TIMEOUT = float(env("REDIS_TIMEOUT", "0.25"))
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT,
+                            "retry_on_timeout": False}}
     if not env_bool("CACHE_LOCMEM")
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
 CELERY_BROKER_URL = REDIS_URL
 CELERY_RESULT_BACKEND = REDIS_URL
+CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_TIMEOUT
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT,
+    "retry_on_timeout": False, "health_check_interval": 10,
+    # Publishing (web, relay) tries once and gives up; the outbox relay tries again later. A worker keeps
+    # reconnecting on its own (broker_connection_max_retries below).
+    "max_retries": 0, "interval_start": 0, "interval_step": 0.1, "interval_max": 0.2,
+    # A message taken by a worker that died comes back after this long (acks_late); longer than any time limit.
+    "visibility_timeout": 20 * 60,
+}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None  # a worker keeps reconnecting until Redis is back
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = REDIS_TIMEOUT
+CELERY_REDIS_SOCKET_TIMEOUT = REDIS_TIMEOUT
+CELERY_REDIS_RETRY_ON_TIMEOUT = False
+CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_TASK_TIME_LIMIT = 15 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 14 * 60
+# A task is acknowledged only when it finished, and put back when its worker was lost (SIGKILL, OOM).
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TASK_EAGER_PROPAGATES = True
+# Scheduled jobs that catch up a period beat missed (common.planning): started hourly and when beat starts.
+INHAALTAKEN = ["monitoring.tasks.start_kwartaalmonitor", "toegang.melding.tasks.stuur_dagoverzicht"]
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -232,6 +257,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 BEWAARTERMIJN_WMO_JAREN = int(env("BEWAARTERMIJN_WMO_JAREN", "15"))
 BEWAARTERMIJN_JEUGD_JAREN = int(env("BEWAARTERMIJN_JEUGD_JAREN", "20"))
 BEWAARTERMIJN_NOOIT_GESTART_WEKEN = int(env("BEWAARTERMIJN_NOOIT_GESTART_WEKEN", "8"))
+
+# The destruction record outside the database, replayed after a restore (bewaring.vernietigingslog).
+VERNIETIGINGSLOG = Path(env("VERNIETIGINGSLOG", str(BASE_DIR / "var" / "vernietigingslog.jsonl")))
 
 # Small-cell suppression: counts below this are shown as "< 5" in every aggregate output.
 ONDERDRUKKING_DREMPEL = int(env("ONDERDRUKKING_DREMPEL", "5"))

@@ -1,5 +1,6 @@
 """Writes of monitoring: start and compute a run, record an action beside a number, import figures per wijk."""
 
+import contextlib
 import time
 import zlib
 from collections import defaultdict
@@ -12,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import log
+from common.redisfout import CACHE_FOUTEN
 from common.taken import plan_na_commit
 from monitoring.indicatoren import FUNCTIES
 from monitoring.models import Indicator, IndicatorWaarde, MonitorActie, MonitorBestand, MonitorRun
@@ -42,13 +44,17 @@ def _voortgang_sleutel(run_id):
 
 
 def zet_voortgang(run_id, procent, stap=""):
-    cache.set(_voortgang_sleutel(run_id), {"procent": int(procent), "stap": stap}, timeout=6 * 3600)
+    """Best effort: without Redis the page shows the progress stored on the row."""
+    with contextlib.suppress(*CACHE_FOUTEN):
+        cache.set(_voortgang_sleutel(run_id), {"procent": int(procent), "stap": stap}, timeout=6 * 3600)
 
 
 def voortgang(run):
     """(percentage, step) of a run: from Redis while it is being computed, else from the row."""
     if run.status == Status.BEZIG:
-        gegevens = cache.get(_voortgang_sleutel(run.pk)) or {}
+        gegevens = {}
+        with contextlib.suppress(*CACHE_FOUTEN):
+            gegevens = cache.get(_voortgang_sleutel(run.pk)) or {}
         return gegevens.get("procent", run.voortgang), gegevens.get("stap", "")
     if run.status == Status.KLAAR:
         return 100, ""

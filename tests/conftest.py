@@ -4,6 +4,7 @@ and a real Chromium for end-to-end tests."""
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 
@@ -35,6 +36,13 @@ class Organisatie:
 def snelle_wachtwoorden(settings):
     """PBKDF2 costs ~0.3 s per user; tests create many users."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def vernietigingslog_tmp(settings, tmp_path, monkeypatch):
+    """The destruction record of a test goes to its own temporary file (also for a real worker)."""
+    settings.VERNIETIGINGSLOG = tmp_path / "vernietigingslog.jsonl"
+    monkeypatch.setenv("VERNIETIGINGSLOG", str(settings.VERNIETIGINGSLOG))
 
 
 @pytest.fixture
@@ -75,38 +83,49 @@ def org(db):
 
 # --- a real Celery worker against the test database and the real Redis ----------------------------
 
-@pytest.fixture
-def celery_worker_proces(transactional_db, settings):
-    """Start ``celery -A config worker`` as a subprocess on the test database; stop it afterwards.
-
-    Tests using it must commit their data (transactional_db), since the worker is another process.
-    """
+def start_celery_worker(settings, *pool):
+    """Start ``celery -A config worker`` (default ``--pool solo``) on the test database; wait until it answers."""
     from django.db import connection
 
     env = dict(os.environ, DB_NAME=connection.settings_dict["NAME"], CELERY_TASK_ALWAYS_EAGER="false",
                EMAIL_BACKEND=os.environ.get("WORKER_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend"))
     proces = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool", "solo", "-l", "warning",
+        [sys.executable, "-m", "celery", "-A", "config", "worker", *(pool or ("--pool", "solo")), "-l", "warning",
          "--without-heartbeat", "--without-gossip", "--without-mingle", "-Q", "celery"],
-        env=env, cwd=str(settings.BASE_DIR), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        # A file, not a pipe: a worker logging reconnects (fault tests) must never block on a full pipe.
+        env=env, cwd=str(settings.BASE_DIR), stdout=subprocess.DEVNULL, stderr=tempfile.TemporaryFile(),  # noqa: SIM115
     )
     from config.celery import app
 
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 150  # a loaded CI machine needs long to import Django and Celery
     while time.monotonic() < deadline:
         if proces.poll() is not None:
+            proces.stderr.seek(0)
             raise RuntimeError("Celery-worker stopte direct: " + proces.stderr.read().decode()[-2000:])
         if app.control.ping(timeout=0.5):
-            break
-    else:
-        proces.kill()
-        raise RuntimeError("Celery-worker reageerde niet binnen 60 s")
-    yield proces
+            return proces
+    proces.kill()
+    raise RuntimeError("Celery-worker reageerde niet binnen 150 s")
+
+
+def stop_celery_worker(proces):
     proces.terminate()
     try:
         proces.wait(timeout=20)
     except subprocess.TimeoutExpired:
         proces.kill()
+        proces.wait(timeout=20)
+
+
+@pytest.fixture
+def celery_worker_proces(transactional_db, settings):
+    """A real worker as a subprocess on the test database; stopped afterwards.
+
+    Tests using it must commit their data (transactional_db), since the worker is another process.
+    """
+    proces = start_celery_worker(settings)
+    yield proces
+    stop_celery_worker(proces)
 
 
 # --- a real Chromium ----------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import log
+from common.taken import plan_na_commit
 from huishoudens.models import GesprekLeefgebied, Keukentafelgesprek, Traject
 from huishoudens.services.traject import wijzig_status
 
@@ -70,8 +71,5 @@ def bewaar_gesprek(*, traject, door, gesprek=None, lock_versie=None, definitief=
                       reden=_("Keukentafelgesprek vastgelegd"))
     (log.aangemaakt if nieuw else log.gewijzigd)(door, gesprek, detail={"status": gesprek.status})
     if definitief:
-        from huishoudens.tasks import bewaar_verslag
-
-        gesprek_id = gesprek.pk
-        transaction.on_commit(lambda: bewaar_verslag.delay(gesprek_id))
+        plan_na_commit("huishoudens.tasks.bewaar_verslag", gesprek.pk)
     return gesprek

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from audit import log
 from common.overgangen import controleer_overgang
+from common.taken import plan_na_commit
 from huishoudens.models import Actie, Doel, Ladder, Plan, Traject
 from toegang.maatwerk import selectors
 from toegang.models import (
@@ -203,9 +204,7 @@ def besluit_over_aanvraag(*, aanvraag_id, door, besluit, reden, lichtere_activit
     log.gewijzigd(door, aanvraag, detail={"status": [van, besluit], "extern_kenmerk": aanvraag.extern_kenmerk}
                   if extern else {"status": [van, besluit]})
     if beschikking_via_taak and not extern:
-        from toegang.maatwerk.tasks import maak_beschikking
-
-        transaction.on_commit(lambda: maak_beschikking.delay(aanvraag.pk))
+        plan_na_commit("toegang.maatwerk.tasks.maak_beschikking", aanvraag.pk)
     return aanvraag
 
 

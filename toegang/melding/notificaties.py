@@ -10,10 +10,12 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common import planning
 from huishoudens.models import RegisseurToewijzing
 from toegang.maatwerk.selectors import te_beslissen_voor
 from toegang.melding import achtervang
@@ -123,3 +125,18 @@ def stuur_dagoverzichten(vandaag=None):
         verstuurd += send_mail(_("Uw werkvoorraad: %(n)s punten vragen aandacht") % {"n": len(regels)},
                                dagoverzicht_tekst(regels), settings.DEFAULT_FROM_EMAIL, [user.email])
     return verstuurd
+
+
+DAGOVERZICHT_UUR = 7  # as the crontab of migration toegang 0003
+
+
+def stuur_dagoverzicht_eenmaal(nu=None):
+    """The digest of today, once (common.planning): beat's 07:00 run, or the catch-up when beat missed it.
+    None before 07:00 or when today's digest was already sent."""
+    nu = timezone.localtime(nu)
+    if nu.hour < DAGOVERZICHT_UUR:
+        return None
+    with transaction.atomic():
+        if not planning.eenmaal("dagoverzicht", nu.date().isoformat()):
+            return None
+        return stuur_dagoverzichten(nu.date())

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from audit import log
 from common.overgangen import controleer_overgang
 from common.postcode import normaliseer_postcode
+from common.taken import plan_na_commit
 from huishoudens import selectors as huishouden_selectors
 from huishoudens import services as huishouden_services
 from huishoudens.models import Huishouden, Leefgebied, Traject
@@ -130,10 +131,8 @@ def _valideer_invoer(*, gemeente, signaalgever_type, kanaal, leefgebieden, vraag
 def _mail_na_commit(user, melding=None, traject=None):
     if user is None:
         return
-    from toegang.melding.tasks import stuur_toewijzingsmail
-
     soort, pk = ("melding", melding.pk) if melding is not None else ("traject", traject.pk)
-    transaction.on_commit(lambda: stuur_toewijzingsmail.delay(user.pk, soort, pk))
+    plan_na_commit("toegang.melding.tasks.stuur_toewijzingsmail", user.pk, soort, pk)
 
 
 @transaction.atomic

@@ -15,7 +15,7 @@ def stuur_toewijzingsmail(user_id, soort, pk):
 
 @shared_task(time_limit=30 * 60, soft_time_limit=29 * 60)
 def stuur_dagoverzicht():
-    """Daily (Celery beat): per professional the due and overdue items."""
-    from toegang.melding.notificaties import stuur_dagoverzichten
+    """Daily at 07:00 (Celery beat), and caught up later that day when beat missed it: once per day."""
+    from toegang.melding.notificaties import stuur_dagoverzicht_eenmaal
 
-    return stuur_dagoverzichten()
+    return stuur_dagoverzicht_eenmaal()
