@@ -8,7 +8,7 @@ class HuishoudensConfig(AppConfig):
     def ready(self):
         from django.utils.translation import gettext_lazy as _
 
-        from huishoudens import signals  # noqa: F401
+        from huishoudens.services import organisatie  # noqa: F401  (access follows the organisation)
         from huishoudens.views.dossier import startblok
         from wijkteams import rollen
         from wijkteams.context_processors import registreer_menu

@@ -15,6 +15,9 @@ class Gemeente(models.Model):
     naam = models.CharField(_("naam"), max_length=100, unique=True)
     cbs_code = models.CharField(_("CBS-gemeentecode"), max_length=4, unique=True,
                                 validators=[valideer_gemeentecode])
+    nazorg_dagen = models.PositiveSmallIntegerField(
+        _("nazorgtermijn (dagen)"), default=90,
+        help_text=_("Zo lang na het afsluiten van een traject houdt het team toegang tot het huishouden."))
 
     class Meta:
         verbose_name = _("gemeente")

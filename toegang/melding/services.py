@@ -178,7 +178,8 @@ def registreer_melding(*, gemeente, door, signaalgever_type, kanaal, vraag, leef
         if route.behandelaar is not None:
             melding.status = Status.GEKOPPELD
     elif route.nieuw_traject and route.team is not None:
-        melding.traject = huishouden_services.open_traject(huishouden=huishouden, team=route.team, door=door)
+        melding.traject = huishouden_services.open_traject(huishouden=huishouden, team=route.team, door=door,
+                                                             zonder_teamcontrole=True)
     melding.ontvangstnummer = volgend_ontvangstnummer(timezone.localdate(ontvangen_op).year)
     melding.save()
     if route.nieuw_traject and melding.traject is not None:
