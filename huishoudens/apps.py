@@ -19,5 +19,6 @@ class HuishoudensConfig(AppConfig):
         registreer_menu("huishoudens:mijn", _("Mijn huishoudens"), {rollen.MEDEWERKER, rollen.COORDINATOR})
         registreer_menu("huishoudens:zoeken", _("Zoeken"), {rollen.MEDEWERKER, rollen.COORDINATOR, rollen.LZN})
         registreer_menu("huishoudens:bulk_overdracht", _("Regie overdragen"), {rollen.COORDINATOR})
+        registreer_menu("huishoudens:noodtoegangen", _("Noodtoegang"), {rollen.COORDINATOR})
         registreer_menu("wijkteams:sociale_kaart", _("Sociale kaart"),
                         {rollen.MEDEWERKER, rollen.COORDINATOR, rollen.LZN, rollen.SOCIAAL_MAKELAAR})

@@ -28,11 +28,11 @@ def open_traject(*, huishouden, team, door, aangemeld_op=None, zonder_teamcontro
 
     ``door`` must belong to the team or coordinate its gebied (``rechten.mag_traject_openen``). Only the
     melding triage, which routes by its own rules to the responsible team, and the demo data pass
-    ``zonder_teamcontrole=True``.
+    ``zonder_teamcontrole=True``; ``door=None`` is the system itself (imports, jobs), never a web request.
     """
     if team.gemeente_id != huishouden.gemeente_id:
         raise ValidationError(_("Het team hoort niet bij de gemeente van dit huishouden."))
-    if not zonder_teamcontrole and not rechten.mag_traject_openen(door, team):
+    if door is not None and not zonder_teamcontrole and not rechten.mag_traject_openen(door, team):
         raise PermissionDenied(_("U kunt alleen een traject openen in een team waarvan u lid bent of "
                                  "in een gebied dat u coördineert."))
     huishouden = Huishouden.objects.select_for_update().get(pk=huishouden.pk)
