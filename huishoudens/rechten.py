@@ -49,8 +49,9 @@ def _aan(wie):
     return f"groep:{wie.name}" if _is_groep(wie) else f"gebruiker:{wie.username}"
 
 
-def _audit(door, huishouden_id, gemeente_id, wat, aan, reden):
-    return AuditEvent(**audit_velden(door, gemeente_id), object_type="huishoudens.huishouden",
+def _audit(velden, huishouden_id, gemeente_id, wat, aan, reden):
+    """One audit row about a grant or revoke; ``velden`` from ``audit_velden`` (computed once per batch)."""
+    return AuditEvent(**dict(velden, gemeente_id=gemeente_id), object_type="huishoudens.huishouden",
                       object_id=str(huishouden_id), huishouden_id=huishouden_id,
                       detail={"toegang": wat, "aan": aan, "reden": reden})
 
@@ -78,17 +79,18 @@ def trek_toegang_in(huishouden, wie, *, door, reden):
 
 def _schrijf(huishouden, *, geven, intrekken, door, reden):
     permissies = _permissies()
+    velden = audit_velden(door, huishouden.gemeente_id)
     rijen = []
     for wie in geven:
         model, veld = _model(wie)
         model.objects.bulk_create([model(**{veld: wie}, permission=p, content_object_id=huishouden.pk)
                                    for p in permissies], ignore_conflicts=True)
-        rijen.append(_audit(door, huishouden.pk, huishouden.gemeente_id, "gegeven", _aan(wie), reden))
+        rijen.append(_audit(velden, huishouden.pk, huishouden.gemeente_id, "gegeven", _aan(wie), reden))
     for wie in intrekken:
         model, veld = _model(wie)
         weg, _n = model.objects.filter(**{veld: wie}, content_object_id=huishouden.pk).delete()
         if weg:
-            rijen.append(_audit(door, huishouden.pk, huishouden.gemeente_id, "ingetrokken", _aan(wie), reden))
+            rijen.append(_audit(velden, huishouden.pk, huishouden.gemeente_id, "ingetrokken", _aan(wie), reden))
     AuditEvent.objects.bulk_create(rijen)
 
 
@@ -178,12 +180,12 @@ def verloop_nazorg(op=None):
 def trek_alle_toegang_in(huishouden_ids, *, door, reden):
     """Remove every permission row (team, personal, escalation group) on these households, e.g. at retention;
     one audit row per holder and household."""
-    rijen = []
+    rijen, velden = [], audit_velden(door, None)
     for model, veld in ((HuishoudenUserObjectPermission, "user"), (HuishoudenGroupObjectPermission, "group")):
         weg = model.objects.filter(content_object_id__in=list(huishouden_ids)).select_related(
             veld, "content_object")
         paren = {(r.content_object_id, r.content_object.gemeente_id, getattr(r, veld)) for r in weg}
-        rijen += [_audit(door, h, g, "ingetrokken", _aan(wie), reden) for h, g, wie in paren]
+        rijen += [_audit(velden, h, g, "ingetrokken", _aan(wie), reden) for h, g, wie in paren]
         weg.delete()
     AuditEvent.objects.bulk_create(rijen)
     return len(rijen)
@@ -200,9 +202,10 @@ def verplaats_regie_bulk(*, van, paren, behouden, door, reden, gemeente_id):
     HuishoudenUserObjectPermission.objects.bulk_create([
         HuishoudenUserObjectPermission(user=k, permission=p, content_object_id=h)
         for h, k in paren for p in permissies], ignore_conflicts=True)
+    velden = audit_velden(door, gemeente_id)
     AuditEvent.objects.bulk_create(
-        [_audit(door, h, gemeente_id, "ingetrokken", _aan(van), reden) for h in weg]
-        + [_audit(door, h, gemeente_id, "gegeven", _aan(k), reden) for h, k in paren])
+        [_audit(velden, h, gemeente_id, "ingetrokken", _aan(van), reden) for h in weg]
+        + [_audit(velden, h, gemeente_id, "gegeven", _aan(k), reden) for h, k in paren])
 
 
 # --- predicates ---------------------------------------------------------------------------------------------
