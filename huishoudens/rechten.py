@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import context, log
-from audit.models import Actie, AuditEvent
+from audit.models import AuditActie, AuditEvent
 from huishoudens.models import (
     Huishouden,
     HuishoudenGroupObjectPermission,
@@ -62,7 +62,7 @@ def audit_velden(door, gemeente_id):
     echt = door if getattr(door, "is_authenticated", False) else None
     return {"actor": echt, "actor_weergave": getattr(echt, "username", "") or _("systeem"),
             "rol": ",".join(sorted(echt.groups.values_list("name", flat=True))) if echt else "",
-            "actie": Actie.GEWIJZIGD, "gemeente_id": gemeente_id,
+            "actie": AuditActie.GEWIJZIGD, "gemeente_id": gemeente_id,
             "request_id": getattr(request, "request_id", "") if request else "",
             "ip": request.META.get("REMOTE_ADDR") if request else None}
 
@@ -248,4 +248,5 @@ def mag_noodtoegang_vragen(user, huishouden):
 
 def log_toegang(door, huishouden, wat, aan, reden, **kwargs):
     """One audit row about access that is not a permission row (emergency access)."""
-    return log.log(door, Actie.GEWIJZIGD, huishouden, detail={"toegang": wat, "aan": aan, "reden": reden}, **kwargs)
+    return log.log(door, AuditActie.GEWIJZIGD, huishouden, detail={"toegang": wat, "aan": aan, "reden": reden},
+                   **kwargs)

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import log
+from common.overgangen import controleer_overgang
 from huishoudens import rechten, registry
 from huishoudens.models import Huishouden, RegisseurToewijzing, StatusWijziging, Traject
 
@@ -55,12 +56,7 @@ def open_traject(*, huishouden, team, door, aangemeld_op=None, zonder_teamcontro
 @transaction.atomic
 def wijzig_status(*, traject, naar, door, reden=""):
     traject = Traject.objects.select_for_update().get(pk=traject.pk)
-    if naar not in OVERGANGEN.get(traject.status, set()):
-        raise ValidationError(
-            _("Een traject met status ‘%(van)s’ kan niet naar ‘%(naar)s’.")
-            % {"van": traject.get_status_display(), "naar": Status(naar).label},
-            code="overgang",
-        )
+    controleer_overgang(OVERGANGEN, traject, naar)
     if naar == Status.AFGESLOTEN:
         raise ValidationError(_("Afsluiten gaat via ‘Traject afsluiten’, met een reden."), code="afsluiten")
     if (
@@ -91,8 +87,7 @@ def sluit_traject_af(*, traject, door, reden, toelichting="", vervolgdatum=None,
     closes the traject, which is every form and API path.
     """
     traject = Traject.objects.select_for_update().get(pk=traject.pk)
-    if Status.AFGESLOTEN not in OVERGANGEN.get(traject.status, set()):
-        raise ValidationError(_("Dit traject is al afgesloten."), code="overgang")
+    controleer_overgang(OVERGANGEN, traject, Status.AFGESLOTEN, bericht=_("Dit traject is al afgesloten."))
     if reden not in Traject.Afsluitreden.values:
         raise ValidationError(_("Kies een reden om het traject af te sluiten."), code="reden")
     gegevens = {"reden": reden, "toelichting": toelichting, "vervolgdatum": vervolgdatum,

@@ -8,9 +8,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from common.fouten import fouten_naar_form
 from huishoudens import forms, rechten, selectors, services
 from huishoudens.models import Huishouden
-from huishoudens.views.dossier import fout_op_form, gepost
+from huishoudens.views.dossier import gepost
 from wijkteams import rollen
 from wijkteams import selectors as org
 
@@ -28,7 +29,7 @@ def noodtoegang(request, pk):
             try:
                 services.breek_glas(huishouden_id=huishouden.pk, door=request.user, reden=form.cleaned_data["reden"])
             except (ValidationError, PermissionDenied) as fout:
-                fout_op_form(form, fout)
+                fouten_naar_form(form, fout)
             else:
                 messages.warning(request, _("Noodtoegang voor 24 uur. De coördinator van het gebied ziet dit."))
                 return redirect(huishouden.get_absolute_url())

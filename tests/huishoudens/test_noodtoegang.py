@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from audit.models import Actie, AuditEvent
+from audit.models import AuditActie, AuditEvent
 from huishoudens import services
 from huishoudens.models import Noodtoegang
 
@@ -29,7 +29,8 @@ def test_noodtoegang_met_reden_opent_het_dossier_en_wordt_vastgelegd(client, dos
     antwoord = client.post(url, {"reden": "Crisis in het weekend, regisseur niet bereikbaar"})
     assert antwoord.status_code == 302
     assert client.get(dossier.huishouden.get_absolute_url()).status_code == 200
-    lezen = AuditEvent.objects.filter(actor=buitenstaander, huishouden_id=dossier.huishouden.pk, actie=Actie.GELEZEN)
+    lezen = AuditEvent.objects.filter(actor=buitenstaander, huishouden_id=dossier.huishouden.pk,
+                                      actie=AuditActie.GELEZEN)
     assert lezen.exists() and all(r.noodtoegang for r in lezen)
     assert AuditEvent.objects.get(actor=buitenstaander, detail__toegang="noodtoegang").noodtoegang
     toegang = Noodtoegang.objects.get(gebruiker=buitenstaander)
