@@ -165,7 +165,7 @@ def _anonimiseer(ids, *, reden):
     for anonimiseer in registry.ANONIMISEERDERS:
         anonimiseer(ids)
     huishoudens_anonimiseren.anonimiseer(ids)
-    rechten.trek_alle_toegang_in(ids, reden=reden)
+    rechten.trek_alle_toegang_in(ids, door=None, reden=reden)
 
 
 @transaction.atomic

@@ -31,7 +31,7 @@ ALLOWED_HOSTS = [h for h in env("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost").s
 CSRF_TRUSTED_ORIGINS = [o for o in env("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "wijkteams.beheer.BeheerAdminConfig",  # the Django admin, limited to the beheerder's gemeente
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

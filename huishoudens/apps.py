@@ -8,7 +8,7 @@ class HuishoudensConfig(AppConfig):
     def ready(self):
         from django.utils.translation import gettext_lazy as _
 
-        from huishoudens import signals  # noqa: F401
+        from huishoudens.services import organisatie  # noqa: F401  (access follows the organisation)
         from huishoudens.views.dossier import startblok
         from wijkteams import rollen
         from wijkteams.context_processors import registreer_menu
@@ -19,5 +19,6 @@ class HuishoudensConfig(AppConfig):
         registreer_menu("huishoudens:mijn", _("Mijn huishoudens"), {rollen.MEDEWERKER, rollen.COORDINATOR})
         registreer_menu("huishoudens:zoeken", _("Zoeken"), {rollen.MEDEWERKER, rollen.COORDINATOR, rollen.LZN})
         registreer_menu("huishoudens:bulk_overdracht", _("Regie overdragen"), {rollen.COORDINATOR})
+        registreer_menu("huishoudens:noodtoegangen", _("Noodtoegang"), {rollen.COORDINATOR})
         registreer_menu("wijkteams:sociale_kaart", _("Sociale kaart"),
                         {rollen.MEDEWERKER, rollen.COORDINATOR, rollen.LZN, rollen.SOCIAAL_MAKELAAR})

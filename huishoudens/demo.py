@@ -125,7 +125,8 @@ def _maak_huishoudens(ridderkerk):
                                       soort=rng.choice(NetwerkLid.Soort.values), relatie="Buurvrouw",
                                       wat_kan="Boodschappen, af en toe oppassen", contact="06-12345678")
         aangemeld = BEGIN + timedelta(days=rng.randint(0, max(dagen - 1, 1)))
-        traject = services.open_traject(huishouden=h, team=team, door=beheerder, aangemeld_op=aangemeld)
+        traject = services.open_traject(huishouden=h, team=team, door=beheerder, aangemeld_op=aangemeld,
+                                         zonder_teamcontrole=True)
         kandidaten = leden[team.pk]
         regisseur = demo_mw if demo_mw in kandidaten and i % 3 == 0 else kandidaten[i % len(kandidaten)]
         status = rng.choices(

@@ -139,6 +139,11 @@ class OpenTrajectForm(forms.Form):
         self.fields["team"].queryset = teams
 
 
+class NoodtoegangForm(forms.Form):
+    reden = forms.CharField(label=_("Waarom moet u dit dossier nu inzien?"), max_length=1000,
+                            widget=forms.Textarea(attrs={"rows": 4}))
+
+
 class StatusForm(forms.Form):
     naar = forms.ChoiceField(label=_("Nieuwe status"), choices=Traject.Status.choices)
     reden = forms.CharField(label=_("Toelichting"), required=False, max_length=500)

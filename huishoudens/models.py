@@ -331,6 +331,36 @@ class RegisseurToewijzing(models.Model):
         indexes = [models.Index(fields=["regisseur"], condition=Q(tot__isnull=True), name="lopende_regie_idx")]
 
 
+class Noodtoegang(models.Model):
+    """Emergency access ("doorbreekglas"): a professional outside the team opened the dossier with a reason.
+
+    Not a permission row: ``huishoudens.selectors.get_huishouden_voor`` lets the holder read the dossier until
+    ``tot``; the coördinator of the gebied reviews it afterwards (``beoordeeld_door``).
+    """
+
+    huishouden = models.ForeignKey(Huishouden, on_delete=models.CASCADE, related_name="noodtoegangen")
+    gebruiker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="noodtoegangen")
+    reden = models.TextField(_("reden"))
+    van = models.DateTimeField(_("van"))
+    tot = models.DateTimeField(_("tot"))
+    beoordeeld_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                        related_name="+")
+    beoordeeld_op = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("noodtoegang")
+        verbose_name_plural = _("noodtoegangen")
+        ordering = ["-van", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(tot__gt=models.F("van")), name="noodtoegang_periode_geldig"),
+            models.CheckConstraint(condition=~Q(reden=""), name="noodtoegang_heeft_reden"),
+        ]
+        indexes = [models.Index(fields=["gebruiker", "huishouden", "-tot"], name="noodtoegang_gebruiker_idx")]
+
+    def audit_context(self):
+        return {"gemeente_id": self.huishouden.gemeente_id, "huishouden_id": self.huishouden_id}
+
+
 class Keukentafelgesprek(models.Model):
     class Plaats(models.TextChoices):
         THUIS = "thuis", _("Thuis")

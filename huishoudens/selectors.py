@@ -16,6 +16,7 @@ from huishoudens.models import (
     Evaluatie,
     Huishouden,
     Keukentafelgesprek,
+    Noodtoegang,
     Persoon,
     Plan,
     RegisseurToewijzing,
@@ -41,16 +42,46 @@ def huishoudens_voor(user):
 
 
 def get_huishouden_voor(user, pk, *, request=None, log_lezen=True):
-    """One household, or 404 whether it does not exist or is not this user's to see. Logs the read."""
+    """One household, or 404 whether it does not exist or is not this user's to see. Logs the read.
+
+    A running emergency access (``Noodtoegang``) opens the household for reading only (GET); such a read is
+    logged with the ``noodtoegang`` flag.
+    """
     huishouden = huishoudens_voor(user).select_related("wijk", "gemeente").filter(pk=pk).first()
+    nood = False
+    if huishouden is None and (request is None or request.method in ("GET", "HEAD")):
+        nood = lopende_noodtoegang(user, pk) is not None
+        if nood:
+            huishouden = Huishouden.objects.select_related("wijk", "gemeente").get(pk=pk)
     if huishouden is None:
         # NEN 7513: a refused attempt leaves a trace too (missing and forbidden alike, as the 404 itself)
         log.geweigerd(user, Huishouden._meta.label_lower, pk, request=request,
                       huishouden_id=pk if isinstance(pk, int) else None)
         raise Http404
     if log_lezen:
-        log.gelezen(user, huishouden, request=request)
+        log.gelezen(user, huishouden, request=request, noodtoegang=nood)
     return huishouden
+
+
+def lopende_noodtoegang(user, huishouden_id):
+    """The running emergency access of ``user`` to this household (same gemeente), or None."""
+    gemeente_id = gemeente_id_van(user)
+    if gemeente_id is None:
+        return None
+    nu = timezone.now()
+    return Noodtoegang.objects.filter(gebruiker=user, huishouden_id=huishouden_id, huishouden__gemeente_id=gemeente_id,
+                                      van__lte=nu, tot__gt=nu).first()
+
+
+def noodtoegangen_te_beoordelen(user):
+    """Emergency accesses to households in the gebieden this coördinator coordinates (by wijk or traject)."""
+    gemeente_id = gemeente_id_van(user)
+    if gemeente_id is None or not rollen.heeft_rol(user, rollen.COORDINATOR):
+        return Noodtoegang.objects.none()
+    gebieden = user.medewerker.coordinator_van.values("pk")
+    binnen = Noodtoegang.objects.filter(huishouden__gemeente_id=gemeente_id).filter(
+        Q(huishouden__wijk__gebied__in=gebieden) | Q(huishouden__trajecten__gebied__in=gebieden)).values("pk")
+    return Noodtoegang.objects.filter(pk__in=binnen).select_related("huishouden", "gebruiker", "beoordeeld_door")
 
 
 def lopend_traject(huishouden):

@@ -9,3 +9,11 @@ def bewaar_verslag(gesprek_id):
     from huishoudens.verslag import bewaar_definitief_verslag
 
     return bewaar_definitief_verslag(gesprek_id)
+
+
+@shared_task(time_limit=1800, soft_time_limit=1700)
+def verloop_nazorg():
+    """Daily: teams lose access to households whose traject closed longer ago than the follow-up period."""
+    from huishoudens.rechten import verloop_nazorg as verloop
+
+    return verloop()

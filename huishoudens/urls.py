@@ -1,6 +1,6 @@
 from django.urls import path
 
-from huishoudens.views import coordinator, dossier, gesprek, inzage, plan
+from huishoudens.views import coordinator, dossier, gesprek, inzage, noodtoegang, plan
 
 app_name = "huishoudens"
 
@@ -9,6 +9,10 @@ urlpatterns = [
     path("zoeken/", dossier.zoeken, name="zoeken"),
     path("nieuw/", dossier.nieuw, name="nieuw"),
     path("overdracht/", coordinator.bulk_overdracht, name="bulk_overdracht"),
+    path("noodtoegang/", noodtoegang.noodtoegangen, name="noodtoegangen"),
+    path("noodtoegang/<int:noodtoegang_pk>/beoordeeld/", noodtoegang.noodtoegang_beoordeeld,
+         name="noodtoegang_beoordeeld"),
+    path("<int:pk>/noodtoegang/", noodtoegang.noodtoegang, name="noodtoegang"),
     path("<int:pk>/", dossier.huishouden, name="huishouden"),
     path("<int:pk>/wijzigen/", dossier.wijzig, name="wijzigen"),
     path("<int:pk>/personen/nieuw/", dossier.persoon_toevoegen, name="persoon_toevoegen"),

@@ -97,4 +97,9 @@ def maak_gebruiker(gemeente, *rol_namen, username=None, teams=(), coordinator_va
     return user
 
 
+def coordinator_van(team):
+    """A coördinator of the team's gebied: may open a traject in that team (``rechten.mag_traject_openen``)."""
+    return get_user_model().objects.filter(medewerker__coordinator_van=team.gebied_id).order_by("pk").first()
+
+
 __all__ = ["rollen"]

@@ -20,6 +20,9 @@ class Gemeente(models.Model):
         _("deelt monitorcijfers met andere gemeenten"), default=False,
         help_text=_("Aan: beleidsmedewerkers van andere gemeenten in deze installatie zien de gemeentetotalen van "
                     "de monitor (onderdrukt) naast die van hun eigen gemeente. Standaard uit."))
+    nazorg_dagen = models.PositiveSmallIntegerField(
+        _("nazorgtermijn (dagen)"), default=90,
+        help_text=_("Zo lang na het afsluiten van een traject houdt het team toegang tot het huishouden."))
 
     class Meta:
         verbose_name = _("gemeente")

@@ -34,6 +34,7 @@ def rollen_van(user):
 
 
 def heeft_rol(user, *rollen):
+    """Whether the user holds at least one of these roles (a group named in ``NAMEN``)."""
     return bool(rollen_van(user) & set(rollen))
 
 

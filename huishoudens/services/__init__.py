@@ -5,6 +5,7 @@
 - ``gesprek``: the keukentafelgesprek.
 - ``plan``: the plan, its goals, activities, agreement, evaluations and versions.
 - ``overdracht``: bulk handover of regie.
+- ``noodtoegang``: emergency access (doorbreekglas) and its review.
 """
 
 from .dossier import (
@@ -19,6 +20,8 @@ from .dossier import (
     wijzig_persoon,
 )
 from .gesprek import bewaar_gesprek
+from .noodtoegang import beoordeel as beoordeel_noodtoegang
+from .noodtoegang import breek_glas
 from .overdracht import draag_alle_regie_over
 from .plan import (
     leg_akkoord_vast,
@@ -30,13 +33,21 @@ from .plan import (
     voeg_doel_toe,
     wijzig_plan,
 )
-from .traject import OVERGANGEN, heropen_traject, open_traject, sluit_traject_af, wijs_regisseur_toe, wijzig_status
+from .traject import (
+    OVERGANGEN,
+    beeindig_regie,
+    heropen_traject,
+    open_traject,
+    sluit_traject_af,
+    wijs_regisseur_toe,
+    wijzig_status,
+)
 
 __all__ = [
     "OVERGANGEN", "open_traject", "wijzig_status", "sluit_traject_af", "heropen_traject", "wijs_regisseur_toe",
     "maak_huishouden", "wijzig_huishouden", "voeg_persoon_toe", "wijzig_persoon", "voeg_netwerklid_toe",
     "voeg_ondersteuning_toe", "voeg_relatie_toe", "toon_bsn", "voeg_personen_samen", "bewaar_gesprek",
-    "draag_alle_regie_over",
+    "draag_alle_regie_over", "breek_glas", "beoordeel_noodtoegang", "beeindig_regie",
     "maak_plan", "wijzig_plan", "voeg_doel_toe", "voeg_actie_toe", "leg_akkoord_vast", "leg_evaluatie_vast",
     "stel_plan_vast", "nieuwe_planversie",
 ]

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from audit import log
 from audit.models import AuditActie
 from common.postcode import normaliseer_postcode
+from huishoudens import rechten
 from huishoudens.models import (
     BestaandeOndersteuning,
     Huishouden,
@@ -54,9 +55,7 @@ def maak_huishouden(*, door, team, persoon, regisseur_worden=False, **velden):
         raise PermissionDenied(_("U kunt alleen huishoudens in uw eigen gemeente registreren."))
     if velden["wijk"].gemeente_id != mw.gemeente_id:
         raise ValidationError({"wijk": _("Kies een wijk in uw eigen gemeente.")})
-    mag = door.groups.filter(pk=team.groep_id).exists() or (
-        team.gebied_id and mw.coordinator_van.filter(pk=team.gebied_id).exists())
-    if not mag:
+    if not rechten.mag_traject_openen(door, team):
         raise PermissionDenied(_("U kunt alleen een traject openen in een team waarvan u lid bent of "
                                  "in een gebied dat u coördineert."))
     _controleer_bsn_vrij(persoon.get("bsn"))

@@ -6,22 +6,15 @@ object permissions moved with bulk statements, and one audit row per household w
 
 from itertools import cycle
 
-from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audit import context
-from audit.models import AuditActie, AuditEvent
-from huishoudens.models import HuishoudenUserObjectPermission, RegisseurToewijzing, Traject
-from huishoudens.rechten import RECHTEN
+from audit.models import AuditEvent
+from huishoudens import rechten
+from huishoudens.models import RegisseurToewijzing, Traject
 from wijkteams import rollen
-
-
-def _rechten():
-    codes = [r.split(".", 1)[1] for r in RECHTEN]
-    return list(Permission.objects.filter(content_type__app_label="huishoudens", codename__in=codes))
 
 
 @transaction.atomic
@@ -76,26 +69,15 @@ def draag_alle_regie_over(*, van, naar, door, reden):
     RegisseurToewijzing.objects.bulk_create([
         RegisseurToewijzing(traject=t.traject, regisseur=k, toegewezen_door=door, reden=reden) for t, k in nieuw])
 
-    rechten = _rechten()
-    huishouden_ids = [t.traject.huishouden_id for t, _k in nieuw]
-    # The old regisseur keeps access only where they still have it another way (team group, coördinator).
+    # The old regisseur keeps access only where they still have it another way (coördinator of the gebied).
     van_coordineert = set(van.medewerker.coordinator_van.values_list("pk", flat=True)) if hasattr(
         van, "medewerker") else set()
-    behouden = {t.traject.huishouden_id for t, _k in nieuw if t.traject.gebied_id in van_coordineert}
-    HuishoudenUserObjectPermission.objects.filter(
-        user=van, content_object_id__in=[h for h in huishouden_ids if h not in behouden]).delete()
-    HuishoudenUserObjectPermission.objects.bulk_create([
-        HuishoudenUserObjectPermission(user=k, permission=p, content_object_id=t.traject.huishouden_id)
-        for t, k in nieuw for p in rechten], ignore_conflicts=True)
+    rechten.verplaats_regie_bulk(
+        van=van, paren=[(t.traject.huishouden_id, k) for t, k in nieuw], door=door, reden=reden,
+        behouden={t.traject.huishouden_id for t, _k in nieuw if t.traject.gebied_id in van_coordineert},
+        gemeente_id=mw.gemeente_id)
 
-    request = context.huidig_request()
-    gemeenschappelijk = {
-        "actor": door, "actor_weergave": door.username,
-        "rol": ",".join(sorted(door.groups.values_list("name", flat=True))),
-        "actie": AuditActie.GEWIJZIGD, "object_type": "huishoudens.traject", "gemeente_id": mw.gemeente_id,
-        "request_id": getattr(request, "request_id", "") if request else "",
-        "ip": request.META.get("REMOTE_ADDR") if request else None,
-    }
+    gemeenschappelijk = {**rechten.audit_velden(door, mw.gemeente_id), "object_type": "huishoudens.traject"}
     AuditEvent.objects.bulk_create([
         AuditEvent(object_id=str(t.traject_id), huishouden_id=t.traject.huishouden_id, **gemeenschappelijk,
                    detail={"regisseur": k.username, "vorige": van.username, "reden": reden, "bulk": True})

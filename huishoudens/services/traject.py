@@ -1,6 +1,5 @@
 """Writes to the dossier: traject, status transitions and the regisseur. Locked, validated, audited."""
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -10,7 +9,6 @@ from audit import log
 from common.overgangen import controleer_overgang
 from huishoudens import invarianten, rechten, registry
 from huishoudens.models import Huishouden, Plan, RegisseurToewijzing, StatusWijziging, Traject
-from wijkteams import rollen
 
 Status = Traject.Status
 
@@ -25,21 +23,19 @@ OVERGANGEN = {
 }
 
 
-def coordinatoren_van(gebied, *, gemeente_id=None):
-    """The coördinatoren of a gebied; for a team without gebied, every coördinator of the gemeente
-    (the rule of ``wijkteams.rollen.is_coordinator_van``: they also decide its maatwerk requests)."""
-    if gebied is None:
-        if gemeente_id is None:
-            return get_user_model().objects.none()
-        return get_user_model().objects.filter(medewerker__gemeente_id=gemeente_id, groups__name=rollen.COORDINATOR)
-    return get_user_model().objects.filter(medewerker__coordinator_van=gebied)
-
-
 @transaction.atomic
-def open_traject(*, huishouden, team, door, aangemeld_op=None):
-    """Open a traject for a household in a team; the team and the gebied's coördinatoren get access."""
+def open_traject(*, huishouden, team, door, aangemeld_op=None, zonder_teamcontrole=False):
+    """Open a traject for a household in a team; the team and the gebied's coördinatoren get access.
+
+    ``door`` must belong to the team or coordinate its gebied (``rechten.mag_traject_openen``). Only the
+    melding triage, which routes by its own rules to the responsible team, and the demo data pass
+    ``zonder_teamcontrole=True``; ``door=None`` is the system itself (imports, jobs), never a web request.
+    """
     if team.gemeente_id != huishouden.gemeente_id:
         raise ValidationError(_("Het team hoort niet bij de gemeente van dit huishouden."))
+    if door is not None and not zonder_teamcontrole and not rechten.mag_traject_openen(door, team):
+        raise PermissionDenied(_("U kunt alleen een traject openen in een team waarvan u lid bent of "
+                                 "in een gebied dat u coördineert."))
     huishouden = Huishouden.objects.select_for_update().get(pk=huishouden.pk)
     if Traject.objects.filter(huishouden=huishouden).exclude(status=Status.AFGESLOTEN).exists():
         raise ValidationError(_("Dit huishouden heeft al een open traject."), code="open_traject")
@@ -52,9 +48,7 @@ def open_traject(*, huishouden, team, door, aangemeld_op=None):
     except IntegrityError:
         raise ValidationError(_("Dit huishouden heeft al een open traject."), code="open_traject")
     StatusWijziging.objects.create(traject=traject, van="", naar=Status.AANGEMELD, door=door)
-    rechten.geef_toegang(huishouden, team.groep)
-    for coordinator in coordinatoren_van(team.gebied, gemeente_id=team.gemeente_id):
-        rechten.geef_toegang(huishouden, coordinator)
+    rechten.herzie_toegang(huishouden, door=door, reden=_("traject geopend"))
     log.aangemaakt(door, traject)
     return traject
 
@@ -80,6 +74,8 @@ def wijzig_status(*, traject, naar, door, reden=""):
         traject.afgesloten_op = None
     traject.save(update_fields=["status", "afgesloten_op"])
     StatusWijziging.objects.create(traject=traject, van=van, naar=naar, door=door, reden=reden)
+    if naar == Status.HEROPEND:
+        rechten.herzie_toegang(traject.huishouden, door=door, reden=_("traject heropend"))
     log.gewijzigd(door, traject, detail={"status": [van, naar]})
     return traject
 
@@ -121,6 +117,7 @@ def sluit_traject_af(*, traject, door, reden, toelichting="", vervolgdatum=None,
     plannen = list(traject.plannen.filter(status__in=[Plan.Status.ACTIEF, Plan.Status.CONCEPT]).values_list(
         "pk", flat=True))
     Plan.objects.filter(pk__in=plannen).update(status=Plan.Status.AFGESLOTEN)
+    rechten.herzie_toegang(traject.huishouden, door=door, reden=_("traject afgesloten"))
     log.gewijzigd(door, traject, detail={"status": [van, Status.AFGESLOTEN], "reden": reden,
                                          "plannen_afgesloten": plannen})
     return traject
@@ -134,22 +131,13 @@ def heropen_traject(*, traject, door, reden=""):
     return wijzig_status(traject=traject, naar=Status.HEROPEND, door=door, reden=reden)
 
 
-def _mag_regisseur_zijn(traject, medewerker_user):
-    mw = getattr(medewerker_user, "medewerker", None)
-    if mw is None or mw.gemeente_id != traject.huishouden.gemeente_id:
-        return False
-    return medewerker_user.groups.filter(pk=traject.team.groep_id).exists() or (
-        traject.gebied_id is not None and mw.coordinator_van.filter(pk=traject.gebied_id).exists()
-    )
-
-
 @transaction.atomic
 def wijs_regisseur_toe(*, traject, regisseur, door, reden=""):
     """Make ``regisseur`` the one regisseur: ends the current assignment, starts the next, moves access."""
     traject = Traject.objects.select_for_update(of=("self",)).select_related("huishouden", "team").get(pk=traject.pk)
     if not traject.is_open:
         raise ValidationError(_("Een afgesloten traject krijgt geen regisseur."), code="afgesloten")
-    if not _mag_regisseur_zijn(traject, regisseur):
+    if not rechten.mag_regisseur_zijn(traject, regisseur):
         raise PermissionDenied(
             _("De regisseur moet lid zijn van het team van dit traject of coördinator van het gebied.")
         )
@@ -159,16 +147,32 @@ def wijs_regisseur_toe(*, traject, regisseur, door, reden=""):
             return huidig
         huidig.tot = timezone.now()
         huidig.save(update_fields=["tot"])
-        if not rollen.is_coordinator_van(huidig.regisseur, traject.gebied_id):
-            rechten.trek_toegang_in(traject.huishouden, huidig.regisseur)
     try:
         with transaction.atomic():
             nieuw = RegisseurToewijzing.objects.create(
                 traject=traject, regisseur=regisseur, toegewezen_door=door, reden=reden)
     except IntegrityError:
         raise ValidationError(_("Dit traject heeft al een regisseur."), code="regisseur")
-    rechten.geef_toegang(traject.huishouden, regisseur)
+    rechten.herzie_toegang(traject.huishouden, door=door, reden=_("regisseur gewijzigd"))
     log.gewijzigd(
         door, traject, detail={"regisseur": regisseur.username, "vorige": huidig.regisseur.username if huidig else None}
     )
     return nieuw
+
+
+@transaction.atomic
+def beeindig_regie(*, toewijzing, door):
+    """End one regie assignment because its holder no longer qualifies (left the team, no longer coördinator).
+
+    The traject has no regisseur until the coördinator names one; the holder's personal access goes at once.
+    """
+    toewijzing = RegisseurToewijzing.objects.select_for_update().get(pk=toewijzing.pk)
+    if toewijzing.tot is not None:
+        return toewijzing
+    toewijzing.tot = timezone.now()
+    toewijzing.save(update_fields=["tot"])
+    traject = toewijzing.traject
+    rechten.herzie_toegang(traject.huishouden, door=door, reden=_("regie beëindigd"))
+    log.gewijzigd(door, traject, detail={"regisseur": None, "vorige": toewijzing.regisseur.username})
+    return toewijzing
+

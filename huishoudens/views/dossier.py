@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from audit import log
 from common.fouten import fouten_naar_form
-from huishoudens import forms, registry, selectors, services
+from huishoudens import forms, rechten, registry, selectors, services
 from huishoudens.models import Relatie, Traject
 from wijkteams import rollen
 from wijkteams import selectors as wijkteam_selectors
@@ -75,16 +75,14 @@ def nieuw(request):
     gevonden = None
     if zoek.is_bound and zoek.is_valid():
         gevonden = selectors.zoek_bestaand(request.user, **zoek.cleaned_data)
-    eigen_teams = wijkteam_selectors.teams_voor(request.user)
-    teams = (eigen_teams.filter(groep__user=request.user)
-             | eigen_teams.filter(gebied__coordinatoren__user=request.user))
+    teams = rechten.teams_om_traject_te_openen(request.user)
     initial = {}
     if zoek.is_bound and zoek.is_valid():
         d = zoek.cleaned_data
         initial = {"bsn": d.get("bsn"), "achternaam": d.get("achternaam"), "geboortedatum": d.get("geboortedatum"),
                    "postcode": d.get("postcode"), "huisnummer": d.get("huisnummer"),
                    "woonplaats": wijkteam_selectors.medewerker_van(request.user).gemeente.naam}
-    form = forms.NieuwHuishoudenForm(gepost(request), initial=initial, teams=teams.distinct(),
+    form = forms.NieuwHuishoudenForm(gepost(request), initial=initial, teams=teams,
                                      wijken=wijkteam_selectors.wijken_voor(request.user))
     status = 200
     if request.method == "POST":
@@ -223,7 +221,7 @@ def toon_bsn(request, pk, persoon_pk):
 def traject_openen(request, pk):
     return _bewerk(
         request, pk, form_cls=forms.OpenTrajectForm, titel=_("Nieuw traject openen"),
-        form_kwargs={"teams": wijkteam_selectors.teams_voor(request.user)},
+        form_kwargs={"teams": rechten.teams_om_traject_te_openen(request.user)},
         service=lambda huishouden, door, form: services.open_traject(
             huishouden=huishouden, team=form.cleaned_data["team"], door=door))
 

@@ -8,7 +8,7 @@ import pytest
 
 from huishoudens import services
 from huishoudens.models import Actie, Doel, Huishouden, Ladder, Leefgebied, NetwerkLid, Persoon, Plan
-from tests.factories import WijkFactory, maak_gebruiker
+from tests.factories import WijkFactory, coordinator_van, maak_gebruiker
 from wijkteams import rollen
 
 
@@ -31,7 +31,7 @@ def maak_dossier(org, *, wijk=None, team=None, regisseur=None, naam="Familie Jan
     persoon = Persoon.objects.create(huishouden=h, voornamen="Annie", achternaam="Jansen",
                                      geboortedatum=date(1950, 3, 1), rol=Persoon.Rol.HOOFDBEWONER)
     netwerklid = NetwerkLid.objects.create(huishouden=h, naam="Kees de Buur", soort=NetwerkLid.Soort.MANTELZORGER)
-    coord = org.mensen["coordinator_eigen_gebied"]
+    coord = coordinator_van(team)
     traject = services.open_traject(huishouden=h, team=team, door=coord)
     if regisseur is None:
         regisseur = maak_gebruiker(org.gemeente, rollen.MEDEWERKER, username=f"regisseur{h.pk}", teams=[team])

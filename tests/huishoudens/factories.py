@@ -6,7 +6,7 @@ import factory
 
 from huishoudens import services
 from huishoudens.models import Huishouden, NetwerkLid, Persoon
-from tests.factories import bsn_reeks
+from tests.factories import bsn_reeks, coordinator_van
 from wijkteams.models import Aanbod
 
 _bsns = bsn_reeks(999950000)
@@ -73,7 +73,7 @@ def maak_dossier(org, *, team=None, regisseur=None, door=None, wijk=None, naam=N
     h = HuishoudenFactory(wijk=wijk, **({"naam": naam} if naam else {}))
     for i in range(personen):
         PersoonFactory(huishouden=h, **({"kind": True} if i == 2 else {}))
-    door = door or org.mensen["coordinator_eigen_gebied"]
+    door = door or coordinator_van(team)
     traject = services.open_traject(huishouden=h, team=team, door=door)
     if regisseur is not None:
         services.wijs_regisseur_toe(traject=traject, regisseur=regisseur, door=door)

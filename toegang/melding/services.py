@@ -186,7 +186,8 @@ def _volg_route(melding, door):
         if route.behandelaar is not None:
             melding.status = Status.GEKOPPELD
     elif route.nieuw_traject and route.team is not None:
-        melding.traject = huishouden_services.open_traject(huishouden=melding.huishouden, team=route.team, door=door)
+        melding.traject = huishouden_services.open_traject(huishouden=melding.huishouden, team=route.team, door=door,
+                                                             zonder_teamcontrole=True)
     return route
 
 

@@ -12,9 +12,16 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from huishoudens.models import Huishouden, Traject
+from wijkteams import rollen
 from wijkteams.models import Gebied, Gemeente
 
-__all__ = ["BeleidsSignaal", "Opschaling", "OpschalingDoel", "OpschalingStatusWijziging"]
+__all__ = ["BeleidsSignaal", "Opschaling", "OpschalingDoel", "OpschalingStatusWijziging", "ToegangGroep"]
+
+
+class ToegangGroep(models.TextChoices):
+    """The only groups an escalation target may name: each gets access to the escalated household only."""
+
+    LZN = rollen.LZN, _("Coördinatoren LZN")
 
 
 class OpschalingDoel(models.Model):
@@ -35,8 +42,8 @@ class OpschalingDoel(models.Model):
     maximum_leeftijd = models.PositiveSmallIntegerField(_("tot en met leeftijd"), null=True, blank=True)
     problematiek = models.TextField(_("criteria: soort problematiek"), blank=True)
     toegang_groep = models.CharField(
-        _("groep die toegang krijgt"), max_length=150, blank=True,
-        help_text=_("Naam van de groep die bij opschaling toegang tot het huishouden krijgt (bijv. ‘lzn’)."))
+        _("groep die toegang krijgt"), max_length=150, blank=True, choices=ToegangGroep.choices,
+        help_text=_("De groep die bij opschaling toegang tot dit ene huishouden krijgt (leeg: geen)."))
     actief = models.BooleanField(_("actief"), default=True)
 
     class Meta:
@@ -49,6 +56,8 @@ class OpschalingDoel(models.Model):
                 condition=(Q(minimum_leeftijd__isnull=True) | Q(maximum_leeftijd__isnull=True)
                            | Q(maximum_leeftijd__gte=models.F("minimum_leeftijd"))),
                 name="opschalingdoel_leeftijd_geldig"),
+            models.CheckConstraint(condition=Q(toegang_groep__in=["", *ToegangGroep.values]),
+                                   name="opschalingdoel_toegang_alleen_opschalingsgroep"),
         ]
 
     def __str__(self):

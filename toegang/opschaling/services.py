@@ -15,7 +15,7 @@ from common.overgangen import controleer_overgang
 from huishoudens import rechten
 from huishoudens.models import Traject
 from huishoudens.selectors import huidige_regisseur
-from toegang.models import BeleidsSignaal, Opschaling, OpschalingDoel, OpschalingStatusWijziging
+from toegang.models import BeleidsSignaal, Opschaling, OpschalingDoel, OpschalingStatusWijziging, ToegangGroep
 from wijkteams import rollen
 from wijkteams.selectors import medewerker_van
 
@@ -74,7 +74,10 @@ def _leeftijd_past(doel, huishouden):
 
 
 def _groep(doel):
-    return Group.objects.get_or_create(name=doel.toegang_groep)[0] if doel.toegang_groep else None
+    """The group that gets access on escalation: only one of ``ToegangGroep`` (checked by the database too)."""
+    if doel.toegang_groep not in ToegangGroep.values:
+        return None
+    return Group.objects.get_or_create(name=doel.toegang_groep)[0]
 
 
 @transaction.atomic
@@ -103,7 +106,7 @@ def schaal_op(*, traject, doel, door, reden, geprobeerd, kindveiligheid=False):
     OpschalingStatusWijziging.objects.create(opschaling=opschaling, van="", naar=Status.AANGEMELD, door=door)
     groep = _groep(doel)
     if groep is not None:
-        rechten.geef_toegang(huishouden, groep)
+        rechten.geef_toegang(huishouden, groep, door=door, reden=_("opgeschaald naar %(doel)s") % {"doel": doel.naam})
     if kindveiligheid and not traject.zorgen_kindveiligheid:
         traject.zorgen_kindveiligheid = True
         traject.save(update_fields=["zorgen_kindveiligheid"])
@@ -156,7 +159,7 @@ def _beeindig(o, naar, *, door, uitkomst, instructies=""):
         huishouden=o.huishouden, doel__toegang_groep=o.doel.toegang_groep, status__in=Opschaling.ACTIEF
     ).exclude(pk=o.pk).exists()
     if groep is not None and not nog_actief:
-        rechten.trek_toegang_in(o.huishouden, groep)
+        rechten.trek_toegang_in(o.huishouden, groep, door=door, reden=_("opschaling beëindigd"))
     log.gewijzigd(door, o, detail={"status": [van, o.status]})
     return o
 
