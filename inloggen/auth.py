@@ -1,0 +1,19 @@
+from datetime import timedelta
+
+from django.utils import timezone
+from knox.auth import TokenAuthentication
+
+# Record the last use at most once a minute per token (one UPDATE, not one per API call).
+GEBRUIK_INTERVAL = timedelta(minutes=1)
+
+
+class ApiTokenAuthentication(TokenAuthentication):
+    """django-rest-knox tokens (hashed, expiring), recording when each was last used."""
+
+    def validate_user(self, auth_token):
+        user, token = super().validate_user(auth_token)
+        nu = timezone.now()
+        if token.laatst_gebruikt_op is None or nu - token.laatst_gebruikt_op > GEBRUIK_INTERVAL:
+            type(token).objects.filter(pk=token.pk).update(laatst_gebruikt_op=nu)
+            token.laatst_gebruikt_op = nu
+        return user, token
