@@ -74,10 +74,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "inloggen.middleware.SessieDuurMiddleware",
-    "inloggen.middleware.TweeFactorMiddleware",
     "audit.middleware.RequestContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "inloggen.middleware.SessieDuurMiddleware",
+    "inloggen.middleware.TweeFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login attempt into the lockout answer.
     "axes.middleware.AxesMiddleware",

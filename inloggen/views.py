@@ -18,7 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from common.fouten import fouten_naar_form
 from inloggen import selectors, services
-from inloggen.forms import ALGEMENE_FOUT, ApiTokenFormulier, InlogFormulier, InstelFormulier
+from inloggen.forms import ApiTokenFormulier, InlogFormulier, InstelFormulier
 
 WACHTWOORD_OP = "inloggen_wachtwoord_op"  # when this session proved the password (enrolment window)
 INSTEL_APPARAAT = "inloggen_instel_apparaat"  # the unconfirmed app of this session's enrolment
@@ -41,7 +41,6 @@ class InlogView(auth_views.LoginView):
 def geblokkeerd(request, *args, **kwargs):
     """django-axes: the answer to a login attempt from a locked account or address (HTTP 429)."""
     form = InlogFormulier(request)
-    form.add_error(None, ALGEMENE_FOUT)
     minuten = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     return render(request, "registration/login.html", {"form": form, "geblokkeerd_minuten": minuten}, status=429)
 
