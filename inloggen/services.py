@@ -97,7 +97,9 @@ def maak_api_token(*, door, naam):
     if not (getattr(door, "is_verified", None) and door.is_verified()):
         raise PermissionDenied(_("Een API-token maakt u alleen na inloggen met twee stappen."))
     token, geheim = ApiToken.objects.create(user=door, naam=naam)
-    log.aangemaakt(door, token, detail={"api_token": token.token_key, "verloopt_op": token.expiry.isoformat()})
+    # Logged on the owner: the token's key (its digest, 128 characters) does not fit the log's object id.
+    log.aangemaakt(door, door, detail={"api_token": token.token_key[:8], "naam": naam,
+                                       "verloopt_op": token.expiry.isoformat()})
     return token, geheim
 
 
@@ -106,5 +108,5 @@ def trek_api_token_in(*, door, token):
     """Revoke a token: by its owner, or by the functioneel beheerder."""
     if token.user_id != door.pk and not door.has_perm("inloggen.delete_apitoken"):
         raise PermissionDenied
-    log.verwijderd(door, token, detail={"api_token": token.token_key, "eigenaar": token.user.username})
+    log.verwijderd(door, token.user, detail={"api_token": token.token_key[:8], "naam": token.naam})
     token.delete()
