@@ -23,7 +23,7 @@ class VendorFinder(BaseFinder):
         voorvoegsel = PREFIX + "/"
         relatief = path[len(voorvoegsel):] if path.startswith(voorvoegsel) else None
         if relatief not in self.bestanden or not self.storage.exists(relatief):
-            return [] if find_all else None
+            return []
         gevonden = self.storage.path(relatief)
         return [gevonden] if find_all else gevonden
 
