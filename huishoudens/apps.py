@@ -9,7 +9,7 @@ class HuishoudensConfig(AppConfig):
         from django.utils.translation import gettext_lazy as _
 
         from huishoudens import signals  # noqa: F401
-        from huishoudens.views import startblok
+        from huishoudens.views.dossier import startblok
         from wijkteams import rollen
         from wijkteams.context_processors import registreer_menu
         from wijkteams.views import STARTBLOKKEN

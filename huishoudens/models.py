@@ -225,7 +225,7 @@ class BestaandeOndersteuning(models.Model):
 
 
 class Traject(models.Model):
-    """A household's period of support. Status changes only through huishoudens.services."""
+    """A household's period of support. Status changes only through huishoudens.services.traject."""
 
     class Status(models.TextChoices):
         AANGEMELD = "aangemeld", _("Aangemeld")

@@ -37,7 +37,7 @@ def test_queries_vastgepind_en_groeien_niet_mee(client, dossier, pagina, django_
     for naam in ("HUISHOUDEN_SECTIES", "TIJDLIJN_BRONNEN", "ACTIE_EXTRA"):
         monkeypatch.setattr(registry, naam, [])
     monkeypatch.setattr(wijkteams_views, "STARTBLOKKEN", [b for b in wijkteams_views.STARTBLOKKEN
-                                                          if b.__module__ == "huishoudens.views"])
+                                                          if b.__module__ == "huishoudens.views.dossier"])
     url, maximum = PAGINAS[pagina]
     client.force_login(dossier.mensen["regisseur"])
     client.get(url(dossier))

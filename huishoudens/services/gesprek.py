@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from audit import log
 from huishoudens.models import GesprekLeefgebied, Keukentafelgesprek, Traject
+from huishoudens.services.traject import wijzig_status
 
 GESPREK_VELDEN = ("datum", "plaats", "overige_deelnemers", "eigen_woorden", "afspraken",
                   "clientondersteuning_aangeboden")
@@ -25,8 +26,6 @@ def bewaar_gesprek(*, traject, door, gesprek=None, lock_versie=None, definitief=
 
     A final gesprek cannot change; making it final requires that cliëntondersteuning was offered.
     """
-    from huishoudens import services
-
     traject = Traject.objects.select_for_update().get(pk=traject.pk)
     if not traject.is_open:
         raise ValidationError(_("Bij een afgesloten traject kunt u geen gesprek vastleggen."))
@@ -67,8 +66,8 @@ def bewaar_gesprek(*, traject, door, gesprek=None, lock_versie=None, definitief=
         else:
             GesprekLeefgebied.objects.filter(gesprek=gesprek, leefgebied=leefgebied).delete()
     if traject.status in (Traject.Status.AANGEMELD, Traject.Status.HEROPEND):
-        services.wijzig_status(traject=traject, naar=Traject.Status.IN_ONDERZOEK, door=door,
-                               reden=_("Keukentafelgesprek vastgelegd"))
+        wijzig_status(traject=traject, naar=Traject.Status.IN_ONDERZOEK, door=door,
+                      reden=_("Keukentafelgesprek vastgelegd"))
     (log.aangemaakt if nieuw else log.gewijzigd)(door, gesprek, detail={"status": gesprek.status})
     if definitief:
         from huishoudens.tasks import bewaar_verslag

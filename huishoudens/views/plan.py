@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 
 from huishoudens import forms, registry, selectors, services
 from huishoudens.models import Ladder
-from huishoudens.plan_services import personen_zonder_akkoord
-from huishoudens.views import fout_op_form
+from huishoudens.services.plan import personen_zonder_akkoord
+from huishoudens.views.dossier import fout_op_form
 from wijkteams.models import Aanbod
 
 ONDERDELEN = {

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from huishoudens import forms, selectors, services
 from huishoudens.models import Persoon
-from huishoudens.views import fout_op_form, gepost
+from huishoudens.views.dossier import fout_op_form, gepost
 from wijkteams import rollen
 from wijkteams import selectors as org
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from audit import log
 from huishoudens.models import Actie, Doel, Evaluatie, Ladder, Persoon, Plan, PlanAkkoord, Traject
+from huishoudens.services.traject import wijzig_status
 
 GEWIJZIGD_DOOR_ANDER = _(
     "Iemand anders heeft dit plan intussen gewijzigd. Uw invoer is niet opgeslagen maar staat hieronder nog; "
@@ -119,8 +120,6 @@ def leg_evaluatie_vast(*, plan, door, lock_versie, gepland_op, uitgevoerd_op=Non
 @transaction.atomic
 def stel_plan_vast(*, plan, door, lock_versie):
     """Make a concept plan the active plan of its traject (one active plan: database constraint)."""
-    from huishoudens import services
-
     plan = _vergrendel(plan, lock_versie, door)
     if plan.status != Plan.Status.CONCEPT:
         raise ValidationError(_("Alleen een conceptplan kan worden vastgesteld."))
@@ -135,7 +134,7 @@ def stel_plan_vast(*, plan, door, lock_versie):
         raise ValidationError(EEN_ACTIEF_PLAN, code="actief_plan")
     traject = plan.traject
     if traject.status in (Traject.Status.IN_ONDERZOEK, Traject.Status.HEROPEND):
-        services.wijzig_status(traject=traject, naar=Traject.Status.PLAN, door=door, reden=_("Plan vastgesteld"))
+        wijzig_status(traject=traject, naar=Traject.Status.PLAN, door=door, reden=_("Plan vastgesteld"))
     log.gewijzigd(door, plan, detail={"status": Plan.Status.ACTIEF})
     return plan
 

@@ -1,10 +1,9 @@
-"""Pages of the digitale marktplaats: vrijwilligers, hulpvragen and koppelingen (thin: form → service)."""
-
-from functools import wraps
+"""Pages of the digitale marktplaats: hulpvragen and their koppelingen with vrijwilligers (thin: form →
+service)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -13,54 +12,12 @@ from django.views.decorators.http import require_POST
 
 from audit import log
 from gemeenschap import rechten, selectors, services
-from gemeenschap.forms import (
-    HulpvraagActieForm,
-    HulpvraagForm,
-    KoppelingStapForm,
-    KoppelVoorstelForm,
-    VrijwilligerForm,
-)
+from gemeenschap.forms import HulpvraagActieForm, HulpvraagForm, KoppelingStapForm, KoppelVoorstelForm
 from gemeenschap.models import Hulpvraag, Koppeling
+from gemeenschap.views.basis import _opslaan, fout_op_form, rol_vereist
 from huishoudens.models import Actie, Ladder
 from huishoudens.selectors import huishoudens_voor
 
-
-def rol_vereist(controle):
-    """403 for a role that may not use this page at all (objects it may not see give 404)."""
-
-    def decorator(view):
-        @wraps(view)
-        @login_required
-        def binnen(request, *args, **kwargs):
-            if not controle(request.user):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return binnen
-
-    return decorator
-
-
-def fout_op_form(form, fout):
-    """Put a service's ValidationError (field dict or messages) on the form."""
-    if hasattr(fout, "error_dict"):
-        for veld, fouten in fout.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, fout)
-
-
-def _opslaan(request, form, template, context, actie):
-    """Run ``actie(cleaned_data)``; on ValidationError re-render with status 400 and nothing typed lost."""
-    if form.is_valid():
-        try:
-            return actie(form.cleaned_data)
-        except ValidationError as fout:
-            fout_op_form(form, fout)
-    return render(request, template, {**context, "form": form}, status=400)
-
-
-# --- hulpvragen ---------------------------------------------------------------------------------------
 
 @rol_vereist(rechten.mag_hulpvraag_indienen)
 def hulpvragen(request):
@@ -170,49 +127,3 @@ def koppeling_stap(request, pk):
         "hulpvraag": hv, "koppelingen": koppelingen, "is_makelaar": True, "suggesties": [],
         "stap_form": form, "stap_koppeling": koppeling.pk,
     }, status=400)
-
-
-# --- vrijwilligers ------------------------------------------------------------------------------------
-
-VRIJWILLIGER_INITIAL = ("naam", "email", "telefoon", "wijk", "interesses", "vaardigheden", "beschikbaarheid",
-                        "vog_gecontroleerd", "vog_datum", "organisatie", "actief")
-
-
-@rol_vereist(rechten.mag_vrijwilligers_beheren)
-def vrijwilligers(request):
-    lijst = selectors.vrijwilligers_voor(request.user).order_by("naam", "id")
-    return render(request, "gemeenschap/vrijwilligers.html", {"vrijwilligers": lijst[:500]})
-
-
-@rol_vereist(rechten.mag_vrijwilligers_beheren)
-def vrijwilliger_nieuw(request):
-    form = VrijwilligerForm(request.POST or None, user=request.user)
-    if request.method == "POST":
-        def maak(data):
-            v = services.registreer_vrijwilliger(door=request.user, **data)
-            messages.success(request, _("De vrijwilliger is geregistreerd."))
-            return redirect(v)
-        return _opslaan(request, form, "gemeenschap/vrijwilliger_form.html", {}, maak)
-    return render(request, "gemeenschap/vrijwilliger_form.html", {"form": form})
-
-
-@rol_vereist(rechten.mag_vrijwilligers_beheren)
-def vrijwilliger(request, pk):
-    v = selectors.get_vrijwilliger_voor(request.user, pk)
-    koppelingen = v.koppelingen.select_related("hulpvraag__wijk").order_by("-voorgesteld_op")[:50]
-    return render(request, "gemeenschap/vrijwilliger.html", {"vrijwilliger": v, "koppelingen": koppelingen})
-
-
-@rol_vereist(rechten.mag_vrijwilligers_beheren)
-def vrijwilliger_wijzigen(request, pk):
-    v = selectors.get_vrijwilliger_voor(request.user, pk)
-    form = VrijwilligerForm(request.POST or None, user=request.user,
-                            initial={k: getattr(v, k) for k in VRIJWILLIGER_INITIAL})
-    context = {"vrijwilliger": v}
-    if request.method == "POST":
-        def wijzig(data):
-            services.wijzig_vrijwilliger(vrijwilliger=v, door=request.user, **data)
-            messages.success(request, _("De gegevens zijn opgeslagen."))
-            return redirect(v)
-        return _opslaan(request, form, "gemeenschap/vrijwilliger_form.html", context, wijzig)
-    return render(request, "gemeenschap/vrijwilliger_form.html", {**context, "form": form})

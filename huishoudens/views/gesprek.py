@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from audit import log
 from huishoudens import forms, selectors, services
 from huishoudens.verslag import maak_verslag_pdf
-from huishoudens.views import fout_op_form, gepost
+from huishoudens.views.dossier import fout_op_form, gepost
 
 
 def _professionals(huishouden):

@@ -14,6 +14,7 @@ from huishoudens.models import (
     PlanAkkoord,
     Relatie,
 )
+from huishoudens.services.traject import open_traject, wijs_regisseur_toe
 from wijkteams import rollen
 
 HUISHOUDEN_VELDEN = ("wijk", "straat", "huisnummer", "toevoeging", "postcode", "woonplaats", "naam", "samenstelling")
@@ -52,8 +53,6 @@ def _bewaar(obj):
 @transaction.atomic
 def maak_huishouden(*, door, team, persoon, regisseur_worden=False, **velden):
     """Register a household with its first person and open a traject in ``team`` (which gives access)."""
-    from huishoudens import services
-
     mw = getattr(door, "medewerker", None)
     if mw is None or team.gemeente_id != mw.gemeente_id:
         raise PermissionDenied(_("U kunt alleen huishoudens in uw eigen gemeente registreren."))
@@ -71,9 +70,9 @@ def maak_huishouden(*, door, team, persoon, regisseur_worden=False, **velden):
     eerste = _bewaar(Persoon(huishouden=huishouden, **{k: v for k, v in persoon.items() if k in PERSOON_VELDEN}))
     log.aangemaakt(door, huishouden)
     log.aangemaakt(door, eerste)
-    traject = services.open_traject(huishouden=huishouden, team=team, door=door)
+    traject = open_traject(huishouden=huishouden, team=team, door=door)
     if regisseur_worden:
-        services.wijs_regisseur_toe(traject=traject, regisseur=door, door=door, reden=_("Bij registratie"))
+        wijs_regisseur_toe(traject=traject, regisseur=door, door=door, reden=_("Bij registratie"))
     return huishouden
 
 

@@ -168,38 +168,3 @@ def wijs_regisseur_toe(*, traject, regisseur, door, reden=""):
         door, traject, detail={"regisseur": regisseur.username, "vorige": huidig.regisseur.username if huidig else None}
     )
     return nieuw
-
-
-# Other writes of the dossier live in their own modules; they are part of this service room.
-from huishoudens.dossier_services import (  # noqa: E402
-    maak_huishouden,
-    toon_bsn,
-    voeg_netwerklid_toe,
-    voeg_ondersteuning_toe,
-    voeg_personen_samen,
-    voeg_persoon_toe,
-    voeg_relatie_toe,
-    wijzig_huishouden,
-    wijzig_persoon,
-)
-from huishoudens.gesprek_services import bewaar_gesprek  # noqa: E402
-from huishoudens.overdracht_services import draag_alle_regie_over  # noqa: E402
-from huishoudens.plan_services import (  # noqa: E402
-    leg_akkoord_vast,
-    leg_evaluatie_vast,
-    maak_plan,
-    nieuwe_planversie,
-    stel_plan_vast,
-    voeg_actie_toe,
-    voeg_doel_toe,
-    wijzig_plan,
-)
-
-__all__ = [
-    "OVERGANGEN", "open_traject", "wijzig_status", "sluit_traject_af", "heropen_traject", "wijs_regisseur_toe",
-    "maak_huishouden", "wijzig_huishouden", "voeg_persoon_toe", "wijzig_persoon", "voeg_netwerklid_toe",
-    "voeg_ondersteuning_toe", "voeg_relatie_toe", "toon_bsn", "voeg_personen_samen", "bewaar_gesprek",
-    "draag_alle_regie_over",
-    "maak_plan", "wijzig_plan", "voeg_doel_toe", "voeg_actie_toe", "leg_akkoord_vast", "leg_evaluatie_vast",
-    "stel_plan_vast", "nieuwe_planversie",
-]

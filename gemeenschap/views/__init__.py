@@ -1,0 +1,1 @@
+"""Pages of the gemeenschap app, one module per subject (hulpvragen, vrijwilligers, mantelzorg, activiteiten, …)."""

@@ -1,0 +1,42 @@
+"""Writes to the dossier, one module per subject; this package only re-exports them.
+
+- ``traject``: open a traject, status transitions, closing and reopening, the regisseur.
+- ``dossier``: the household and its persons, network, inventory and relations.
+- ``gesprek``: the keukentafelgesprek.
+- ``plan``: the plan, its goals, activities, agreement, evaluations and versions.
+- ``overdracht``: bulk handover of regie.
+"""
+
+from .dossier import (
+    maak_huishouden,
+    toon_bsn,
+    voeg_netwerklid_toe,
+    voeg_ondersteuning_toe,
+    voeg_personen_samen,
+    voeg_persoon_toe,
+    voeg_relatie_toe,
+    wijzig_huishouden,
+    wijzig_persoon,
+)
+from .gesprek import bewaar_gesprek
+from .overdracht import draag_alle_regie_over
+from .plan import (
+    leg_akkoord_vast,
+    leg_evaluatie_vast,
+    maak_plan,
+    nieuwe_planversie,
+    stel_plan_vast,
+    voeg_actie_toe,
+    voeg_doel_toe,
+    wijzig_plan,
+)
+from .traject import OVERGANGEN, heropen_traject, open_traject, sluit_traject_af, wijs_regisseur_toe, wijzig_status
+
+__all__ = [
+    "OVERGANGEN", "open_traject", "wijzig_status", "sluit_traject_af", "heropen_traject", "wijs_regisseur_toe",
+    "maak_huishouden", "wijzig_huishouden", "voeg_persoon_toe", "wijzig_persoon", "voeg_netwerklid_toe",
+    "voeg_ondersteuning_toe", "voeg_relatie_toe", "toon_bsn", "voeg_personen_samen", "bewaar_gesprek",
+    "draag_alle_regie_over",
+    "maak_plan", "wijzig_plan", "voeg_doel_toe", "voeg_actie_toe", "leg_akkoord_vast", "leg_evaluatie_vast",
+    "stel_plan_vast", "nieuwe_planversie",
+]

@@ -1,0 +1,1 @@
+"""Pages of the huishoudens app, one module per subject: dossier, coordinator, gesprek, inzage, plan."""
