@@ -117,7 +117,8 @@ def test_beheerder_herstelt_tweede_factor_en_dat_wordt_gelogd(client, org):
     assert "ander" not in {g.username for g in pagina.context["gebruikers"]}  # other gemeente not listed
     assert client.post(reverse("tweestaps-herstellen", args=[wie.pk])).status_code == 302
     assert not TOTPDevice.objects.filter(user=wie).exists() and not StaticDevice.objects.filter(user=wie).exists()
-    gebeurtenis = AuditEvent.objects.get(actor=org.mensen["beheer"], detail__tweestapsverificatie="hersteld door beheer")
+    gebeurtenis = AuditEvent.objects.get(actor=org.mensen["beheer"],
+                                         detail__tweestapsverificatie="hersteld door beheer")
     assert gebeurtenis.object_id == str(wie.pk)
 
 
