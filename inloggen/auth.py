@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django.utils import timezone
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from knox.auth import TokenAuthentication
 
 # Record the last use at most once a minute per token (one UPDATE, not one per API call).
@@ -17,3 +18,13 @@ class ApiTokenAuthentication(TokenAuthentication):
             type(token).objects.filter(pk=token.pk).update(laatst_gebruikt_op=nu)
             token.laatst_gebruikt_op = nu
         return user, token
+
+
+class ApiTokenScheme(OpenApiAuthenticationExtension):
+    target_class = "inloggen.auth.ApiTokenAuthentication"
+    name = "apiToken"
+
+    def get_security_definition(self, auto_schema):
+        return {"type": "apiKey", "in": "header", "name": "Authorization",
+                "description": "`Token <token>`: een API-token, te maken op /api-tokens/ na inloggen met twee "
+                               "stappen. Het token verloopt."}
