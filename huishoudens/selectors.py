@@ -1,6 +1,5 @@
 """The only doors to a dossier: every page and endpoint starts here (404 for missing and forbidden)."""
 
-import re
 from datetime import datetime, time
 
 from django.contrib.auth import get_user_model
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 from guardian.shortcuts import get_objects_for_user
 
 from audit import log
+from common.postcode import PC6, normaliseer_postcode
 from huishoudens.models import (
     Evaluatie,
     Huishouden,
@@ -50,7 +50,7 @@ def get_huishouden_voor(user, pk, *, request=None, log_lezen=True):
     return huishouden
 
 
-def open_traject(huishouden):
+def lopend_traject(huishouden):
     return Traject.objects.filter(huishouden=huishouden).exclude(status=Traject.Status.AFGESLOTEN).first()
 
 
@@ -100,10 +100,6 @@ def tel_mijn_trajecten(user):
     ).exclude(traject__status=Traject.Status.AFGESLOTEN).count()
 
 
-def _postcode(tekst):
-    return re.sub(r"\s+", "", tekst or "").upper()
-
-
 def zoek_huishoudens(user, *, naam="", adres="", postcode="", geboortedatum=None, bsn=""):
     """Search within what the user may see. Every criterion narrows the result."""
     qs = huishoudens_voor(user).select_related("wijk")
@@ -124,9 +120,8 @@ def zoek_huishoudens(user, *, naam="", adres="", postcode="", geboortedatum=None
     if adres:
         qs = qs.filter(Q(straat__icontains=adres) | Q(naam__icontains=adres))
     if postcode:
-        pc = _postcode(postcode)
-        qs = qs.filter(Q(postcode__iexact=pc) | Q(postcode__iexact=f"{pc[:4]} {pc[4:]}") if len(pc) == 6
-                       else Q(postcode__istartswith=pc[:4]))
+        pc = normaliseer_postcode(postcode)
+        qs = qs.filter(Q(postcode=pc) if PC6.match(pc.replace(" ", "")) else Q(postcode__istartswith=pc[:4]))
     return qs.order_by("id")
 
 
@@ -145,8 +140,7 @@ def zoek_bestaand(user, *, bsn="", achternaam="", geboortedatum=None, postcode="
     if achternaam and geboortedatum:
         criteria |= Q(personen__achternaam__iexact=achternaam, personen__geboortedatum=geboortedatum)
     if postcode and huisnummer:
-        pc = _postcode(postcode)
-        criteria |= Q(postcode__in=[pc, f"{pc[:4]} {pc[4:]}"], huisnummer=huisnummer)
+        criteria |= Q(postcode=normaliseer_postcode(postcode), huisnummer=huisnummer)
     kandidaten = list(
         Huishouden.objects.filter(gemeente_id=gemeente_id).filter(criteria).distinct().order_by("id")[:20]
     )
@@ -227,9 +221,9 @@ def get_gesprek_voor(user, huishouden, pk):
 def tijdlijn(huishouden, *, registry=None):
     """What happened to a household: status changes, handovers, gesprekken, plan versions, evaluations, and
     what higher apps contribute through ``huishoudens.registry.TIJDLIJN_BRONNEN`` (meldingen, aanvragen...)."""
-    from huishoudens import registry as reg
 
-    registry = registry or reg
+    if registry is None:
+        from huishoudens import registry
     items = []
     for w in StatusWijziging.objects.filter(traject__huishouden=huishouden).select_related("door"):
         tekst = (_("Traject aangemeld") if not w.van else
@@ -269,9 +263,9 @@ def _als_datetime(waarde):
 
 def wie_bekeek(huishouden, *, limiet=200):
     """Who read this dossier, from the append-only audit table (newest first)."""
-    from audit.models import Actie, AuditEvent
+    from audit.models import AuditActie, AuditEvent
 
-    return AuditEvent.objects.filter(huishouden_id=huishouden.pk, actie=Actie.GELEZEN).order_by(
+    return AuditEvent.objects.filter(huishouden_id=huishouden.pk, actie=AuditActie.GELEZEN).order_by(
         "-tijdstip", "-id")[:limiet]
 
 
@@ -284,13 +278,6 @@ def mag_wie_bekeek_zien(user, traject):
         return True
     return RegisseurToewijzing.objects.filter(traject=traject, tot__isnull=True, regisseur=user).exists()
 
-
-def is_coordinator_van(user, traject):
-    mw = getattr(user, "medewerker", None)
-    return bool(
-        mw and traject and traject.gebied_id and rollen.heeft_rol(user, rollen.COORDINATOR)
-        and mw.coordinator_van.filter(pk=traject.gebied_id).exists()
-    )
 
 
 def mogelijke_regisseurs(traject):
