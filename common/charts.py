@@ -4,6 +4,7 @@ Charts use a colour-blind-safe palette (Okabe-Ito) and also differ in hatching/m
 so they stay readable in black-and-white print.
 """
 
+import base64
 import io
 
 from matplotlib import pyplot
@@ -57,3 +58,10 @@ def lijndiagram(x_labels, reeksen, *, titel, ylabel="", ylim=None, grootte=(6, 3
     if len(reeksen) > 1:
         ax.legend(frameon=False, fontsize=8, loc="center left", bbox_to_anchor=(1, 0.5))
     return _svg(fig, titel)
+
+
+def als_afbeelding(svg):
+    """An SVG as a data URI for an <img>: the chart's own ids and styles stay inside the image, so they mix
+    neither with the page (duplicate anchors, WeasyPrint ignoring CSS) nor with its Content-Security-Policy,
+    which allows no inline style."""
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()

@@ -5,6 +5,7 @@ HSTS, a secret key that must come from the environment.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -39,7 +40,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_filters",
@@ -47,6 +48,9 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
     "inloggen",
     "common",
     "audit",
@@ -62,16 +66,21 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "common.middleware.BeveiligingsKoppenMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "inloggen.middleware.TweeFactorMiddleware",
     "audit.middleware.RequestContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "inloggen.middleware.SessieDuurMiddleware",
+    "inloggen.middleware.TweeFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login attempt into the lockout answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -88,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wijkteams.context_processors.navigatie",
+                "inloggen.context_processors.sessie",
             ],
         },
     },
@@ -110,6 +120,8 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
+    # First, as django-axes asks: refuses a locked-out account or address before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -122,9 +134,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-# Staff log in with two factors (password + TOTP). On by default in production; the demo and the
-# tests switch it on where they test it.
-TWEE_FACTOR_VERPLICHT = env_bool("TWEE_FACTOR_VERPLICHT", PRODUCTION)
+# Staff log in with two factors (password + TOTP, or a one-time recovery code). On in every profile;
+# only the local demo (bin/start) switches it off explicitly, and production refuses that.
+TWEE_FACTOR_VERPLICHT = env_bool("TWEE_FACTOR_VERPLICHT", True)
+if PRODUCTION and not TWEE_FACTOR_VERPLICHT:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("TWEE_FACTOR_VERPLICHT kan in productie niet uit.")
+# Enrolling an authenticator app is possible only this long after the password was proved in the session.
+TWEE_FACTOR_INSTELTERMIJN = int(env("TWEE_FACTOR_INSTELTERMIJN", str(10 * 60)))
+HERSTELCODES_AANTAL = 10
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Wijkteam")
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
@@ -139,8 +158,17 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-if (BASE_DIR / "node_modules").is_dir():
-    STATICFILES_DIRS.append(("vendor", BASE_DIR / "node_modules"))
+# Of node_modules only the built files the pages load are served (as /static/vendor/...), nothing else.
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "common.statisch.VendorFinder",
+]
+VENDOR_MAP = BASE_DIR / "node_modules"
+VENDOR_BESTANDEN = [
+    "@utrecht/component-library-css/dist/index.css",
+    "htmx.org/dist/htmx.min.js",
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 STORAGES = {
@@ -159,7 +187,7 @@ VERTROUWDE_PROXIES = int(env("VERTROUWDE_PROXIES", "1" if PRODUCTION else "0"))
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "inloggen.auth.ApiTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -246,12 +274,60 @@ EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "wijkteam@gemeente.example.nl")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 
+# A session ends after SESSION_COOKIE_AGE in all (absolute) or after SESSIE_INACTIEF_SECONDEN without a
+# request (idle); the page warns SESSIE_WAARSCHUWING_SECONDEN before the idle end (inloggen.middleware).
 SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSIE_INACTIEF_SECONDEN = int(env("SESSIE_INACTIEF_SECONDEN", str(30 * 60)))
+SESSIE_WAARSCHUWING_SECONDEN = int(env("SESSIE_WAARSCHUWING_SECONDEN", str(2 * 60)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+PERMISSIONS_POLICY = ("accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+                      "microphone=(), payment=(), usb=(), interest-cohort=()")
+
+# Content-Security-Policy (django-csp): only our own files; no inline script or style anywhere.
+# Charts are SVG images (img-src data:), not inline SVG, so their own styling stays inside the image.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+
+# The client address behind VERTROUWDE_PROXIES reverse proxies (each appending to X-Forwarded-For);
+# 0 = no proxy, REMOTE_ADDR is the client. Used by the login lockout (and any per-address limit).
+VERTROUWDE_PROXIES = int(env("VERTROUWDE_PROXIES", "0"))
+
+# Login lockout (django-axes): after AXES_FAILURE_LIMIT failures per account and, separately, per client
+# address, further attempts are refused for AXES_COOLOFF_TIME.
+AXES_FAILURE_LIMIT = int(env("INLOG_MAX_POGINGEN", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env("INLOG_BLOKKADE_MINUTEN", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "common.clientadres.client_adres"
+AXES_LOCKOUT_CALLABLE = "inloggen.views.geblokkeerd"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
+# API tokens (django-rest-knox): only a SHA-512 digest is stored; each expires.
+KNOX_TOKEN_MODEL = "inloggen.ApiToken"
+# knox's own migrations would create its (here swapped-out) AuthToken table anyway, with a foreign key to
+# the users that breaks flushing the database; its only model is swapped, so it needs no migrations.
+MIGRATION_MODULES = {"knox": None}
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(days=int(env("API_TOKEN_DAGEN", "30"))),
+    "AUTO_REFRESH": False,
+    "AUTH_HEADER_PREFIX": "Token",
+}
 
 # Retention (VNG Selectielijst gemeenten): years after closing; weeks for a request never carried out.
 BEWAARTERMIJN_WMO_JAREN = int(env("BEWAARTERMIJN_WMO_JAREN", "15"))
@@ -284,4 +360,4 @@ LOGGING = {
 
 # Apps whose models the functioneel beheerder maintains in the beheer (admin) pages; permissions are
 # granted to the group after every migrate (wijkteams.apps).
-FUNCTIONEEL_BEHEER_APPS = ["wijkteams", "zelfredzaamheid", "toegang", "gemeenschap", "monitoring"]
+FUNCTIONEEL_BEHEER_APPS = ["wijkteams", "zelfredzaamheid", "toegang", "gemeenschap", "monitoring", "inloggen"]

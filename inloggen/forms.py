@@ -1,47 +1,42 @@
 from django import forms
-from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.signals import user_login_failed
 from django.utils.translation import gettext_lazy as _
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from inloggen.models import ApiToken
+from inloggen.services import controleer_tweede_factor, heeft_tweede_factor
 
-def bevestigd_apparaat(user):
-    return TOTPDevice.objects.filter(user=user, confirmed=True).order_by("id").first()
-
-
-def controleer_code(device, code):
-    """Check a TOTP code on a device, with django-otp's throttling. Raises a Dutch ValidationError."""
-    toegestaan, _extra = device.verify_is_allowed()
-    if not toegestaan:
-        raise forms.ValidationError(_("Te veel onjuiste codes. Wacht even en probeer het opnieuw."),
-                                    code="geblokkeerd")
-    if not device.verify_token((code or "").replace(" ", "")):
-        raise forms.ValidationError(_("De code klopt niet. Controleer de code in uw authenticator-app."),
-                                    code="onjuiste_code")
+# One answer for every failure before the second factor has passed: wrong user name, wrong password,
+# missing or wrong code. Nobody learns from it which of them was right.
+ALGEMENE_FOUT = _("Inloggen is niet gelukt. Controleer uw gebruikersnaam, wachtwoord en code en probeer het "
+                  "opnieuw.")
 
 
 class InlogFormulier(AuthenticationForm):
-    """Password, then the code of the user's authenticator app (when the user has one, or it is required)."""
+    """Password and, for an account with an authenticator app, its code or a recovery code, in one step."""
+
+    error_messages = {"invalid_login": ALGEMENE_FOUT, "inactive": ALGEMENE_FOUT}
 
     otp_token = forms.CharField(
-        label=_("Code uit uw authenticator-app"), required=False, max_length=8,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
-        help_text=_("Zes cijfers. Nog geen app ingesteld? Laat dit veld leeg."),
+        label=_("Code uit uw authenticator-app of herstelcode"), required=False, max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
+        help_text=_("Zes cijfers uit uw app, of een van uw herstelcodes. Nog geen app ingesteld? "
+                    "Laat dit veld leeg."),
     )
 
     def clean(self):
         cleaned = super().clean()
-        user = self.get_user()
         self.apparaat = None
-        if user is None:
-            return cleaned
-        apparaat = bevestigd_apparaat(user)
-        if apparaat is None:
-            return cleaned  # enforcement (if on) sends the user to the set-up page first
-        if not cleaned.get("otp_token"):
-            raise forms.ValidationError(_("Vul de code uit uw authenticator-app in."), code="code_nodig")
-        controleer_code(apparaat, cleaned["otp_token"])
-        self.apparaat = apparaat
+        user = self.get_user()
+        if user is None or not heeft_tweede_factor(user):
+            return cleaned  # enforcement (if on) sends a user without an app to the set-up page
+        self.apparaat = controleer_tweede_factor(user, cleaned.get("otp_token"))
+        if self.apparaat is None:
+            # A wrong code counts as a failed login for the lockout (django-axes listens to this signal).
+            user_login_failed.send(sender=__name__, credentials={"username": cleaned.get("username")},
+                                   request=self.request)
+            self.user_cache = None
+            raise self.get_invalid_login_error()
         return cleaned
 
 
@@ -51,5 +46,7 @@ class InstelFormulier(forms.Form):
                                                               "inputmode": "numeric"}))
 
 
-def verplicht():
-    return settings.TWEE_FACTOR_VERPLICHT
+class ApiTokenFormulier(forms.ModelForm):
+    class Meta:
+        model = ApiToken
+        fields = ["naam"]

@@ -1,7 +1,6 @@
 """The quarterly PDF monitor, per gebied and for the whole gemeente: made with the single PDF helper
 (common.pdf.maak_pdf) and charts from the single chart helper (common.charts), and stored per run."""
 
-import base64
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -16,12 +15,6 @@ from monitoring.models import Indicator, MonitorBestand, MonitorRun
 
 EENHEID_AS = {"aantal": "aantal", "percentage": "%", "dagen": "dagen", "per_1000": "per 1.000 inwoners",
               "score": "score", "euro": "euro"}
-
-
-def _als_afbeelding(svg):
-    """An SVG as a data URI for an <img>: WeasyPrint then draws it with its SVG renderer, without mixing the
-    chart's ids and styles into the page (duplicate anchors, ignored CSS)."""
-    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
 
 
 def _grafieken(ov, thema, gebied):
@@ -52,7 +45,7 @@ def _grafieken(ov, thema, gebied):
             uit.append(charts.lijndiagram(labels, {namen[c]: v for c, v in data.items()},
                                           titel=f"{thema.naam}: verloop ({gebied.naam if gebied else 'gemeente'})",
                                           ylabel=EENHEID_AS[lijn[0].indicator.eenheid], grootte=(6.5, 3)))
-    return [_als_afbeelding(svg) for svg in uit]
+    return [charts.als_afbeelding(svg) for svg in uit]
 
 
 def context(run, gebied):

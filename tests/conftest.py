@@ -45,6 +45,13 @@ def vernietigingslog_tmp(settings, tmp_path, monkeypatch):
     monkeypatch.setenv("VERNIETIGINGSLOG", str(settings.VERNIETIGINGSLOG))
 
 
+@pytest.fixture(autouse=True)
+def tweestaps_uit_waar_niet_getest(settings):
+    """Two factors are required in every profile (config.settings). Most tests log in with force_login to
+    test something else; like the local demo they switch it off. tests/inloggen switches it on again."""
+    settings.TWEE_FACTOR_VERPLICHT = False
+
+
 @pytest.fixture
 def org(db):
     gemeente = GemeenteFactory(naam="Ridderkerk", cbs_code="0597")

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from common.charts import lijndiagram
+from common.charts import als_afbeelding, lijndiagram
 from common.fouten import fouten_naar_form
 from huishoudens.selectors import get_huishouden_voor
 from zelfredzaamheid import selectors, services
@@ -133,7 +133,7 @@ def grafiek(request, pk):
         svg = lijndiagram(labels, reeksen, titel=_("ZRM-scores van %(naam)s (%(versie)s)")
                           % {"naam": persoon.volledige_naam, "versie": versie.naam},
                           ylabel=_("score (1-5)"), ylim=(0.5, 5.5), grootte=(8, 4))
-        grafieken.append({"versie": versie, "svg": svg, "metingen": metingen,
+        grafieken.append({"versie": versie, "bron": als_afbeelding(svg), "metingen": metingen,
                           "rijen": [{"domein": d, "scores": reeksen[d.naam]} for d in domeinen]})
     return render(request, "zelfredzaamheid/grafiek.html", {"persoon": persoon, "grafieken": grafieken})
 

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import call_command
+from django.http import HttpRequest  # django-axes needs the request of a login
 
 from huishoudens.bsn import in_testreeks, is_geldig_bsn
 from huishoudens.models import Actie, Evaluatie, Keukentafelgesprek, Persoon, PlanAkkoord, Traject
@@ -30,6 +31,6 @@ def test_demo_dossiers_zijn_rijk_en_idempotent(client):
         "bsn", flat=True))
     from wijkteams.demo import DEMO_WACHTWOORD
 
-    assert client.login(username="medewerker", password=DEMO_WACHTWOORD)
+    assert client.login(request=HttpRequest(), username="medewerker", password=DEMO_WACHTWOORD)
     inhoud = client.get("/huishoudens/").content.decode()
     assert "U bent regisseur van" in inhoud

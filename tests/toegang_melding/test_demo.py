@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import call_command
+from django.http import HttpRequest  # django-axes needs the request of a login
 from django.utils import timezone
 
 from toegang.models import Melding, PostcodeWijk
@@ -18,6 +19,6 @@ def test_demo_meldingen_van_elke_soort_en_status_sommige_te_laat(client):
     assert (Melding.objects.count(), PostcodeWijk.objects.count()) == aantal
     from wijkteams.demo import DEMO_WACHTWOORD
 
-    assert client.login(username="medewerker", password=DEMO_WACHTWOORD)
+    assert client.login(request=HttpRequest(), username="medewerker", password=DEMO_WACHTWOORD)
     inhoud = client.get("/toegang/werkvoorraad/").content.decode()
     assert "Te laat" in inhoud and "Binnen een week" in inhoud

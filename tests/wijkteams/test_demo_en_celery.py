@@ -1,6 +1,7 @@
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.http import HttpRequest  # django-axes needs the request of a login
 
 from common.tasks import ping
 
@@ -25,7 +26,7 @@ def test_demo_coordinator_ziet_teams_van_zijn_gebieden(client):
     call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
     from wijkteams.demo import DEMO_WACHTWOORD
 
-    assert client.login(username="coordinator", password=DEMO_WACHTWOORD)
+    assert client.login(request=HttpRequest(), username="coordinator", password=DEMO_WACHTWOORD)
     inhoud = client.get("/").content.decode()
     assert "Sociaal team Bolnes/Slikkerveer" in inhoud
     assert "Jeugd- en Gezinsteam Centrum/Oost/West" in inhoud

@@ -61,10 +61,10 @@ def test_api_zonder_inlog_geweigerd(client, org):
 
 
 def test_api_met_token_voor_partnersystemen(client, org):
-    from rest_framework.authtoken.models import Token
+    from inloggen.models import ApiToken
 
-    token = Token.objects.create(user=org.mensen["teamlid"])
-    antwoord = client.get(reverse("wijk-list"), HTTP_AUTHORIZATION=f"Token {token.key}")
+    _token, geheim = ApiToken.objects.create(user=org.mensen["teamlid"], naam="koppeling")
+    antwoord = client.get(reverse("wijk-list"), HTTP_AUTHORIZATION=f"Token {geheim}")
     assert antwoord.status_code == 200
     assert {w["cbs_code"] for w in antwoord.json()["results"]} == {"WK059701", "WK059703"}
 

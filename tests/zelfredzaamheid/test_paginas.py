@@ -153,13 +153,16 @@ def test_concept_wijzigen_en_correctie_via_paginas(client, dossier):
 
 
 def test_grafiek_is_svg_met_tabel(client, dossier):
+    """The chart is an SVG image (data URI), not inline SVG: the Content-Security-Policy allows no inline style."""
     wie = dossier.mensen["teamlid"]
     meting(dossier.jan, wie, datum=date(2025, 1, 10), financien=1)
     meting(dossier.jan, wie, datum=date(2025, 5, 10), soort="evaluatie", financien=3)
     client.force_login(wie)
     r = client.get(reverse("zelfredzaamheid:grafiek", args=[dossier.jan.pk]))
     html = r.content.decode()
-    assert r.status_code == 200 and "<svg" in html and "Financiën" in html
+    assert r.status_code == 200 and 'src="data:image/svg+xml;base64,' in html and "Financiën" in html
+    bron = html.split('src="data:image/svg+xml;base64,', 1)[1].split('"', 1)[0]
+    assert "<svg" in __import__("base64").b64decode(bron).decode()
     assert "10-01-2025" in html and "10-05-2025" in html
 
 
