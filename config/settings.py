@@ -202,6 +202,9 @@ CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
+# The audit log is kept at least five years (NEN 7513); older month partitions are detached (audit.partities).
+AUDIT_BEWAARTERMIJN_MAANDEN = max(60, int(env("AUDIT_BEWAARTERMIJN_MAANDEN", "60")))
+
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "wijkteam@gemeente.example.nl")
