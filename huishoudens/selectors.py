@@ -263,29 +263,32 @@ def tijdlijn(huishouden, *, registry=None):
     return sorted(items, key=lambda i: _als_datetime(i["datum"]), reverse=True)
 
 
+def _kolommen(bron, *, ts=None, d=None, a="", b="", c="", e="", n=0):
+    """The same columns for every part of the timeline's UNION: typed NULLs and constants where a part has none."""
+    def waarde(v, veld):
+        return v if hasattr(v, "resolve_expression") else Value(v, output_field=veld)
+
+    return {"bron": Value(bron, output_field=IntegerField()),
+            "ts": ts or Cast(Value(None), DateTimeField()), "d": d or Cast(Value(None), DateField()),
+            **{naam: waarde(v, CharField()) for naam, v in (("a", a), ("b", b), ("c", c), ("e", e))},
+            "n": waarde(n, IntegerField()), "nr": F("pk")}
+
+
 def _tijdlijn_rijen(huishouden):
     """The dossier's own timeline rows (status changes, regisseurs, gesprekken, plans, evaluations) in one
-    round trip: a UNION ALL of five tables with the same columns, in the order the five reads had."""
-    def kolommen(bron, *, ts=None, d=None, a="", b="", c="", e="", n=0):
-        def tekst(v):
-            return v if not isinstance(v, str) else Value(v, output_field=CharField())
-        return {"bron": Value(bron, output_field=IntegerField()),
-                "ts": ts or Cast(Value(None), DateTimeField()), "d": d or Cast(Value(None), DateField()),
-                "a": tekst(a), "b": tekst(b), "c": tekst(c), "e": tekst(e), "n": Value(n, output_field=IntegerField())
-                if isinstance(n, int) else n, "nr": F("pk")}
-
+    round trip: a UNION ALL of five tables with the same columns, per source in date order."""
     delen = [
         StatusWijziging.objects.filter(traject__huishouden=huishouden).values(
-            **kolommen(0, ts=F("op"), a=F("van"), b=F("naar"))),
-        RegisseurToewijzing.objects.filter(traject__huishouden=huishouden).values(**kolommen(
+            **_kolommen(0, ts=F("op"), a=F("van"), b=F("naar"))),
+        RegisseurToewijzing.objects.filter(traject__huishouden=huishouden).values(**_kolommen(
             1, ts=F("van"), a=F("regisseur__first_name"), b=F("regisseur__last_name"), c=F("regisseur__username"),
             e=F("reden"))),
-        Keukentafelgesprek.objects.filter(traject__huishouden=huishouden).values(**kolommen(2, d=F("datum"),
-                                                                                            a=F("status"))),
+        Keukentafelgesprek.objects.filter(traject__huishouden=huishouden).values(
+            **_kolommen(2, d=F("datum"), a=F("status"))),
         Plan.objects.filter(traject__huishouden=huishouden).values(
-            **kolommen(3, ts=F("aangemaakt_op"), a=F("status"), n=F("versie"))),
+            **_kolommen(3, ts=F("aangemaakt_op"), a=F("status"), n=F("versie"))),
         Evaluatie.objects.filter(plan__traject__huishouden=huishouden, uitgevoerd_op__isnull=False).values(
-            **kolommen(4, d=F("uitgevoerd_op"))),
+            **_kolommen(4, d=F("uitgevoerd_op"))),
     ]
     rijen = delen[0].order_by().union(*(deel.order_by() for deel in delen[1:]), all=True)
     return sorted(rijen, key=lambda r: (r["bron"], r["ts"] or r["d"], r["nr"]))
