@@ -5,7 +5,7 @@ with any of ``gemeente_id``, ``huishouden_id``, ``persoon_id``.
 """
 
 from audit import context
-from audit.models import Actie, AuditEvent
+from audit.models import AuditActie, AuditEvent
 
 
 def groepsnamen(user):
@@ -56,24 +56,24 @@ def log(actor, actie, obj=None, *, detail=None, request=None, resultaat="gelukt"
 
 
 def gelezen(actor, obj, **kwargs):
-    return log(actor, Actie.GELEZEN, obj, **kwargs)
+    return log(actor, AuditActie.GELEZEN, obj, **kwargs)
 
 
 def aangemaakt(actor, obj, **kwargs):
-    return log(actor, Actie.AANGEMAAKT, obj, **kwargs)
+    return log(actor, AuditActie.AANGEMAAKT, obj, **kwargs)
 
 
 def gewijzigd(actor, obj, **kwargs):
-    return log(actor, Actie.GEWIJZIGD, obj, **kwargs)
+    return log(actor, AuditActie.GEWIJZIGD, obj, **kwargs)
 
 
 def verwijderd(actor, obj, **kwargs):
-    return log(actor, Actie.VERWIJDERD, obj, **kwargs)
+    return log(actor, AuditActie.VERWIJDERD, obj, **kwargs)
 
 
 def geexporteerd(actor, obj, **kwargs):
-    return log(actor, Actie.GEEXPORTEERD, obj, **kwargs)
+    return log(actor, AuditActie.GEEXPORTEERD, obj, **kwargs)
 
 
 def geprint(actor, obj, **kwargs):
-    return log(actor, Actie.GEPRINT, obj, **kwargs)
+    return log(actor, AuditActie.GEPRINT, obj, **kwargs)

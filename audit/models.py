@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class Actie(models.TextChoices):
+class AuditActie(models.TextChoices):
     GELEZEN = "read", _("Gelezen")
     AANGEMAAKT = "create", _("Aangemaakt")
     GEWIJZIGD = "update", _("Gewijzigd")
@@ -36,7 +36,7 @@ class AuditEvent(models.Model):
     actor_weergave = models.CharField(_("gebruikersnaam"), max_length=150, blank=True)
     rol = models.CharField(_("rol"), max_length=200, blank=True)
     namens = models.CharField(_("namens"), max_length=150, blank=True)
-    actie = models.CharField(_("actie"), max_length=20, choices=Actie.choices)
+    actie = models.CharField(_("actie"), max_length=20, choices=AuditActie.choices)
     resultaat = models.CharField(_("resultaat"), max_length=20, default="gelukt")
     object_type = models.CharField(_("objecttype"), max_length=100, blank=True)
     object_id = models.CharField(_("object-id"), max_length=64, blank=True)

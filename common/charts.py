@@ -6,22 +6,21 @@ so they stay readable in black-and-white print.
 
 import io
 
-import matplotlib
+from matplotlib import pyplot
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+pyplot.switch_backend("Agg")  # no display: render to SVG/PNG only
 
 PALET = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
 ARCERING = ["", "//", "..", "xx", "\\\\", "++", "oo", "--"]
 
-plt.rcParams.update({"font.family": "DejaVu Sans", "svg.fonttype": "none", "font.size": 9})
+pyplot.rcParams.update({"font.family": "DejaVu Sans", "svg.fonttype": "none", "font.size": 9})
 
 
 def _svg(fig, titel):
     buf = io.StringIO()
     fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Title": titel})
-    plt.close(fig)
+    pyplot.close(fig)
     svg = buf.getvalue()
     start = svg.find("<svg")
     return svg[start:] if start >= 0 else svg
@@ -29,7 +28,7 @@ def _svg(fig, titel):
 
 def staafdiagram(labels, waarden, *, titel, ylabel="", grootte=(6, 3)):
     """Bars; a value of None (suppressed or unknown) is left out and labelled '< 5 / n.v.t.'."""
-    fig, ax = plt.subplots(figsize=grootte)
+    fig, ax = pyplot.subplots(figsize=grootte)
     posities = range(len(labels))
     hoogtes = [w if w is not None else 0 for w in waarden]
     staven = ax.bar(posities, hoogtes, color=PALET[0])
@@ -45,7 +44,7 @@ def staafdiagram(labels, waarden, *, titel, ylabel="", grootte=(6, 3)):
 
 def lijndiagram(x_labels, reeksen, *, titel, ylabel="", ylim=None, grootte=(6, 3)):
     """Lines; ``reeksen`` is a dict name → list of values (None for gaps)."""
-    fig, ax = plt.subplots(figsize=grootte)
+    fig, ax = pyplot.subplots(figsize=grootte)
     for i, (naam, waarden) in enumerate(reeksen.items()):
         ax.plot(range(len(x_labels)), [float("nan") if w is None else w for w in waarden], label=naam,
                 color=PALET[i % len(PALET)], marker=MARKERS[i % len(MARKERS)], linewidth=2)

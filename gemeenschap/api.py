@@ -3,17 +3,15 @@
 Wrong role → 403; an object the user may not see → 404; bad input → 400 with Dutch field errors.
 """
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view, inline_serializer
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.exceptions import ValidationError as DRFValidationError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
+from common.fouten import roep_aan
 from gemeenschap import mantelzorg, rechten, selectors, services, tellingen
 from gemeenschap.mantelzorg import BELASTING_VRAGEN
 from gemeenschap.models import (
@@ -35,16 +33,6 @@ from wijkteams.selectors import gemeente_id_van
 
 ONBEKENDE_WIJK = {"does_not_exist": "Onbekende wijk: kies een wijk in uw gemeente.",
                   "incorrect_type": "Onbekende wijk: kies een wijk in uw gemeente."}
-
-
-def dienst(functie, **kwargs):
-    """Call a service; Django's ValidationError/PermissionDenied become DRF's 400/403."""
-    try:
-        return functie(**kwargs)
-    except DjangoValidationError as fout:
-        raise DRFValidationError(fout.message_dict if hasattr(fout, "error_dict") else {"fouten": fout.messages})
-    except DjangoPermissionDenied as fout:
-        raise PermissionDenied(str(fout) or None)
 
 
 class PerActie(permissions.BasePermission):
@@ -97,14 +85,14 @@ class VrijwilligerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Basi
     def create(self, request):
         s = self.get_serializer(data=request.data)
         s.is_valid(raise_exception=True)
-        v = dienst(services.registreer_vrijwilliger, door=request.user, **s.validated_data)
+        v = roep_aan(services.registreer_vrijwilliger, door=request.user, **s.validated_data)
         return Response(self.get_serializer(v).data, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request, pk=None):
         v = self.get_object()
         s = self.get_serializer(v, data=request.data, partial=True)
         s.is_valid(raise_exception=True)
-        v = dienst(services.wijzig_vrijwilliger, vrijwilliger=v, door=request.user, **s.validated_data)
+        v = roep_aan(services.wijzig_vrijwilliger, vrijwilliger=v, door=request.user, **s.validated_data)
         return Response(self.get_serializer(v).data)
 
 
@@ -183,10 +171,10 @@ class HulpvraagViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, BasisVi
             if not Actie.objects.filter(pk=actie.pk,
                                         doel__plan__traject__huishouden__in=huishoudens_voor(request.user)).exists():
                 raise DRFValidationError({"actie": ["Onbekende activiteit."]})
-            hv = dienst(services.maak_hulpvraag_voor_actie, door=request.user, actie=actie, wat=d.get("wat", ""),
+            hv = roep_aan(services.maak_hulpvraag_voor_actie, door=request.user, actie=actie, wat=d.get("wat", ""),
                         **velden)
         else:
-            hv = dienst(services.maak_hulpvraag, door=request.user, wijk=d.get("wijk"), bron=d.get("bron", ""),
+            hv = roep_aan(services.maak_hulpvraag, door=request.user, wijk=d.get("wijk"), bron=d.get("bron", ""),
                         wat=d.get("wat", ""), aanvrager=d.get("aanvrager", ""), **velden)
         return Response(self.get_serializer(hv).data, status=status.HTTP_201_CREATED)
 
@@ -207,7 +195,7 @@ class HulpvraagViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, BasisVi
         v = selectors.vrijwilligers_voor(request.user).filter(pk=s.validated_data["vrijwilliger"]).first()
         if v is None:
             raise DRFValidationError({"vrijwilliger": ["Onbekende vrijwilliger."]})
-        k = dienst(services.stel_koppeling_voor, hulpvraag=hv, vrijwilliger=v, door=request.user,
+        k = roep_aan(services.stel_koppeling_voor, hulpvraag=hv, vrijwilliger=v, door=request.user,
                    toelichting=s.validated_data.get("toelichting", ""))
         return Response(KoppelingSerializer(k, context={"request": request}).data, status=status.HTTP_201_CREATED)
 
@@ -227,7 +215,7 @@ class KoppelingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, BasisVi
         k = self.get_object()
         s = StapSerializer(data=request.data)
         s.is_valid(raise_exception=True)
-        k = dienst(services.wijzig_koppeling, koppeling=k, door=request.user, **s.validated_data)
+        k = roep_aan(services.wijzig_koppeling, koppeling=k, door=request.user, **s.validated_data)
         return Response(self.get_serializer(k).data)
 
 
@@ -279,7 +267,7 @@ class MantelzorgerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Basi
     def create(self, request):
         s = self.get_serializer(data=request.data)
         s.is_valid(raise_exception=True)
-        mz = dienst(mantelzorg.registreer_mantelzorger, door=request.user, **s.validated_data)
+        mz = roep_aan(mantelzorg.registreer_mantelzorger, door=request.user, **s.validated_data)
         return Response(self.get_serializer(self.get_queryset().get(pk=mz.pk)).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=SteunSerializer, responses={201: SteunSerializer})
@@ -288,7 +276,7 @@ class MantelzorgerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Basi
         mz = self.get_object()
         s = SteunSerializer(data=request.data)
         s.is_valid(raise_exception=True)
-        steun = dienst(mantelzorg.registreer_steun, mantelzorger=mz, door=request.user, **s.validated_data)
+        steun = roep_aan(mantelzorg.registreer_steun, mantelzorger=mz, door=request.user, **s.validated_data)
         return Response({"soort": steun.soort, "datum": steun.datum, "toelichting": steun.toelichting},
                         status=status.HTTP_201_CREATED)
 
@@ -299,7 +287,7 @@ class MantelzorgerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Basi
         s = CheckSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         d = dict(s.validated_data)
-        check = dienst(mantelzorg.neem_belastingcheck_af, mantelzorger=mz, door=request.user,
+        check = roep_aan(mantelzorg.neem_belastingcheck_af, mantelzorger=mz, door=request.user,
                        datum=d.pop("datum", None), antwoorden=d)
         return Response({"score": check.score, "overbelast": check.overbelast, "datum": check.datum},
                         status=status.HTTP_201_CREATED)
@@ -330,14 +318,14 @@ class ActiviteitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, BasisV
     def create(self, request):
         s = self.get_serializer(data=request.data)
         s.is_valid(raise_exception=True)
-        a = dienst(services.registreer_activiteit, door=request.user, **s.validated_data)
+        a = roep_aan(services.registreer_activiteit, door=request.user, **s.validated_data)
         return Response(self.get_serializer(a).data, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request, pk=None):
         a = self.get_object()
         s = self.get_serializer(a, data=request.data, partial=True)
         s.is_valid(raise_exception=True)
-        a = dienst(services.wijzig_activiteit, activiteit=a, door=request.user, **s.validated_data)
+        a = roep_aan(services.wijzig_activiteit, activiteit=a, door=request.user, **s.validated_data)
         return Response(self.get_serializer(a).data)
 
 
@@ -394,7 +382,7 @@ class KlachtViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, BasisViewS
         hh = huishoudens_voor(request.user).filter(pk=hh_id).first() if hh_id else None
         if hh_id and hh is None:
             raise DRFValidationError({"huishouden": ["Onbekend huishouden, of een huishouden dat u niet mag zien."]})
-        k = dienst(services.registreer_klacht, door=request.user, huishouden=hh, **d)
+        k = roep_aan(services.registreer_klacht, door=request.user, huishouden=hh, **d)
         return Response(self.get_serializer(k).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=BehandelSerializer, responses=KlachtSerializer)
@@ -403,7 +391,7 @@ class KlachtViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, BasisViewS
         k = self.get_object()
         s = BehandelSerializer(data=request.data)
         s.is_valid(raise_exception=True)
-        k = dienst(services.behandel_klacht, klacht=k, door=request.user, **s.validated_data)
+        k = roep_aan(services.behandel_klacht, klacht=k, door=request.user, **s.validated_data)
         return Response(self.get_serializer(k).data)
 
 
@@ -432,7 +420,7 @@ class ClientervaringViewSet(mixins.ListModelMixin, BasisViewSet):
     def create(self, request):
         s = self.get_serializer(data=request.data)
         s.is_valid(raise_exception=True)
-        obj = dienst(services.sla_clientervaring_op, door=request.user, **s.validated_data)
+        obj = roep_aan(services.sla_clientervaring_op, door=request.user, **s.validated_data)
         return Response(self.get_serializer(obj).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request={"multipart/form-data": ImportSerializer},
@@ -446,7 +434,7 @@ class ClientervaringViewSet(mixins.ListModelMixin, BasisViewSet):
             tekst = bestand.read().decode("utf-8-sig")
         except UnicodeDecodeError:
             raise DRFValidationError({"bestand": ["Het bestand is geen tekst in UTF-8."]})
-        n = dienst(services.importeer_clientervaring, door=request.user, tekst=tekst)
+        n = roep_aan(services.importeer_clientervaring, door=request.user, tekst=tekst)
         return Response({"regels": n}, status=status.HTTP_201_CREATED)
 
 

@@ -13,7 +13,7 @@ from gemeenschap.models import (
     MantelzorgSteun,
     Vaardigheid,
 )
-from wijkteams import selectors as org
+from wijkteams import selectors
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 ONBEKENDE_WIJK = {"invalid_choice": _("Onbekende wijk: kies een wijk in uw gemeente.")}
@@ -28,11 +28,11 @@ class GemeenteFormMixin:
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         if "wijk" in self.fields:
-            self.fields["wijk"].queryset = org.wijken_voor(user).order_by("naam")
+            self.fields["wijk"].queryset = selectors.wijken_voor(user).order_by("naam")
         if "gebied" in self.fields:
-            self.fields["gebied"].queryset = org.gebieden_voor(user).order_by("naam")
+            self.fields["gebied"].queryset = selectors.gebieden_voor(user).order_by("naam")
         if "team" in self.fields:
-            self.fields["team"].queryset = org.teams_voor(user).order_by("naam")
+            self.fields["team"].queryset = selectors.teams_voor(user).order_by("naam")
 
 
 class VrijwilligerForm(GemeenteFormMixin, forms.Form):

@@ -3,11 +3,10 @@ klachten and cliëntervaring. Validated with Dutch messages (field errors as a d
 Bad input raises ValidationError before anything is written.
 """
 
-import csv
-import io
 from datetime import timedelta
 from decimal import Decimal, InvalidOperation
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -15,7 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import log
-from audit.models import Actie as Actie_audit
+from audit.models import AuditActie
+from common.csv_import import lees_csv
+from common.overgangen import controleer_overgang
 from gemeenschap import rechten
 from gemeenschap.models import (
     ActieActiviteit,
@@ -260,9 +261,7 @@ def wijzig_koppeling(*, koppeling, naar, door, datum=None, toelichting=""):
         raise PermissionDenied(_("Alleen de sociaal makelaar legt koppelingen vast."))
     koppeling = (Koppeling.objects.select_for_update(of=("self",)).select_related("hulpvraag")
                  .get(pk=koppeling.pk, hulpvraag__gemeente_id=_gemeente_van(door)))
-    if naar not in KOPPELING_OVERGANGEN.get(koppeling.status, set()):
-        raise ValidationError(_("Een koppeling met status ‘%(van)s’ kan niet naar ‘%(naar)s’.")
-                              % {"van": koppeling.get_status_display(), "naar": KS(naar).label})
+    controleer_overgang(KOPPELING_OVERGANGEN, koppeling, naar)
     datum = datum or timezone.localdate()
     hulpvraag = Hulpvraag.objects.select_for_update().get(pk=koppeling.hulpvraag_id)
     if naar == KS.GEACCEPTEERD:
@@ -437,9 +436,7 @@ def behandel_klacht(*, klacht, door, naar, behandeling="", uitkomst="", afgehand
     if not rechten.mag_klacht_afhandelen(door):
         raise PermissionDenied(_("Alleen de coördinator handelt klachten af."))
     klacht = Klacht.objects.select_for_update().get(pk=klacht.pk, gemeente_id=_gemeente_van(door))
-    if naar not in KLACHT_OVERGANGEN[klacht.status]:
-        raise ValidationError(_("Een klacht met status ‘%(van)s’ kan niet naar ‘%(naar)s’.")
-                              % {"van": klacht.get_status_display(), "naar": KL(naar).label})
+    controleer_overgang(KLACHT_OVERGANGEN, klacht, naar)
     fouten = {}
     if naar == KL.AFGEHANDELD:
         afgehandeld_op = afgehandeld_op or timezone.localdate()
@@ -497,6 +494,50 @@ def sla_clientervaring_op(*, door, jaar, vraag, score, gebied=None, respondenten
 CSV_KOLOMMEN = ("jaar", "gebied", "vraag", "score", "respondenten")
 
 
+class ClientervaringRegelForm(forms.Form):
+    """One line of a cliëntervaring CSV: text in, typed values out, with the same checks as the form."""
+
+    jaar = forms.CharField(required=False)
+    gebied = forms.CharField(required=False)
+    vraag = forms.CharField(required=False)
+    score = forms.CharField(required=False)
+    respondenten = forms.CharField(required=False)
+
+    def __init__(self, *args, gemeente_id, gebieden, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.gemeente_id, self.gebieden = gemeente_id, gebieden
+
+    def clean_gebied(self):
+        naam = self.cleaned_data["gebied"]
+        if naam and naam.lower() not in self.gebieden:
+            raise forms.ValidationError(_("Onbekend gebied ‘%(g)s’.") % {"g": naam})
+        return self.gebieden.get(naam.lower()) if naam else None
+
+    def clean_jaar(self):
+        try:
+            return int(self.cleaned_data["jaar"])
+        except ValueError:
+            raise forms.ValidationError(_("Het jaar is geen getal."))
+
+    def clean_score(self):
+        try:
+            return Decimal(self.cleaned_data["score"].replace(",", "."))
+        except InvalidOperation:
+            raise forms.ValidationError(_("De score is geen getal."))
+
+    def clean_respondenten(self):
+        try:
+            return int(self.cleaned_data["respondenten"]) if self.cleaned_data["respondenten"] else None
+        except ValueError:
+            raise forms.ValidationError(_("Het aantal respondenten is geen getal."))
+
+    def clean(self):
+        d = super().clean()
+        if not self.errors:
+            _valideer_score(self.gemeente_id, d["gebied"], d["jaar"], d["vraag"], d["score"], d["respondenten"])
+        return d
+
+
 @transaction.atomic
 def importeer_clientervaring(*, door, tekst):
     """Import a CSV (columns jaar;gebied;vraag;score;respondenten, ‘;’ or ‘,’ separated, empty gebied = the
@@ -505,57 +546,17 @@ def importeer_clientervaring(*, door, tekst):
     if not rechten.mag_clientervaring_invoeren(door):
         raise PermissionDenied(_("U mag geen resultaten van het cliëntervaringsonderzoek invoeren."))
     gemeente_id = _gemeente_van(door)
-    tekst = tekst.lstrip("\ufeff")
-    try:
-        dialect = csv.Sniffer().sniff(tekst.splitlines()[0] if tekst.strip() else ";", delimiters=";,")
-    except csv.Error:
-        dialect = csv.excel
-        dialect.delimiter = ";"
-    lezer = csv.DictReader(io.StringIO(tekst), dialect=dialect)
-    kop = [k.strip().lower() for k in (lezer.fieldnames or [])]
-    ontbrekend = [k for k in CSV_KOLOMMEN[:4] if k not in kop]
-    if ontbrekend:
-        raise ValidationError(_("Het bestand mist de kolom(men): %(k)s. Verwacht: %(v)s.")
-                              % {"k": ", ".join(ontbrekend), "v": ";".join(CSV_KOLOMMEN)})
     gebieden = {g.naam.lower(): g for g in Gebied.objects.filter(gemeente_id=gemeente_id)}
-    rijen, fouten = [], []
-    for nummer, ruw in enumerate(lezer, start=2):
-        rij = {(k or "").strip().lower(): (v or "").strip() for k, v in ruw.items()}
-        gebied = None
-        try:
-            if rij.get("gebied"):
-                gebied = gebieden.get(rij["gebied"].lower())
-                if gebied is None:
-                    raise ValidationError({"gebied": _("Onbekend gebied ‘%(g)s’.") % {"g": rij["gebied"]}})
-            try:
-                jaar = int(rij.get("jaar", ""))
-            except ValueError:
-                raise ValidationError({"jaar": _("Het jaar is geen getal.")})
-            try:
-                score = Decimal(rij.get("score", "").replace(",", "."))
-            except InvalidOperation:
-                raise ValidationError({"score": _("De score is geen getal.")})
-            try:
-                respondenten = int(rij["respondenten"]) if rij.get("respondenten") else None
-            except ValueError:
-                raise ValidationError({"respondenten": _("Het aantal respondenten is geen getal.")})
-            _valideer_score(gemeente_id, gebied, jaar, rij.get("vraag"), score, respondenten)
-        except ValidationError as fout:
-            for veld, meldingen in fout.message_dict.items():
-                fouten.extend(_("Regel %(n)s, %(veld)s: %(m)s") % {"n": nummer, "veld": veld, "m": m}
-                              for m in meldingen)
-            continue
-        rijen.append((gebied, jaar, rij["vraag"], score, respondenten))
-    if not rijen and not fouten:
-        fouten.append(_("Het bestand bevat geen regels met scores."))
-    if fouten:
-        raise ValidationError(fouten)
-    for gebied, jaar, vraag, score, respondenten in rijen:
+    regels = lees_csv(tekst, ClientervaringRegelForm, kolommen=CSV_KOLOMMEN, verplicht=CSV_KOLOMMEN[:4],
+                      form_kwargs={"gemeente_id": gemeente_id, "gebieden": gebieden},
+                      leeg=_("Het bestand bevat geen regels met scores."))
+    for r in regels:
+        jaar, gebied, vraag, score, respondenten = (r[k] for k in CSV_KOLOMMEN)
         ClientervaringScore.objects.update_or_create(
             gemeente_id=gemeente_id, gebied=gebied, jaar=jaar, vraag=vraag,
             defaults={"score": score, "respondenten": respondenten},
         )
-    log.log(door, Actie_audit.AANGEMAAKT, None, detail={"import": "clientervaring", "regels": len(rijen)},
+    log.log(door, AuditActie.AANGEMAAKT, None, detail={"import": "clientervaring", "regels": len(regels)},
             gemeente_id=gemeente_id)
-    return len(rijen)
+    return len(regels)
 

@@ -5,8 +5,6 @@ services (Dutch 400 with field errors on bad input), and each action has its own
 """
 
 import django_filters
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.paginator import Paginator
 from drf_spectacular.utils import extend_schema
 from rest_framework import decorators, exceptions, mixins, permissions, serializers, status, viewsets
@@ -14,6 +12,8 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
 from audit import log
+from common.fouten import roep_aan
+from common.postcode import normaliseer_postcode
 from huishoudens import selectors, services
 from huishoudens.bsn import valideer_bsn
 from huishoudens.models import (
@@ -28,19 +28,8 @@ from huishoudens.models import (
     Traject,
 )
 from wijkteams import rollen
-from wijkteams import selectors as org
+from wijkteams import selectors as wijkteam_selectors
 from wijkteams.models import Aanbod, Team, Wijk
-
-
-def _dienst(functie, **kwargs):
-    """Call a service; its Dutch ValidationError becomes a DRF 400 with field errors, PermissionDenied a 403."""
-    try:
-        return functie(**kwargs)
-    except DjangoValidationError as fout:
-        raise exceptions.ValidationError(fout.message_dict if hasattr(fout, "error_dict")
-                                         else {"non_field_errors": fout.messages}) from fout
-    except DjangoPermissionDenied as fout:
-        raise exceptions.PermissionDenied(str(fout)) from fout
 
 
 class IsMedewerker(permissions.BasePermission):
@@ -129,8 +118,7 @@ class HuishoudenFilter(django_filters.FilterSet):
         fields = ["naam", "postcode", "wijk", "samenstelling"]
 
     def op_postcode(self, qs, naam, waarde):
-        pc = waarde.replace(" ", "").upper()
-        return qs.filter(postcode__in=[pc, f"{pc[:4]} {pc[4:]}"])
+        return qs.filter(postcode=normaliseer_postcode(waarde))
 
 
 class SnelleTelling(PageNumberPagination):
@@ -171,7 +159,7 @@ class HuishoudenViewSet(DossierViewSet, mixins.ListModelMixin, mixins.CreateMode
         s = NieuwHuishoudenSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         d = dict(s.validated_data)
-        huishouden = _dienst(services.maak_huishouden, door=request.user, team=d.pop("team"),
+        huishouden = roep_aan(services.maak_huishouden, door=request.user, team=d.pop("team"),
                              persoon=dict(d.pop("persoon")), regisseur_worden=d.pop("regisseur_worden"), **d)
         return Response(HuishoudenDetailSerializer(huishouden).data, status=status.HTTP_201_CREATED)
 
@@ -179,7 +167,7 @@ class HuishoudenViewSet(DossierViewSet, mixins.ListModelMixin, mixins.CreateMode
         huishouden = self.get_object()
         s = HuishoudenSerializer(huishouden, data=request.data, partial=True)
         s.is_valid(raise_exception=True)
-        huishouden = _dienst(services.wijzig_huishouden, huishouden=huishouden, door=request.user,
+        huishouden = roep_aan(services.wijzig_huishouden, huishouden=huishouden, door=request.user,
                              **s.validated_data)
         return Response(HuishoudenSerializer(huishouden).data)
 
@@ -236,14 +224,14 @@ class PersoonViewSet(DossierViewSet, mixins.ListModelMixin, mixins.CreateModelMi
         s = self.get_serializer(data=request.data)
         s.is_valid(raise_exception=True)
         d = dict(s.validated_data)
-        persoon = _dienst(services.voeg_persoon_toe, huishouden=d["huishouden"], door=request.user, **self._velden(d))
+        persoon = roep_aan(services.voeg_persoon_toe, huishouden=d["huishouden"], door=request.user, **self._velden(d))
         return Response(PersoonSerializer(persoon, context={"request": request}).data, status=201)
 
     def partial_update(self, request, *args, **kwargs):
         persoon = self.get_object()
         s = self.get_serializer(persoon, data=request.data, partial=True)
         s.is_valid(raise_exception=True)
-        persoon = _dienst(services.wijzig_persoon, persoon=persoon, door=request.user,
+        persoon = roep_aan(services.wijzig_persoon, persoon=persoon, door=request.user,
                           **self._velden(dict(s.validated_data)))
         return Response(PersoonSerializer(persoon, context={"request": request}).data)
 
@@ -305,7 +293,7 @@ class TrajectViewSet(DossierViewSet, mixins.ListModelMixin):
         traject = self.get_object()
         s = StatusSerializer(data=request.data)
         s.is_valid(raise_exception=True)
-        traject = _dienst(services.wijzig_status, traject=traject, door=request.user, **s.validated_data)
+        traject = roep_aan(services.wijzig_status, traject=traject, door=request.user, **s.validated_data)
         return Response(TrajectSerializer(traject).data)
 
     @extend_schema(request=AfsluitSerializer, responses=TrajectSerializer)
@@ -314,7 +302,7 @@ class TrajectViewSet(DossierViewSet, mixins.ListModelMixin):
         traject = self.get_object()
         s = AfsluitSerializer(data=request.data)
         s.is_valid(raise_exception=True)
-        traject = _dienst(services.sluit_traject_af, traject=traject, door=request.user, **s.validated_data)
+        traject = roep_aan(services.sluit_traject_af, traject=traject, door=request.user, **s.validated_data)
         return Response(TrajectSerializer(traject).data)
 
     @extend_schema(request=RegisseurSerializer, responses=TrajectSerializer)
@@ -327,7 +315,7 @@ class TrajectViewSet(DossierViewSet, mixins.ListModelMixin):
         if kandidaat is None:
             raise exceptions.ValidationError({"regisseur": ["De regisseur moet lid zijn van het team van dit traject "
                                                             "of coördinator van het gebied."]})
-        _dienst(services.wijs_regisseur_toe, traject=traject, regisseur=kandidaat, door=request.user,
+        roep_aan(services.wijs_regisseur_toe, traject=traject, regisseur=kandidaat, door=request.user,
                 reden=s.validated_data["reden"])
         return Response(TrajectSerializer(traject).data)
 
@@ -405,7 +393,7 @@ class PlanViewSet(DossierViewSet, mixins.ListModelMixin):
         plan = self.get_object()
         s = NieuwDoelSerializer(data=request.data)
         s.is_valid(raise_exception=True)
-        _dienst(services.voeg_doel_toe, plan=plan, door=request.user, **s.validated_data)
+        roep_aan(services.voeg_doel_toe, plan=plan, door=request.user, **s.validated_data)
         return Response(PlanSerializer(self.get_queryset().get(pk=plan.pk)).data, status=201)
 
     @extend_schema(request=NieuweActieSerializer, responses=PlanSerializer)
@@ -418,7 +406,7 @@ class PlanViewSet(DossierViewSet, mixins.ListModelMixin):
         doel = plan.doelen.filter(pk=d.pop("doel")).first()
         if doel is None:
             raise exceptions.ValidationError({"doel": ["Dit doel hoort niet bij dit plan."]})
-        _dienst(services.voeg_actie_toe, doel=doel, door=request.user, **d)
+        roep_aan(services.voeg_actie_toe, doel=doel, door=request.user, **d)
         return Response(PlanSerializer(self.get_queryset().get(pk=plan.pk)).data, status=201)
 
 
@@ -474,10 +462,10 @@ class AanbodFilter(django_filters.FilterSet):
         fields = ["soort", "tekst", "wijk"]
 
     def op_tekst(self, qs, naam, waarde):
-        return qs & org.zoek_aanbod(self.request.user, tekst=waarde)
+        return qs & wijkteam_selectors.zoek_aanbod(self.request.user, tekst=waarde)
 
     def op_wijk(self, qs, naam, waarde):
-        return qs & org.zoek_aanbod(self.request.user, wijk=waarde)
+        return qs & wijkteam_selectors.zoek_aanbod(self.request.user, wijk=waarde)
 
 
 class AanbodViewSet(viewsets.ReadOnlyModelViewSet):
@@ -487,7 +475,7 @@ class AanbodViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = AanbodFilter
 
     def get_queryset(self):
-        return org.zoek_aanbod(self.request.user)
+        return wijkteam_selectors.zoek_aanbod(self.request.user)
 
 
 def registreer(router):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from huishoudens import registry
 from huishoudens.models import Doel, Persoon, RegisseurToewijzing, Relatie, Traject
-from huishoudens.selectors import is_coordinator_van
+from wijkteams import rollen
 
 
 def velden(obj, *, zonder=()):
@@ -44,7 +44,7 @@ def mag_inzage_exporteren(user, huishouden):
     traject = _traject(huishouden)
     if traject is None:
         return False
-    return is_coordinator_van(user, traject) or RegisseurToewijzing.objects.filter(
+    return rollen.is_coordinator_van(user, traject.gebied_id) or RegisseurToewijzing.objects.filter(
         traject=traject, tot__isnull=True, regisseur=user).exists()
 
 

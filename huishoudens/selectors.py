@@ -1,6 +1,5 @@
 """The only doors to a dossier: every page and endpoint starts here (404 for missing and forbidden)."""
 
-import re
 from datetime import datetime, time
 
 from django.contrib.auth import get_user_model
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from guardian.shortcuts import get_objects_for_user
 
 from audit import log
+from common.postcode import PC6, normaliseer_postcode
 from huishoudens.models import (
     Evaluatie,
     Huishouden,
@@ -54,7 +54,7 @@ def get_huishouden_voor(user, pk, *, request=None, log_lezen=True):
 def dossier_voor(user, pk, *, request=None):
     """The household page's read: ``get_huishouden_voor`` (404, logged) with what the page and the sections of
     other apps all ask for read once: every traject with its team, the open one and its regisseur, the persons.
-    ``open_traject``, ``huidige_regisseur`` and ``dossier_personen`` answer from these for this instance. Only
+    ``lopend_traject``, ``huidige_regisseur`` and ``dossier_personen`` answer from these for this instance. Only
     for a read-only page: nothing that writes gets this instance."""
     huishouden = get_huishouden_voor(user, pk, request=request)
     trajecten = list(huishouden.trajecten.select_related("team"))
@@ -66,7 +66,7 @@ def dossier_voor(user, pk, *, request=None):
     return huishouden
 
 
-def open_traject(huishouden):
+def lopend_traject(huishouden):
     if hasattr(huishouden, "dossier"):
         return huishouden.dossier["open_traject"]
     return Traject.objects.filter(huishouden=huishouden).exclude(status=Traject.Status.AFGESLOTEN).first()
@@ -127,10 +127,6 @@ def tel_mijn_trajecten(user):
     ).exclude(traject__status=Traject.Status.AFGESLOTEN).count()
 
 
-def _postcode(tekst):
-    return re.sub(r"\s+", "", tekst or "").upper()
-
-
 def zoek_huishoudens(user, *, naam="", adres="", postcode="", geboortedatum=None, bsn=""):
     """Search within what the user may see. Every criterion narrows the result."""
     qs = huishoudens_voor(user).select_related("wijk")
@@ -151,9 +147,8 @@ def zoek_huishoudens(user, *, naam="", adres="", postcode="", geboortedatum=None
     if adres:
         qs = qs.filter(Q(straat__icontains=adres) | Q(naam__icontains=adres))
     if postcode:
-        pc = _postcode(postcode)
-        qs = qs.filter(Q(postcode__iexact=pc) | Q(postcode__iexact=f"{pc[:4]} {pc[4:]}") if len(pc) == 6
-                       else Q(postcode__istartswith=pc[:4]))
+        pc = normaliseer_postcode(postcode)
+        qs = qs.filter(Q(postcode=pc) if PC6.match(pc.replace(" ", "")) else Q(postcode__istartswith=pc[:4]))
     return qs.order_by("id")
 
 
@@ -172,8 +167,7 @@ def zoek_bestaand(user, *, bsn="", achternaam="", geboortedatum=None, postcode="
     if achternaam and geboortedatum:
         criteria |= Q(personen__achternaam__iexact=achternaam, personen__geboortedatum=geboortedatum)
     if postcode and huisnummer:
-        pc = _postcode(postcode)
-        criteria |= Q(postcode__in=[pc, f"{pc[:4]} {pc[4:]}"], huisnummer=huisnummer)
+        criteria |= Q(postcode=normaliseer_postcode(postcode), huisnummer=huisnummer)
     kandidaten = list(
         Huishouden.objects.filter(gemeente_id=gemeente_id).filter(criteria).distinct().order_by("id")[:20]
     )
@@ -254,9 +248,9 @@ def get_gesprek_voor(user, huishouden, pk):
 def tijdlijn(huishouden, *, registry=None):
     """What happened to a household: status changes, handovers, gesprekken, plan versions, evaluations, and
     what higher apps contribute through ``huishoudens.registry.TIJDLIJN_BRONNEN`` (meldingen, aanvragen...)."""
-    from huishoudens import registry as reg
 
-    registry = registry or reg
+    if registry is None:
+        from huishoudens import registry
     items = [_tijdlijn_item(huishouden, rij) for rij in _tijdlijn_rijen(huishouden)]
     for bron in registry.TIJDLIJN_BRONNEN:
         items.extend(bron(huishouden) or [])
@@ -328,9 +322,9 @@ def _als_datetime(waarde):
 
 def wie_bekeek(huishouden, *, limiet=200):
     """Who read this dossier, from the append-only audit table (newest first)."""
-    from audit.models import Actie, AuditEvent
+    from audit.models import AuditActie, AuditEvent
 
-    return AuditEvent.objects.filter(huishouden_id=huishouden.pk, actie=Actie.GELEZEN).order_by(
+    return AuditEvent.objects.filter(huishouden_id=huishouden.pk, actie=AuditActie.GELEZEN).order_by(
         "-tijdstip", "-id")[:limiet]
 
 
@@ -343,14 +337,6 @@ def mag_wie_bekeek_zien(user, traject):
         return True
     regisseur = huidige_regisseur(traject)
     return regisseur is not None and regisseur.pk == user.pk
-
-
-def is_coordinator_van(user, traject):
-    mw = getattr(user, "medewerker", None)
-    return bool(
-        mw and traject and traject.gebied_id and rollen.heeft_rol(user, rollen.COORDINATOR)
-        and mw.coordinator_van.filter(pk=traject.gebied_id).exists()
-    )
 
 
 def mogelijke_regisseurs(traject):

@@ -1,21 +1,19 @@
 """Import of figures per wijk per period (research, resident panels, client surveys) from a CSV file.
 All lines are checked first; nothing is stored unless every line is valid."""
 
-import csv
-import io
 from datetime import date, datetime
 
-from django.core.exceptions import ValidationError
+from django import forms
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from audit import log
+from common.csv_import import lees_csv
 from monitoring.models import ImportWaarde, Indicator
 from monitoring.services import _controleer_gebruiker
 from wijkteams.models import Wijk
 
 KOLOMMEN = ["indicator", "wijk", "van", "tot", "teller", "noemer", "bron"]
-MAX_BYTES = 2 * 1024 * 1024
 
 
 def _datum(tekst):
@@ -34,75 +32,70 @@ def _geheel(tekst):
     return waarde
 
 
-def lees(inhoud, *, gemeente_id):
-    """Parse and validate; returns (list of dicts, list of Dutch error messages)."""
-    if len(inhoud) > MAX_BYTES:
-        return [], [_("Het bestand is groter dan 2 MB.")]
-    try:
-        tekst = inhoud.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return [], [_("Het bestand is geen UTF-8-tekst (sla het op als ‘CSV UTF-8’).")]
-    scheiding = ";" if tekst.split("\n", 1)[0].count(";") >= tekst.split("\n", 1)[0].count(",") else ","
-    lezer = csv.reader(io.StringIO(tekst), delimiter=scheiding)
-    kop = [k.strip().lower() for k in next(lezer, [])]
-    if kop[: len(KOLOMMEN)] != KOLOMMEN:
-        return [], [_("De eerste regel moet de kolommen bevatten: %(k)s.") % {"k": ";".join(KOLOMMEN)}]
-    te_importeren = Indicator.objects.filter(bron__in=[Indicator.Bron.IMPORT, Indicator.Bron.ENQUETE])
-    indicatoren = {i.code: i for i in te_importeren}
-    wijken = {w.cbs_code: w for w in Wijk.objects.filter(gemeente_id=gemeente_id)}
-    regels, fouten, gezien = [], [], set()
-    for nummer, rij in enumerate(lezer, start=2):
-        if not any(c.strip() for c in rij):
-            continue
-        rij = [c.strip() for c in rij] + [""] * (len(KOLOMMEN) - len(rij))
-        code, wijkcode, van_t, tot_t, teller_t, noemer_t, bron = rij[: len(KOLOMMEN)]
-        fout_voor = len(fouten)
-        indicator = indicatoren.get(code)
+class RegelForm(forms.Form):
+    """One line of the file; every problem is a Dutch message for the whole line."""
+
+    indicator = forms.CharField(required=False)
+    wijk = forms.CharField(required=False)
+    van = forms.CharField(required=False)
+    tot = forms.CharField(required=False)
+    teller = forms.CharField(required=False)
+    noemer = forms.CharField(required=False)
+    bron = forms.CharField(required=False)
+
+    def __init__(self, *args, indicatoren, wijken, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicatoren, self.wijken = indicatoren, wijken
+
+    def clean(self):
+        d = self.cleaned_data
+        indicator = self.indicatoren.get(d["indicator"])
         if indicator is None:
-            fouten.append(_("Regel %(n)d: ‘%(c)s’ is geen indicator die per wijk wordt geïmporteerd.")
-                          % {"n": nummer, "c": code})
-        wijk = wijken.get(wijkcode.upper())
+            self.add_error(None, _("‘%(c)s’ is geen indicator die per wijk wordt geïmporteerd.")
+                           % {"c": d["indicator"]})
+        wijk = self.wijken.get(d["wijk"].upper())
         if wijk is None:
-            fouten.append(_("Regel %(n)d: wijk ‘%(w)s’ is geen wijk van uw gemeente.") % {"n": nummer, "w": wijkcode})
+            self.add_error(None, _("wijk ‘%(w)s’ is geen wijk van uw gemeente.") % {"w": d["wijk"]})
         try:
-            van, tot = _datum(van_t), _datum(tot_t)
+            van, tot = _datum(d["van"]), _datum(d["tot"])
             if tot < van:
-                fouten.append(_("Regel %(n)d: de einddatum ligt vóór de begindatum.") % {"n": nummer})
+                self.add_error(None, _("de einddatum ligt vóór de begindatum."))
             elif van < date(2000, 1, 1):
-                fouten.append(_("Regel %(n)d: de periode ligt te ver terug.") % {"n": nummer})
+                self.add_error(None, _("de periode ligt te ver terug."))
         except ValueError:
             van = tot = None
-            fouten.append(_("Regel %(n)d: schrijf de datums als dd-mm-jjjj.") % {"n": nummer})
+            self.add_error(None, _("schrijf de datums als dd-mm-jjjj."))
         try:
-            teller, noemer = _geheel(teller_t), _geheel(noemer_t)
+            teller, noemer = _geheel(d["teller"]), _geheel(d["noemer"])
             if noemer == 0 or teller > noemer:
-                fouten.append(_("Regel %(n)d: de teller moet tussen 0 en de noemer liggen, en de noemer boven 0.")
-                              % {"n": nummer})
+                self.add_error(None, _("de teller moet tussen 0 en de noemer liggen, en de noemer boven 0."))
         except ValueError:
             teller = noemer = None
-            fouten.append(_("Regel %(n)d: teller en noemer moeten hele getallen van 0 of meer zijn.") % {"n": nummer})
-        if not bron:
-            fouten.append(_("Regel %(n)d: vul de bron in (bijvoorbeeld ‘Bewonerspanel 2026’).") % {"n": nummer})
-        sleutel = (code, wijkcode.upper(), van, tot)
-        if sleutel in gezien:
-            fouten.append(_("Regel %(n)d: deze indicator, wijk en periode staan al eerder in het bestand.")
-                          % {"n": nummer})
-        gezien.add(sleutel)
-        if len(fouten) == fout_voor:
-            regels.append({"indicator": indicator, "wijk": wijk, "van": van, "tot": tot, "teller": teller,
-                           "noemer": noemer, "bron": bron[:200]})
-    if not regels and not fouten:
-        fouten.append(_("Het bestand bevat geen regels met cijfers."))
-    return regels, fouten
+            self.add_error(None, _("teller en noemer moeten hele getallen van 0 of meer zijn."))
+        if not d["bron"]:
+            self.add_error(None, _("vul de bron in (bijvoorbeeld ‘Bewonerspanel 2026’)."))
+        return {"indicator": indicator, "wijk": wijk, "van": van, "tot": tot, "teller": teller, "noemer": noemer,
+                "bron": d["bron"][:200]}
+
+
+def lees(inhoud, *, gemeente_id):
+    """Parse and validate every line (``common.csv_import``); the lines, or ValidationError naming each error."""
+    te_importeren = Indicator.objects.filter(bron__in=[Indicator.Bron.IMPORT, Indicator.Bron.ENQUETE])
+    return lees_csv(
+        inhoud, RegelForm, kolommen=KOLOMMEN,
+        form_kwargs={"indicatoren": {i.code: i for i in te_importeren},
+                     "wijken": {w.cbs_code: w for w in Wijk.objects.filter(gemeente_id=gemeente_id)}},
+        sleutel=lambda r: (r["indicator"].pk, r["wijk"].pk, r["van"], r["tot"]),
+        dubbel=_("deze indicator, wijk en periode staan al eerder in het bestand."),
+        leeg=_("Het bestand bevat geen regels met cijfers."),
+    )
 
 
 @transaction.atomic
 def importeer(*, gemeente_id, inhoud, door):
     """Store all lines or none; an earlier figure for the same indicator, wijk and period is replaced."""
     _controleer_gebruiker(door, gemeente_id)
-    regels, fouten = lees(inhoud, gemeente_id=gemeente_id)
-    if fouten:
-        raise ValidationError(fouten)
+    regels = lees(inhoud, gemeente_id=gemeente_id)
     for r in regels:
         ImportWaarde.objects.update_or_create(
             indicator=r["indicator"], wijk=r["wijk"], van=r["van"], tot=r["tot"],

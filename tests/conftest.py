@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 
 import pytest
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+from tests.factories import GebiedFactory, GemeenteFactory, WijkFactory, maak_gebruiker, maak_team
+from wijkteams import rollen
 
-from tests.factories import GebiedFactory, GemeenteFactory, WijkFactory, maak_gebruiker, maak_team  # noqa: E402
-from wijkteams import rollen  # noqa: E402
+# Playwright's sync API runs an event loop in the test thread; Django checks this at query time, not import time.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @dataclass

@@ -1,5 +1,7 @@
 """Factories for the organisation. Apps add their own in tests/<app>/factories.py."""
 
+import itertools
+
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -7,6 +9,13 @@ from django.contrib.auth.models import Group
 from wijkteams import models, rollen, services
 
 WACHTWOORD = "Test-wachtwoord-123"
+
+
+def bsn_reeks(start):
+    """Test BSNs (999…-range, passing the elfproef) from ``start`` on; each test folder takes its own range."""
+    from huishoudens.bsn import is_geldig_bsn
+
+    return (str(n) for n in itertools.count(start) if is_geldig_bsn(str(n)))
 
 
 class GemeenteFactory(factory.django.DjangoModelFactory):

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
+from common.postcode import normaliseer_postcode
 from wijkteams.validators import valideer_gemeentecode, valideer_wijkcode
 
 
@@ -262,6 +263,9 @@ class Locatie(models.Model):
 
     def __str__(self):
         return f"{self.naam} ({self.get_soort_display()})"
+
+    def clean(self):
+        self.postcode = normaliseer_postcode(self.postcode)
 
 
 class Aanbod(models.Model):

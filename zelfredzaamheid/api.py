@@ -10,11 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from audit import log
-from audit.models import Actie
+from audit.models import AuditActie
+from common.fouten import als_api_fout
 from common.onderdrukking import is_onderdrukt, toon_aantal, toon_ratio
 from huishoudens.models import Persoon
 from huishoudens.selectors import huishoudens_voor
@@ -140,14 +140,9 @@ class CorrectieSerializer(serializers.Serializer):
     client_akkoord = serializers.BooleanField(required=False, allow_null=True, default=None)
 
 
-def _drf_fout(fout):
-    """A service ValidationError as a DRF 400 with field errors (per-domain errors under ``scores``)."""
-    if not hasattr(fout, "error_dict"):
-        return ValidationError({"non_field_errors": fout.messages})
-    velden = {}
-    for veld, berichten in fout.message_dict.items():
-        velden.setdefault("scores" if veld.startswith("domein_") else veld, []).extend(berichten)
-    return ValidationError(velden)
+def _per_domein_onder_scores(veld):
+    """Service errors per ZRM domain (``domein_<code>``) are reported under the API field ``scores``."""
+    return "scores" if veld.startswith("domein_") else veld
 
 
 class MetingViewSet(viewsets.ModelViewSet):
@@ -172,7 +167,7 @@ class MetingViewSet(viewsets.ModelViewSet):
         antwoord = super().list(request, *args, **kwargs)
         ids = [r["id"] for r in antwoord.data.get("results", [])]
         if ids:
-            log.log(request.user, Actie.GELEZEN, None, detail={"zrm_metingen": ids}, request=request)
+            log.log(request.user, AuditActie.GELEZEN, None, detail={"zrm_metingen": ids}, request=request)
         return antwoord
 
     def retrieve(self, request, *args, **kwargs):
@@ -189,10 +184,8 @@ class MetingViewSet(viewsets.ModelViewSet):
                 door=self.request.user, datum=d["datum"], soort=d["soort"], antwoorden=antwoorden,
                 notities=notities, client_akkoord=d.get("client_akkoord"), versie=d.get("versie"),
                 definitief=d.get("definitief", False))
-        except DjangoValidationError as fout:
-            raise _drf_fout(fout)
-        except DjangoPermissionDenied as fout:
-            raise PermissionDenied(str(fout))
+        except (DjangoValidationError, DjangoPermissionDenied) as fout:
+            raise als_api_fout(fout, hernoem=_per_domein_onder_scores) from fout
 
     def perform_update(self, serializer):
         meting = serializer.instance
@@ -209,13 +202,13 @@ class MetingViewSet(viewsets.ModelViewSet):
                 soort=d.get("soort", meting.soort), antwoorden=antwoorden, notities=notities,
                 client_akkoord=d.get("client_akkoord", meting.client_akkoord), definitief=d.get("definitief", False))
         except DjangoValidationError as fout:
-            raise _drf_fout(fout)
+            raise als_api_fout(fout, hernoem=_per_domein_onder_scores) from fout
 
     def perform_destroy(self, instance):
         try:
             services.verwijder_concept(meting=instance, door=self.request.user)
         except DjangoValidationError as fout:
-            raise _drf_fout(fout)
+            raise als_api_fout(fout, hernoem=_per_domein_onder_scores) from fout
 
     @extend_schema(request=None, responses=MetingSerializer)
     @action(detail=True, methods=["post"])
@@ -224,7 +217,7 @@ class MetingViewSet(viewsets.ModelViewSet):
         try:
             meting = services.maak_definitief(meting=self.get_object(), door=request.user)
         except DjangoValidationError as fout:
-            raise _drf_fout(fout)
+            raise als_api_fout(fout, hernoem=_per_domein_onder_scores) from fout
         return Response(self.get_serializer(meting).data)
 
     @extend_schema(request=CorrectieSerializer, responses={201: MetingSerializer})
@@ -241,7 +234,7 @@ class MetingViewSet(viewsets.ModelViewSet):
                                               antwoorden=antwoorden, notities=notities, datum=d.get("datum"),
                                               soort=d.get("soort"), client_akkoord=d.get("client_akkoord"))
         except DjangoValidationError as fout:
-            raise _drf_fout(fout)
+            raise als_api_fout(fout, hernoem=_per_domein_onder_scores) from fout
         return Response(self.get_serializer(nieuw).data, status=status.HTTP_201_CREATED)
 
 

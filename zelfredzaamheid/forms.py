@@ -77,14 +77,6 @@ class MetingForm(forms.Form):
             "client_akkoord": NAAR_AKKOORD[self.cleaned_data.get("client_akkoord") or ""],
         }
 
-    def voeg_fouten_toe(self, fout):
-        """Put a service ValidationError on the matching fields (``domein_<code>``, ``datum`` ...)."""
-        if not hasattr(fout, "error_dict"):
-            self.add_error(None, fout)
-            return
-        for veld, berichten in fout.message_dict.items():
-            self.add_error(veld if veld in self.fields else None, berichten)
-
 
 class CorrectieForm(MetingForm):
     reden = forms.CharField(label=_("Reden van de correctie"), widget=forms.Textarea(attrs={"rows": 2}),

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import log
+from common.overgangen import controleer_overgang
 from huishoudens.models import Persoon, Traject
 from huishoudens.selectors import huishoudens_voor
 from zelfredzaamheid.models import DoelDomein, Domein, MatrixVersie, Meting
@@ -202,8 +203,7 @@ def maak_definitief(*, meting, door):
     _lock_persoon(meting.persoon)
     meting = Meting.objects.select_for_update(of=("self",)).select_related("huishouden").get(pk=meting.pk)
     _mag_schrijven(door, meting.huishouden)
-    if Status.DEFINITIEF not in OVERGANGEN[meting.status]:
-        raise ValidationError(_("Deze meting is al definitief."), code="overgang")
+    controleer_overgang(OVERGANGEN, meting, Status.DEFINITIEF, bericht=_("Deze meting is al definitief."))
     if meting.datum > timezone.localdate():
         raise ValidationError({"datum": [_("De datum van de meting mag niet in de toekomst liggen.")]})
     meting.status = Status.DEFINITIEF
@@ -222,9 +222,9 @@ def corrigeer_meting(*, meting, door, reden, antwoorden, notities=None, datum=No
     oud = (Meting.objects.select_for_update(of=("self",))
            .select_related("huishouden__wijk", "versie", "persoon").get(pk=meting.pk))
     _mag_schrijven(door, oud.huishouden)
-    if Status.VERVANGEN not in OVERGANGEN[oud.status]:
-        raise ValidationError(_("Alleen een definitieve meting die nog niet gecorrigeerd is, kan worden gecorrigeerd."),
-                              code="overgang")
+    controleer_overgang(
+        OVERGANGEN, oud, Status.VERVANGEN,
+        bericht=_("Alleen een definitieve meting die nog niet gecorrigeerd is, kan worden gecorrigeerd."))
     if not (reden or "").strip():
         raise ValidationError({"reden": [_("Geef de reden van de correctie.")]})
     datum = datum or oud.datum

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from common.charts import lijndiagram
+from common.fouten import fouten_naar_form
 from huishoudens.selectors import get_huishouden_voor
 from zelfredzaamheid import selectors, services
 from zelfredzaamheid.forms import CorrectieForm, DoelDomeinenForm, MetingForm
@@ -49,7 +50,7 @@ def meting_nieuw(request, huishouden_pk):
             huishouden=h, persoon=form.cleaned_data["persoon"], door=request.user, versie=versie,
             definitief=request.POST.get("actie") == "definitief", **form.service_kwargs())
     except ValidationError as fout:
-        form.voeg_fouten_toe(fout)
+        fouten_naar_form(form, fout)
         return render(request, "zelfredzaamheid/meting_form.html", context, status=400)
     messages.success(request, _("De meting is opgeslagen als %(status)s.") % {"status": meting.get_status_display()})
     return redirect("zelfredzaamheid:huishouden", h.pk)
@@ -86,7 +87,7 @@ def meting_wijzig(request, pk):
         m = services.wijzig_concept(meting=m, door=request.user, definitief=request.POST.get("actie") == "definitief",
                                     **form.service_kwargs())
     except ValidationError as fout:
-        form.voeg_fouten_toe(fout)
+        fouten_naar_form(form, fout)
         return render(request, "zelfredzaamheid/meting_form.html", context, status=400)
     messages.success(request, _("De meting is opgeslagen als %(status)s.") % {"status": m.get_status_display()})
     return redirect("zelfredzaamheid:huishouden", m.huishouden_id)
@@ -110,7 +111,7 @@ def meting_corrigeer(request, pk):
         nieuw = services.corrigeer_meting(meting=m, door=request.user, reden=form.cleaned_data["reden"],
                                           **form.service_kwargs())
     except ValidationError as fout:
-        form.voeg_fouten_toe(fout)
+        fouten_naar_form(form, fout)
         return render(request, "zelfredzaamheid/meting_form.html", context, status=400)
     messages.success(request, _("De correctie is opgeslagen; de oude meting blijft bewaard."))
     return redirect(nieuw)

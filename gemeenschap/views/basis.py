@@ -6,6 +6,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import render
 
+from common.fouten import fouten_naar_form
+
 
 def rol_vereist(controle):
     """403 for a role that may not use this page at all (objects it may not see give 404)."""
@@ -23,20 +25,11 @@ def rol_vereist(controle):
     return decorator
 
 
-def fout_op_form(form, fout):
-    """Put a service's ValidationError (field dict or messages) on the form."""
-    if hasattr(fout, "error_dict"):
-        for veld, fouten in fout.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, fout)
-
-
 def _opslaan(request, form, template, context, actie):
     """Run ``actie(cleaned_data)``; on ValidationError re-render with status 400 and nothing typed lost."""
     if form.is_valid():
         try:
             return actie(form.cleaned_data)
         except ValidationError as fout:
-            fout_op_form(form, fout)
+            fouten_naar_form(form, fout)
     return render(request, template, {**context, "form": form}, status=400)

@@ -10,14 +10,14 @@ from gemeenschap import koppelvlak, rechten, selectors, services
 from gemeenschap.forms import ActieActiviteitForm
 from gemeenschap.views.basis import _opslaan, rol_vereist
 from huishoudens.models import Actie
-from huishoudens.selectors import get_huishouden_voor, huishoudens_voor, open_traject
+from huishoudens.selectors import get_huishouden_voor, huishoudens_voor, lopend_traject
 
 
 @rol_vereist(rechten.mag_hulpvraag_indienen)
 def huishouden(request, pk):
     """Plan activities with their volunteer match or collective activity, and the household's carers."""
     hh = get_huishouden_voor(request.user, pk, request=request)
-    traject = open_traject(hh)
+    traject = lopend_traject(hh)
     acties = list(Actie.objects.filter(doel__plan__traject=traject, doel__plan__status="actief")
                   .select_related("doel").order_by("doel__volgorde", "id")) if traject else []
     extra = koppelvlak.actie_extra(request, acties)

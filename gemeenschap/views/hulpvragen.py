@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit import log
+from common.fouten import fouten_naar_form
 from gemeenschap import rechten, selectors, services
 from gemeenschap.forms import HulpvraagActieForm, HulpvraagForm, KoppelingStapForm, KoppelVoorstelForm
 from gemeenschap.models import Hulpvraag, Koppeling
-from gemeenschap.views.basis import _opslaan, fout_op_form, rol_vereist
+from gemeenschap.views.basis import _opslaan, rol_vereist
 from huishoudens.models import Actie, Ladder
 from huishoudens.selectors import huishoudens_voor
 
@@ -119,7 +120,7 @@ def koppeling_stap(request, pk):
             messages.success(request, _("De koppeling is bijgewerkt."))
             return redirect(hv)
         except ValidationError as fout:
-            fout_op_form(form, fout)
+            fouten_naar_form(form, fout)
     koppelingen = list(hv.koppelingen.select_related("vrijwilliger__wijk").order_by("-voorgesteld_op", "-id"))
     for k in koppelingen:
         k.toon_contact = True

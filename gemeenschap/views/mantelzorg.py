@@ -6,9 +6,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.fouten import fouten_naar_form
 from gemeenschap import mantelzorg, rechten, selectors
 from gemeenschap.forms import BelastingcheckForm, MantelzorgerForm, SteunForm
-from gemeenschap.views.basis import _opslaan, fout_op_form, rol_vereist
+from gemeenschap.views.basis import _opslaan, rol_vereist
 from huishoudens.selectors import get_huishouden_voor
 
 
@@ -66,7 +67,7 @@ def mantelzorger_steun(request, pk):
             messages.success(request, _("De ondersteuning is vastgelegd."))
             return redirect(mz)
         except ValidationError as fout:
-            fout_op_form(form, fout)
+            fouten_naar_form(form, fout)
     return _mantelzorger_pagina(request, mz, steun_form=form, status=400)
 
 
@@ -88,5 +89,5 @@ def mantelzorger_check(request, pk):
                 messages.success(request, _("Score %(s)s: geen overbelasting.") % {"s": check.score})
             return redirect(mz)
         except ValidationError as fout:
-            fout_op_form(form, fout)
+            fouten_naar_form(form, fout)
     return _mantelzorger_pagina(request, mz, check_form=form, status=400)

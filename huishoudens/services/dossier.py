@@ -5,7 +5,8 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from audit import log
-from audit.models import Actie
+from audit.models import AuditActie
+from common.postcode import normaliseer_postcode
 from huishoudens.models import (
     BestaandeOndersteuning,
     Huishouden,
@@ -20,11 +21,6 @@ from wijkteams import rollen
 HUISHOUDEN_VELDEN = ("wijk", "straat", "huisnummer", "toevoeging", "postcode", "woonplaats", "naam", "samenstelling")
 PERSOON_VELDEN = ("voornamen", "tussenvoegsel", "achternaam", "geboortedatum", "bsn", "rol", "is_mantelzorger",
                   "mantelzorger_voor", "doet_vrijwilligerswerk")
-
-
-def _normaliseer_postcode(postcode):
-    pc = (postcode or "").replace(" ", "").upper()
-    return f"{pc[:4]} {pc[4:]}" if len(pc) == 6 else pc
 
 
 def _controleer_bsn_vrij(bsn, *, behalve=None):
@@ -64,7 +60,7 @@ def maak_huishouden(*, door, team, persoon, regisseur_worden=False, **velden):
         raise PermissionDenied(_("U kunt alleen een traject openen in een team waarvan u lid bent of "
                                  "in een gebied dat u coördineert."))
     _controleer_bsn_vrij(persoon.get("bsn"))
-    velden["postcode"] = _normaliseer_postcode(velden.get("postcode"))
+    velden["postcode"] = normaliseer_postcode(velden.get("postcode"))
     huishouden = _bewaar(Huishouden(gemeente_id=mw.gemeente_id, **{k: velden[k] for k in HUISHOUDEN_VELDEN
                                                                   if k in velden}))
     eerste = _bewaar(Persoon(huishouden=huishouden, **{k: v for k, v in persoon.items() if k in PERSOON_VELDEN}))
@@ -82,7 +78,7 @@ def wijzig_huishouden(*, huishouden, door, **velden):
     if "wijk" in velden and velden["wijk"].gemeente_id != huishouden.gemeente_id:
         raise ValidationError({"wijk": _("Kies een wijk in de gemeente van dit huishouden.")})
     if "postcode" in velden:
-        velden["postcode"] = _normaliseer_postcode(velden["postcode"])
+        velden["postcode"] = normaliseer_postcode(velden["postcode"])
     oud = {k: str(getattr(huishouden, k)) for k in velden}
     for k, v in velden.items():
         setattr(huishouden, k, v)
@@ -142,7 +138,7 @@ def voeg_ondersteuning_toe(*, huishouden, door, **velden):
 
 def toon_bsn(*, persoon, door, request=None):
     """Reveal a full BSN: a separate, logged read of that person."""
-    log.log(door, Actie.GELEZEN, persoon, detail={"bsn": "getoond"}, request=request)
+    log.log(door, AuditActie.GELEZEN, persoon, detail={"bsn": "getoond"}, request=request)
     return persoon.bsn
 
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import context
-from audit.models import Actie, AuditEvent
+from audit.models import AuditActie, AuditEvent
 from huishoudens.models import HuishoudenUserObjectPermission, RegisseurToewijzing, Traject
 from huishoudens.rechten import RECHTEN
 from wijkteams import rollen
@@ -92,7 +92,7 @@ def draag_alle_regie_over(*, van, naar, door, reden):
     gemeenschappelijk = {
         "actor": door, "actor_weergave": door.username,
         "rol": ",".join(sorted(door.groups.values_list("name", flat=True))),
-        "actie": Actie.GEWIJZIGD, "object_type": "huishoudens.traject", "gemeente_id": mw.gemeente_id,
+        "actie": AuditActie.GEWIJZIGD, "object_type": "huishoudens.traject", "gemeente_id": mw.gemeente_id,
         "request_id": getattr(request, "request_id", "") if request else "",
         "ip": request.META.get("REMOTE_ADDR") if request else None,
     }

@@ -7,8 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import log
+from common.overgangen import controleer_overgang
 from huishoudens import rechten, registry
 from huishoudens.models import Huishouden, RegisseurToewijzing, StatusWijziging, Traject
+from wijkteams import rollen
 
 Status = Traject.Status
 
@@ -56,12 +58,7 @@ def open_traject(*, huishouden, team, door, aangemeld_op=None):
 @transaction.atomic
 def wijzig_status(*, traject, naar, door, reden=""):
     traject = Traject.objects.select_for_update().get(pk=traject.pk)
-    if naar not in OVERGANGEN.get(traject.status, set()):
-        raise ValidationError(
-            _("Een traject met status ‘%(van)s’ kan niet naar ‘%(naar)s’.")
-            % {"van": traject.get_status_display(), "naar": Status(naar).label},
-            code="overgang",
-        )
+    controleer_overgang(OVERGANGEN, traject, naar)
     if naar == Status.AFGESLOTEN:
         raise ValidationError(_("Afsluiten gaat via ‘Traject afsluiten’, met een reden."), code="afsluiten")
     if (
@@ -90,8 +87,7 @@ def sluit_traject_af(*, traject, door, reden, toelichting="", vervolgdatum=None,
     closes the traject, which is every form and API path.
     """
     traject = Traject.objects.select_for_update().get(pk=traject.pk)
-    if Status.AFGESLOTEN not in OVERGANGEN.get(traject.status, set()):
-        raise ValidationError(_("Dit traject is al afgesloten."), code="overgang")
+    controleer_overgang(OVERGANGEN, traject, Status.AFGESLOTEN, bericht=_("Dit traject is al afgesloten."))
     if reden not in Traject.Afsluitreden.values:
         raise ValidationError(_("Kies een reden om het traject af te sluiten."), code="reden")
     gegevens = {"reden": reden, "toelichting": toelichting, "vervolgdatum": vervolgdatum,
@@ -126,10 +122,6 @@ def heropen_traject(*, traject, door, reden=""):
     return wijzig_status(traject=traject, naar=Status.HEROPEND, door=door, reden=reden)
 
 
-def _is_coordinator_van_gebied(user, traject):
-    return traject.gebied_id is not None and coordinatoren_van(traject.gebied).filter(pk=user.pk).exists()
-
-
 def _mag_regisseur_zijn(traject, medewerker_user):
     mw = getattr(medewerker_user, "medewerker", None)
     if mw is None or mw.gemeente_id != traject.huishouden.gemeente_id:
@@ -155,7 +147,7 @@ def wijs_regisseur_toe(*, traject, regisseur, door, reden=""):
             return huidig
         huidig.tot = timezone.now()
         huidig.save(update_fields=["tot"])
-        if not _is_coordinator_van_gebied(huidig.regisseur, traject):
+        if not rollen.is_coordinator_van(huidig.regisseur, traject.gebied_id):
             rechten.trek_toegang_in(traject.huishouden, huidig.regisseur)
     try:
         with transaction.atomic():

@@ -8,11 +8,12 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from common.fouten import fouten_naar_form
 from huishoudens import forms, selectors, services
 from huishoudens.models import Persoon
-from huishoudens.views.dossier import fout_op_form, gepost
+from huishoudens.views.dossier import gepost
 from wijkteams import rollen
-from wijkteams import selectors as org
+from wijkteams import selectors as wijkteam_selectors
 
 
 def _alleen_coordinator(request):
@@ -23,9 +24,9 @@ def _alleen_coordinator(request):
 @login_required
 def bulk_overdracht(request):
     _alleen_coordinator(request)
-    gebieden = org.gecoordineerde_gebieden(request.user)
+    gebieden = wijkteam_selectors.gecoordineerde_gebieden(request.user)
     medewerkers = get_user_model().objects.filter(
-        medewerker__gemeente_id=org.gemeente_id_van(request.user), is_active=True).filter(
+        medewerker__gemeente_id=wijkteam_selectors.gemeente_id_van(request.user), is_active=True).filter(
         groups__team__gebied__in=gebieden).distinct().order_by("last_name", "first_name")
     medewerkers = get_user_model().objects.filter(pk__in=medewerkers.values("pk")) | get_user_model().objects.filter(
         medewerker__coordinator_van__in=gebieden)
@@ -37,7 +38,7 @@ def bulk_overdracht(request):
             try:
                 aantal = services.draag_alle_regie_over(door=request.user, **form.cleaned_data)
             except (ValidationError, PermissionDenied) as fout:
-                fout_op_form(form, fout)
+                fouten_naar_form(form, fout)
             else:
                 messages.success(request, _("De regie van %(n)s huishoudens is overgedragen.") % {"n": aantal})
                 return redirect("huishoudens:bulk_overdracht")
@@ -62,7 +63,7 @@ def samenvoegen(request, pk):
             try:
                 services.voeg_personen_samen(door=request.user, **form.cleaned_data)
             except (ValidationError, PermissionDenied) as fout:
-                fout_op_form(form, fout)
+                fouten_naar_form(form, fout)
             else:
                 messages.success(request, _("De personen zijn samengevoegd."))
                 return redirect(huishouden)

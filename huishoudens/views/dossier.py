@@ -8,10 +8,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from common.fouten import fouten_naar_form
 from huishoudens import forms, registry, selectors, services
 from huishoudens.models import Relatie, Traject
 from wijkteams import rollen
-from wijkteams import selectors as org
+from wijkteams import selectors as wijkteam_selectors
 
 PAGINA = 50
 
@@ -19,15 +20,6 @@ PAGINA = 50
 def gepost(request):
     """The POST data on a POST (even when empty, so an empty form shows its errors), else None."""
     return request.POST if request.method == "POST" else None
-
-
-def fout_op_form(form, fout):
-    """Put a service's ValidationError / PermissionDenied on the form (field errors where it names fields)."""
-    if isinstance(fout, ValidationError) and hasattr(fout, "error_dict"):
-        for veld, lijst in fout.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, lijst)
-    else:
-        form.add_error(None, fout.messages if isinstance(fout, ValidationError) else str(fout))
 
 
 def _alleen_medewerkers(request):
@@ -79,16 +71,17 @@ def nieuw(request):
     gevonden = None
     if zoek.is_bound and zoek.is_valid():
         gevonden = selectors.zoek_bestaand(request.user, **zoek.cleaned_data)
-    teams = org.teams_voor(request.user).filter(groep__user=request.user) | org.teams_voor(request.user).filter(
-        gebied__coordinatoren__user=request.user)
+    eigen_teams = wijkteam_selectors.teams_voor(request.user)
+    teams = (eigen_teams.filter(groep__user=request.user)
+             | eigen_teams.filter(gebied__coordinatoren__user=request.user))
     initial = {}
     if zoek.is_bound and zoek.is_valid():
         d = zoek.cleaned_data
         initial = {"bsn": d.get("bsn"), "achternaam": d.get("achternaam"), "geboortedatum": d.get("geboortedatum"),
                    "postcode": d.get("postcode"), "huisnummer": d.get("huisnummer"),
-                   "woonplaats": org.medewerker_van(request.user).gemeente.naam}
+                   "woonplaats": wijkteam_selectors.medewerker_van(request.user).gemeente.naam}
     form = forms.NieuwHuishoudenForm(gepost(request), initial=initial, teams=teams.distinct(),
-                                     wijken=org.wijken_voor(request.user))
+                                     wijken=wijkteam_selectors.wijken_voor(request.user))
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -100,7 +93,7 @@ def nieuw(request):
                     **{k: d[k] for k in ("naam", "straat", "huisnummer", "toevoeging", "postcode", "woonplaats",
                                          "wijk", "samenstelling")})
             except (ValidationError, PermissionDenied) as fout:
-                fout_op_form(form, fout)
+                fouten_naar_form(form, fout)
             else:
                 messages.success(request, _("Het huishouden is geregistreerd."))
                 return redirect(huishouden)
@@ -113,7 +106,7 @@ def nieuw(request):
 @login_required
 def huishouden(request, pk):
     huishouden = selectors.dossier_voor(request.user, pk, request=request)
-    traject = selectors.open_traject(huishouden)
+    traject = selectors.lopend_traject(huishouden)
     regisseur = selectors.huidige_regisseur(traject) if traject else None
     personen = selectors.dossier_personen(huishouden)
     secties = [{"template": "huishoudens/sectie.html", **s}
@@ -132,7 +125,7 @@ def huishouden(request, pk):
         "tijdlijn": selectors.tijdlijn(huishouden),
         "secties": secties,
         "mag_wie_bekeek": selectors.mag_wie_bekeek_zien(request.user, traject),
-        "is_coordinator": selectors.is_coordinator_van(request.user, traject),
+        "is_coordinator": traject is not None and rollen.is_coordinator_van(request.user, traject.gebied_id),
         "overgangen": [Traject.Status(s) for s in services.OVERGANGEN.get(traject.status, ())
                        if s not in (Traject.Status.AFGESLOTEN, Traject.Status.HEROPEND)] if traject else [],
         "persoon_form": forms.PersoonForm(),
@@ -152,7 +145,7 @@ def _bewerk(request, pk, *, form_cls, service, titel, form_kwargs=None, instance
                 service(huishouden=huishouden, door=request.user, form=form,
                         **(service_kwargs(huishouden) if service_kwargs else {}))
             except (ValidationError, PermissionDenied) as fout:
-                fout_op_form(form, fout)
+                fouten_naar_form(form, fout)
             else:
                 messages.success(request, _("De gegevens zijn opgeslagen."))
                 return redirect(huishouden)
@@ -165,7 +158,7 @@ def _bewerk(request, pk, *, form_cls, service, titel, form_kwargs=None, instance
 def wijzig(request, pk):
     return _bewerk(
         request, pk, form_cls=forms.HuishoudenForm, titel=_("Huishouden wijzigen"),
-        form_kwargs={"wijken": org.wijken_voor(request.user)}, instance=lambda h: h,
+        form_kwargs={"wijken": wijkteam_selectors.wijken_voor(request.user)}, instance=lambda h: h,
         service=lambda huishouden, door, form: services.wijzig_huishouden(
             huishouden=huishouden, door=door, **{k: form.cleaned_data[k] for k in form.Meta.fields}))
 
@@ -226,13 +219,13 @@ def toon_bsn(request, pk, persoon_pk):
 def traject_openen(request, pk):
     return _bewerk(
         request, pk, form_cls=forms.OpenTrajectForm, titel=_("Nieuw traject openen"),
-        form_kwargs={"teams": org.teams_voor(request.user)},
+        form_kwargs={"teams": wijkteam_selectors.teams_voor(request.user)},
         service=lambda huishouden, door, form: services.open_traject(
             huishouden=huishouden, team=form.cleaned_data["team"], door=door))
 
 
 def _open_traject_of_404(huishouden):
-    traject = selectors.open_traject(huishouden)
+    traject = selectors.lopend_traject(huishouden)
     if traject is None:
         raise Http404
     return traject
@@ -280,7 +273,7 @@ def regisseur(request, pk):
 @login_required
 def wie_bekeek(request, pk):
     huishouden = selectors.get_huishouden_voor(request.user, pk, request=request)
-    if not selectors.mag_wie_bekeek_zien(request.user, selectors.open_traject(huishouden)):
+    if not selectors.mag_wie_bekeek_zien(request.user, selectors.lopend_traject(huishouden)):
         raise PermissionDenied
     return render(request, "huishoudens/wie_bekeek.html", {
         "huishouden": huishouden, "regels": selectors.wie_bekeek(huishouden)})

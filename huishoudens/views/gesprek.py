@@ -9,9 +9,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from audit import log
+from common.fouten import fouten_naar_form
 from huishoudens import forms, selectors, services
 from huishoudens.verslag import maak_verslag_pdf
-from huishoudens.views.dossier import fout_op_form, gepost
+from huishoudens.views.dossier import gepost
 
 
 def _professionals(huishouden):
@@ -22,7 +23,7 @@ def _professionals(huishouden):
 @login_required
 def gesprek_form(request, pk, gesprek_pk=None):
     huishouden = selectors.get_huishouden_voor(request.user, pk, request=request)
-    traject = selectors.open_traject(huishouden)
+    traject = selectors.lopend_traject(huishouden)
     gesprek = selectors.get_gesprek_voor(request.user, huishouden, gesprek_pk) if gesprek_pk else None
     if traject is None or (gesprek is not None and (gesprek.is_definitief or gesprek.traject_id != traject.pk)):
         raise Http404
@@ -44,7 +45,7 @@ def gesprek_form(request, pk, gesprek_pk=None):
                     deelnemers_huishouden=d["deelnemers_huishouden"], deelnemers_netwerk=d["deelnemers_netwerk"],
                     deelnemers_professionals=d["deelnemers_professionals"])
             except ValidationError as fout:
-                fout_op_form(form, fout)
+                fouten_naar_form(form, fout)
             else:
                 messages.success(request, _("Het gesprek is opgeslagen als %(status)s.")
                                  % {"status": gesprek.get_status_display().lower()})

@@ -8,10 +8,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from common.fouten import fouten_naar_form
 from huishoudens import forms, registry, selectors, services
 from huishoudens.models import Ladder
 from huishoudens.services.plan import personen_zonder_akkoord
-from huishoudens.views.dossier import fout_op_form
 from wijkteams.models import Aanbod
 
 ONDERDELEN = {
@@ -77,7 +77,7 @@ def plan(request, pk, plan_pk):
         try:
             uitkomst = ONDERDELEN[onderdeel][1](plan, request.user, dict(form.cleaned_data))
         except ValidationError as fout:
-            fout_op_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("Het plan is bijgewerkt."))
             doel = uitkomst if onderdeel == "nieuwe_versie" else plan
@@ -90,7 +90,7 @@ def plan(request, pk, plan_pk):
 @login_required
 def plan_maken(request, pk):
     huishouden = selectors.get_huishouden_voor(request.user, pk, request=request)
-    traject = selectors.open_traject(huishouden)
+    traject = selectors.lopend_traject(huishouden)
     if traject is None:
         raise Http404
     try:

@@ -3,7 +3,7 @@ imported per wijk from research and surveys (ImportWaarde). The gebied of a wijk
 at the end of the period (WijkIndeling), so trends stay comparable after a re-indeling.
 """
 
-from monitoring.indicatoren import Uitkomst, per_1000, percentage, registreer, rijen
+from monitoring.indicatoren.register import Uitkomst, per_1000, percentage, registreer, rijen
 
 # Each wijk of the gemeente with its gebied at the end of the period and its inhabitants in the latest year
 # known up to the period's year.

@@ -4,7 +4,7 @@ The gebied of a casework number is the gebied of the traject (the team that carr
 is one SQL statement grouped per gebied with ROLLUP for the gemeente total.
 """
 
-from monitoring.indicatoren import Uitkomst, afgerond, gebied_van, percentage, registreer, rijen
+from monitoring.indicatoren.register import Uitkomst, afgerond, gebied_van, percentage, registreer, rijen
 
 # Trajecten of the gemeente that ran during the period (registered on or before its end and not closed
 # before its start).

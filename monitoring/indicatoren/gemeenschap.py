@@ -4,7 +4,7 @@ cliëntervaringsonderzoek (gemeenschap.ClientervaringScore)."""
 
 from decimal import Decimal
 
-from monitoring.indicatoren import Uitkomst, afgerond, registreer
+from monitoring.indicatoren.register import Uitkomst, afgerond, registreer
 
 # indicator code → key in gemeenschap.tellingen
 TELLINGEN = {

@@ -4,8 +4,8 @@ and escalations to the LZN and the bestuurstafel with their outcome. SQL over to
 
 from decimal import Decimal
 
-from monitoring.indicatoren import Uitkomst, gebied_van, per_1000, percentage, registreer, rijen
 from monitoring.indicatoren.bevolking import WIJKEN, _niveau
+from monitoring.indicatoren.register import Uitkomst, gebied_van, per_1000, percentage, registreer, rijen
 
 
 @registreer("maatwerk", codes=["maatwerk_aanvragen", "maatwerk_toegekend", "maatwerk_afgewezen",

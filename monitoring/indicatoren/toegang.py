@@ -2,7 +2,7 @@
 melding → keukentafelgesprek and the onderzoek within 6 weeks (Wmo 2015). SQL over toegang's tables; the gebied
 of a melding is its team's, else its traject's, else the gebied of the household's wijk."""
 
-from monitoring.indicatoren import Uitkomst, afgerond, gebied_van, percentage, registreer, rijen
+from monitoring.indicatoren.register import Uitkomst, afgerond, gebied_van, percentage, registreer, rijen
 
 MELDINGEN = """
     SELECT m.id, m.soort, m.traject_id, m.onderzoek_uiterlijk,

@@ -7,7 +7,7 @@ The gemeente total is derived from the per-gebied rows (including the group with
 once, in the group of their latest measurement, so counts add up and averages are weighted by their counts.
 That saves a second pass over the measurements."""
 
-from monitoring.indicatoren import Uitkomst, afgerond, percentage, registreer
+from monitoring.indicatoren.register import Uitkomst, afgerond, percentage, registreer
 
 
 def _totaal(rijen):

@@ -9,7 +9,7 @@ from django.urls import reverse
 from audit.models import AuditEvent
 from bewaring import services
 from bewaring.models import Vernietigingslijst
-from huishoudens import services as hs
+from huishoudens import services as huishouden_services
 from huishoudens.models import Huishouden, Persoon, Traject
 
 PEIL = date(2026, 11, 25)
@@ -20,8 +20,8 @@ def _dossier(org, team, *, afgesloten_op, reden=Traject.Afsluitreden.DOELEN_BERE
                                   postcode="2981 AA", woonplaats="Ridderkerk", naam=naam)
     Persoon.objects.create(huishouden=h, voornamen="Jan", achternaam="Jansen", geboortedatum=date(1970, 5, 1),
                            bsn="999900006")
-    traject = hs.open_traject(huishouden=h, team=team, door=None, aangemeld_op=date(2000, 1, 1))
-    hs.sluit_traject_af(traject=traject, door=None, reden=reden, op=afgesloten_op)
+    traject = huishouden_services.open_traject(huishouden=h, team=team, door=None, aangemeld_op=date(2000, 1, 1))
+    huishouden_services.sluit_traject_af(traject=traject, door=None, reden=reden, op=afgesloten_op)
     return h
 
 
@@ -44,7 +44,7 @@ def test_bewaartermijnen(org, jgt, afgesloten_op, reden, op_lijst):
 
 def test_open_traject_nooit_op_de_lijst(org):
     h = _dossier(org, org.team_a, afgesloten_op=date(2000, 1, 1))
-    hs.wijzig_status(traject=h.trajecten.get(), naar=Traject.Status.HEROPEND, door=None)
+    huishouden_services.wijzig_status(traject=h.trajecten.get(), naar=Traject.Status.HEROPEND, door=None)
     assert not list(services.te_vernietigen(org.gemeente, PEIL))
 
 

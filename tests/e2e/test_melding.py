@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from huishoudens import selectors as hs
+from huishoudens import selectors
 from tests.conftest import log_in
 from tests.factories import WACHTWOORD
 from tests.toegang_melding.factories import catalogi, maak_huishouden, postcodes
@@ -50,7 +50,7 @@ def test_telefonische_melding_voor_gezin_naar_jgt_en_teamlid_wordt_regisseur(pag
     pagina.get_by_role("button", name="Oppakken en regisseur worden").click()
     pagina.get_by_text("U bent nu regisseur van dit huishouden.").wait_for()
 
-    assert hs.huidige_regisseur(melding.traject) == org.mensen["teamlid_jgt"]
+    assert selectors.huidige_regisseur(melding.traject) == org.mensen["teamlid_jgt"]
     pagina.get_by_role("link", name="Terug naar de werkvoorraad").click()
     pagina.get_by_role("heading", name="Mijn huishoudens").wait_for()
     assert pagina.get_by_role("link", name="Familie Yilmaz").is_visible()

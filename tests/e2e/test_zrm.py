@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from huishoudens import services as hs
+from huishoudens import services as huishouden_services
 from huishoudens.models import Huishouden, Persoon
 from tests.conftest import log_in
 from tests.factories import WACHTWOORD
@@ -37,7 +37,7 @@ def test_medewerker_scoort_met_toetsenbord_en_ziet_verandering(pagina, org):
     h = Huishouden.objects.create(gemeente=org.gemeente, wijk=org.wijk_a, straat="Kerkweg", huisnummer=5,
                                   postcode="2981 AB", woonplaats="Ridderkerk", naam="Familie Smit")
     jan = Persoon.objects.create(huishouden=h, voornamen="Jan", achternaam="Smit", geboortedatum=date(1970, 1, 1))
-    hs.open_traject(huishouden=h, team=org.team_a, door=org.mensen["coordinator_eigen_gebied"],
+    huishouden_services.open_traject(huishouden=h, team=org.team_a, door=org.mensen["coordinator_eigen_gebied"],
                     aangemeld_op=date(2025, 1, 1))
     codes = list(Domein.objects.filter(versie__code="2017").order_by("volgorde").values_list("code", flat=True))
     services.registreer_meting(huishouden=h, persoon=jan, door=teamlid, datum=date(2025, 1, 15), soort="intake",

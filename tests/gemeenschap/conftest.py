@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from huishoudens import services as hh_services
+from huishoudens import services
 from huishoudens.models import Actie, Doel, Huishouden, Ladder, Leefgebied, NetwerkLid, Persoon, Plan
 from tests.factories import WijkFactory, maak_gebruiker
 from wijkteams import rollen
@@ -32,10 +32,10 @@ def maak_dossier(org, *, wijk=None, team=None, regisseur=None, naam="Familie Jan
                                      geboortedatum=date(1950, 3, 1), rol=Persoon.Rol.HOOFDBEWONER)
     netwerklid = NetwerkLid.objects.create(huishouden=h, naam="Kees de Buur", soort=NetwerkLid.Soort.MANTELZORGER)
     coord = org.mensen["coordinator_eigen_gebied"]
-    traject = hh_services.open_traject(huishouden=h, team=team, door=coord)
+    traject = services.open_traject(huishouden=h, team=team, door=coord)
     if regisseur is None:
         regisseur = maak_gebruiker(org.gemeente, rollen.MEDEWERKER, username=f"regisseur{h.pk}", teams=[team])
-    hh_services.wijs_regisseur_toe(traject=traject, regisseur=regisseur, door=coord)
+    services.wijs_regisseur_toe(traject=traject, regisseur=regisseur, door=coord)
     plan = Plan.objects.create(traject=traject, status=Plan.Status.ACTIEF)
     doel = Doel.objects.create(plan=plan, leefgebied=Leefgebied.SOCIAAL_NETWERK, omschrijving="Minder eenzaam")
     actie = Actie.objects.create(doel=doel, omschrijving="Maatje om wekelijks mee te wandelen",

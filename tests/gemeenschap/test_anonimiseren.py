@@ -10,7 +10,7 @@ from bewaring import services as bewaring
 from gemeenschap import mantelzorg, services
 from gemeenschap.anonimiseren import anonimiseer
 from gemeenschap.models import Belastingcheck, Hulpvraag, Klacht, Koppeling, Mantelzorger, MantelzorgSteun
-from huishoudens import services as hs
+from huishoudens import services as huishouden_services
 from huishoudens.models import Traject
 from tests.gemeenschap.conftest import maak_dossier
 from tests.gemeenschap.factories import VrijwilligerFactory
@@ -66,7 +66,7 @@ def test_volledige_vernietiging_met_mantelzorger_uit_het_netwerk(org):
     mz = Mantelzorger.objects.get(netwerklid=dossier.netwerklid)
     mantelzorg.neem_belastingcheck_af(mantelzorger=mz, door=dossier.regisseur, datum=date(2021, 2, 1),
                                       antwoorden={c: 3 for c, _t in mantelzorg.BELASTING_VRAGEN})
-    hs.sluit_traject_af(traject=dossier.traject, door=None, reden=Traject.Afsluitreden.DOELEN_BEREIKT,
+    huishouden_services.sluit_traject_af(traject=dossier.traject, door=None, reden=Traject.Afsluitreden.DOELEN_BEREIKT,
                         op=date(2001, 1, 1))
     lijst = bewaring.stel_lijst_op(gemeente=org.gemeente, peildatum=date(2026, 11, 25))
     bewaring.bevestig_lijst(lijst=lijst, door=org.mensen["beheer"])

@@ -6,7 +6,7 @@ import pytest
 
 from gemeenschap import mantelzorg
 from gemeenschap.models import Belastingcheck, Mantelzorger, MantelzorgSteun
-from huishoudens import services as hs
+from huishoudens import services
 from huishoudens.models import Persoon
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +21,7 @@ def test_mantelzorger_gaat_mee_naar_de_behouden_persoon(org, dossier):
     dubbel = _dubbel(dossier)
     mz = mantelzorg.registreer_mantelzorger(door=dossier.regisseur, persoon=dubbel, zorgt_voor="partner",
                                             uren_per_week=12, sinds=date(2024, 1, 1))
-    hs.voeg_personen_samen(behouden=dossier.persoon, samenvoegen=dubbel,
+    services.voeg_personen_samen(behouden=dossier.persoon, samenvoegen=dubbel,
                            door=org.mensen["coordinator_eigen_gebied"])
     mz.refresh_from_db()
     assert mz.persoon_id == dossier.persoon.pk
@@ -40,7 +40,7 @@ def test_twee_mantelzorgregistraties_worden_er_een(org, dossier):
     mantelzorg.neem_belastingcheck_af(mantelzorger=weg, door=dossier.regisseur, antwoorden=antwoorden,
                                       datum=date(2024, 3, 1))
 
-    hs.voeg_personen_samen(behouden=dossier.persoon, samenvoegen=dubbel,
+    services.voeg_personen_samen(behouden=dossier.persoon, samenvoegen=dubbel,
                            door=org.mensen["coordinator_eigen_gebied"])
 
     assert list(Mantelzorger.objects.filter(huishouden=dossier.huishouden).values_list("id", flat=True)) == [

@@ -47,10 +47,10 @@ def test_teamlid_zonder_regie_ziet_ook_de_naam_niet_in_het_plan(client, org, dos
 
 
 def test_na_overdracht_van_regie_ziet_de_oude_regisseur_het_contact_niet_meer(org, dossier, gekoppeld):
-    from huishoudens import services as hh
+    from huishoudens import services as huishouden_services
 
     hv, v = gekoppeld
-    hh.wijs_regisseur_toe(traject=dossier.traject, regisseur=org.mensen["teamlid"],
+    huishouden_services.wijs_regisseur_toe(traject=dossier.traject, regisseur=org.mensen["teamlid"],
                           door=org.mensen["coordinator_eigen_gebied"])
     assert not selectors.mag_contactgegevens_zien(dossier.regisseur, v, hv)
     assert selectors.mag_contactgegevens_zien(org.mensen["teamlid"], v, hv)

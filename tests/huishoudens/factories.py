@@ -1,23 +1,15 @@
 """Factories for the dossier. Households get a traject through the services, so access is real."""
 
-import itertools
 from datetime import date
 
 import factory
 
 from huishoudens import services
-from huishoudens.bsn import is_geldig_bsn
 from huishoudens.models import Huishouden, NetwerkLid, Persoon
+from tests.factories import bsn_reeks
 from wijkteams.models import Aanbod
 
-
-def _testreeks():
-    for n in itertools.count(999950000):
-        if is_geldig_bsn(str(n)):
-            yield str(n)
-
-
-_bsns = _testreeks()
+_bsns = bsn_reeks(999950000)
 
 
 def volgend_bsn():

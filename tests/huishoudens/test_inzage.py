@@ -8,8 +8,7 @@ import pytest
 from django.urls import reverse
 
 from audit.models import AuditEvent
-from gemeenschap import mantelzorg
-from gemeenschap import services as gs
+from gemeenschap import mantelzorg, services
 from huishoudens import registry
 from tests.factories import maak_gebruiker
 from tests.gemeenschap.conftest import maak_dossier
@@ -24,7 +23,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def dossier(org):
     d = maak_dossier(org, regisseur=org.mensen["teamlid"], naam="Familie Inzage")
-    gs.maak_hulpvraag_voor_actie(door=d.regisseur, actie=d.actie, wat="Maatje om mee te wandelen",
+    services.maak_hulpvraag_voor_actie(door=d.regisseur, actie=d.actie, wat="Maatje om mee te wandelen",
                                  vaardigheden=["bewegen"])
     mantelzorg.registreer_mantelzorger(door=d.regisseur, netwerklid=d.netwerklid, zorgt_voor="Annie",
                                        uren_per_week=9, sinds=date(2024, 1, 1))

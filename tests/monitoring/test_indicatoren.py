@@ -4,7 +4,7 @@ import pytest
 
 from monitoring.indicatoren import FUNCTIES
 from monitoring.models import Indicator
-from tests.monitoring.conftest import waarde
+from tests.monitoring.casus import waarde
 
 pytestmark = pytest.mark.django_db
 
@@ -132,7 +132,7 @@ def test_geimporteerde_bevolkingscijfers_per_wijk(run_k1, casus):
 
 def test_lege_periode_geeft_nullen_en_geen_verzonnen_cijfers(casus):
     from monitoring import perioden
-    from tests.monitoring.conftest import bereken
+    from tests.monitoring.casus import bereken
 
     run = bereken(casus.org, perioden.kwartaal(2020, 1))
     assert waarde(run, "hh_ondersteund") == (0, None, None)

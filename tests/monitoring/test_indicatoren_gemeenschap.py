@@ -9,7 +9,7 @@ Survey 2025: gebied A 80% (40 respondents), B 70% (60); the 2024 score is older.
 
 import pytest
 
-from tests.monitoring.conftest import bereken, waarde
+from tests.monitoring.casus import bereken, waarde
 
 pytestmark = pytest.mark.django_db
 

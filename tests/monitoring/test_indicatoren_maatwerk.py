@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.monitoring.conftest import bereken, waarde
+from tests.monitoring.casus import bereken, waarde
 
 pytestmark = pytest.mark.django_db
 

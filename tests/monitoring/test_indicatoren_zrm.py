@@ -12,7 +12,7 @@ Not counted: a measurement after the quarter, a concept measurement, the other g
 import pytest
 
 from monitoring.models import Indicator
-from tests.monitoring.conftest import bereken, waarde
+from tests.monitoring.casus import bereken, waarde
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from monitoring import perioden
 from monitoring.models import ImportWaarde, MonitorActie, MonitorBestand, MonitorRun
-from tests.monitoring.conftest import KWARTAAL, bereken
+from tests.monitoring.casus import KWARTAAL, bereken
 
 pytestmark = pytest.mark.django_db
 
@@ -142,7 +142,7 @@ def test_dashboard_queries_groeien_niet_mee(beleid, casus, django_assert_num_que
     bereken(casus.org)  # with a nulmeting and a previous quarter to compare with
     with django_assert_num_queries(16):
         beleid.get(reverse("monitoring:dashboard"))
-    from tests.monitoring.conftest import _huishouden, _traject
+    from tests.monitoring.casus import _huishouden, _traject
 
     for n in range(20):
         _traject(_huishouden(casus.org, casus.org.wijk_b, f"Extra {n}"), casus.org.team_b, KWARTAAL.van)

@@ -8,7 +8,7 @@ from django_celery_beat.models import PeriodicTask
 
 from monitoring import indicatoren, perioden, services, tasks
 from monitoring.models import IndicatorWaarde, MonitorBestand, MonitorRun
-from tests.monitoring.conftest import KWARTAAL, bereken, waarde
+from tests.monitoring.casus import KWARTAAL, bereken, waarde
 
 
 @pytest.mark.django_db
@@ -26,7 +26,7 @@ def test_opnieuw_berekenen_vervangt_de_run_van_die_periode(casus):
     aantal = eerste.waarden.count()
     assert waarde(eerste, "hh_ondersteund")[0] == 10
     # new casework arrives, the period is computed again: the old run disappears with its numbers
-    from tests.monitoring.conftest import _huishouden, _traject
+    from tests.monitoring.casus import _huishouden, _traject
 
     h = _huishouden(casus.org, casus.org.wijk_b, "Huishouden Nieuw")
     _traject(h, casus.org.team_b, KWARTAAL.van)

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.monitoring.conftest import bereken
+from tests.monitoring.casus import bereken
 
 pytestmark = pytest.mark.django_db
 

@@ -60,7 +60,7 @@ def test_pdf_wordt_opgeslagen_en_vervangen(run_k1):
 
 def test_pdf_toont_vergelijking_met_vorige_periode_en_nulmeting_en_acties(casus):
     from monitoring import perioden
-    from tests.monitoring.conftest import bereken
+    from tests.monitoring.casus import bereken
 
     nul = bereken(casus.org, perioden.kwartaal(2025, 3))
     vorige = bereken(casus.org, perioden.kwartaal(2025, 4))

@@ -4,9 +4,9 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from huishoudens import services as hs
-from huishoudens.demo import bsn_reeks
+from huishoudens import services as huishouden_services
 from huishoudens.models import Doel, Huishouden, Leefgebied, Persoon, Plan
+from tests.factories import bsn_reeks
 from toegang.maatwerk import services as maatwerk_services
 from toegang.models import Aanbieder, Eenheid, Frequentie, Product
 
@@ -32,9 +32,9 @@ def maak_dossier(team, *, regisseur=None, door=None, met_kind=False, naam="Huish
         kind = Persoon.objects.create(huishouden=h, voornamen="Zoë", achternaam="Jansen", bsn=volgende_bsn(),
                                       geboortedatum=timezone.localdate() - timedelta(days=365 * 9),
                                       rol=Persoon.Rol.KIND)
-    traject = hs.open_traject(huishouden=h, team=team, door=door)
+    traject = huishouden_services.open_traject(huishouden=h, team=team, door=door)
     if regisseur is not None:
-        hs.wijs_regisseur_toe(traject=traject, regisseur=regisseur, door=door)
+        huishouden_services.wijs_regisseur_toe(traject=traject, regisseur=regisseur, door=door)
     plan = Plan.objects.create(traject=traject, status=Plan.Status.ACTIEF)
     doel = Doel.objects.create(plan=plan, leefgebied=Leefgebied.ZELFZORG, omschrijving="Zelfstandig blijven wonen")
     h.volwassene, h.kind, h.traject, h.doel = volwassene, kind, traject, doel

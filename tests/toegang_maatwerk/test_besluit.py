@@ -1,7 +1,6 @@
 """Mandate register, four eyes, transitions, row lock, deadlines."""
 
 import threading
-import time
 from datetime import date, timedelta
 
 import pytest
@@ -157,6 +156,7 @@ def test_beslistermijn_twee_weken(dagen_geleden, verwacht):
 def test_twee_gelijktijdige_besluiten_geven_een_besluit(mw, jeugddossier):
     aanvraag = vraag_aan(jeugddossier, mw.mensen["teamlid_jgt"], product_code="45A48", client=jeugddossier.kind)
     eerste_heeft_slot = threading.Event()
+    tweede_begint = threading.Event()
     uitkomsten = {}
 
     def eerste():
@@ -165,7 +165,7 @@ def test_twee_gelijktijdige_besluiten_geven_een_besluit(mw, jeugddossier):
                 services.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["coordinator_eigen_gebied"],
                                          besluit=Status.TOEGEKEND, reden="Eerste coördinator")
                 eerste_heeft_slot.set()
-                time.sleep(0.5)  # hold the row lock while the second one tries
+                tweede_begint.wait(5)  # hold the row lock until the second one is on its way to it
             uitkomsten["eerste"] = "ok"
         except Exception as e:
             uitkomsten["eerste"] = e
@@ -175,6 +175,7 @@ def test_twee_gelijktijdige_besluiten_geven_een_besluit(mw, jeugddossier):
 
     def tweede():
         eerste_heeft_slot.wait(5)
+        tweede_begint.set()
         try:
             services.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=mw.mensen["coordinator_a2"],
                                      besluit=Status.AFGEWEZEN, reden="Tweede coördinator",

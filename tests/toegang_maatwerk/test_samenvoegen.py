@@ -2,7 +2,7 @@
 
 import pytest
 
-from huishoudens import services as hs
+from huishoudens import services as huishouden_services
 from huishoudens.models import Persoon
 from tests.toegang_maatwerk.factories import volgende_bsn, vraag_aan
 from toegang.maatwerk import services as maatwerk_services
@@ -26,7 +26,8 @@ def test_aanvragen_en_toewijzingen_gaan_mee_naar_de_behouden_persoon(mw, dossier
     toewijzing = Toewijzing.objects.get(aanvraag=toegekend)
     assert toewijzing.client_id == dubbel.pk
 
-    hs.voeg_personen_samen(behouden=behouden, samenvoegen=dubbel, door=mw.mensen["coordinator_eigen_gebied"])
+    huishouden_services.voeg_personen_samen(behouden=behouden, samenvoegen=dubbel,
+                                            door=mw.mensen["coordinator_eigen_gebied"])
 
     assert set(Aanvraag.objects.filter(client=behouden).values_list("id", flat=True)) == {open_.pk, toegekend.pk}
     assert not Aanvraag.objects.filter(client=dubbel).exists()
@@ -42,7 +43,7 @@ def test_samenvoegen_met_verschillend_bsn_verplaatst_niets(mw, dossier):
                                    geboortedatum=dossier.volwassene.geboortedatum)
     aanvraag = vraag_aan(dossier, mw.mensen["teamlid"], client=ander)
     with pytest.raises(ValidationError):
-        hs.voeg_personen_samen(behouden=dossier.volwassene, samenvoegen=ander,
+        huishouden_services.voeg_personen_samen(behouden=dossier.volwassene, samenvoegen=ander,
                                door=mw.mensen["coordinator_eigen_gebied"])
     aanvraag.refresh_from_db()
     assert aanvraag.client_id == ander.pk

@@ -30,7 +30,9 @@ def twee_toewijzingen(mw, dossier, jeugddossier):
 
 
 def test_schema_zelf_is_geldig():
-    Draft202012Validator.check_schema(schema())
+    Draft202012Validator.check_schema(schema())  # raises SchemaError when the schema itself is wrong
+    validator = Draft202012Validator(schema())
+    assert not validator.is_valid({"toewijzingen": "geen lijst"})  # and it does reject a wrong document
 
 
 def test_export_valideert_tegen_schema(client, mw, twee_toewijzingen):

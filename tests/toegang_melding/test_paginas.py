@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from huishoudens import selectors as hs
+from huishoudens import selectors
 from tests.toegang_melding.factories import maak_huishouden, melding
 from toegang.models import CasusoverlegAgendapunt, Melding
 
@@ -69,7 +69,7 @@ def test_teamlid_pakt_op_en_wordt_regisseur(client, org):
     assert "Oppakken en regisseur worden" in client.get(m.get_absolute_url()).content.decode()
     antwoord = client.post(reverse("toegang:melding_oppakken", args=[m.pk]), follow=True)
     assert "U bent nu regisseur" in antwoord.content.decode()
-    assert hs.huidige_regisseur(m.traject) == org.mensen["teamlid_jgt"]
+    assert selectors.huidige_regisseur(m.traject) == org.mensen["teamlid_jgt"]
     # a second pick-up is refused with a clear message, not a 500
     antwoord = client.post(reverse("toegang:melding_oppakken", args=[m.pk]))
     assert antwoord.status_code == 400 and "al opgepakt" in antwoord.content.decode()
@@ -103,7 +103,7 @@ def test_casusoverleg_agenda_en_besluit(client, org):
     assert antwoord.status_code == 400
     client.post(besluit, {"regisseur": org.mensen["teamlid_jgt"].pk, "besproken_op": "2026-01-05",
                           "volgende_stap": "Keukentafelgesprek met het gezin"})
-    assert hs.huidige_regisseur(m.traject) == org.mensen["teamlid_jgt"]
+    assert selectors.huidige_regisseur(m.traject) == org.mensen["teamlid_jgt"]
     assert "Keukentafelgesprek met het gezin" in client.get(url).content.decode()
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from audit.models import AuditEvent
-from huishoudens import selectors as hs
+from huishoudens import selectors
 from tests.toegang_melding.factories import catalogi, maak_huishouden, melding, postcodes
 from toegang.melding import services
 from toegang.models import CasusoverlegAgendapunt, Melding
@@ -54,7 +54,7 @@ def test_oppakken_alleen_door_team_of_coordinator(org):
         with pytest.raises(PermissionDenied):
             services.pak_melding_op(melding=m, door=org.mensen[wie])
     services.pak_melding_op(melding=m, door=org.mensen["coordinator_eigen_gebied"])
-    assert hs.huidige_regisseur(m.traject) == org.mensen["coordinator_eigen_gebied"]
+    assert selectors.huidige_regisseur(m.traject) == org.mensen["coordinator_eigen_gebied"]
     with pytest.raises(ValidationError):
         services.pak_melding_op(melding=m, door=org.mensen["teamlid_jgt"])
 
@@ -83,7 +83,7 @@ def test_casusoverleg_besluit_op_het_dossier_en_regisseur(org):
     punt.refresh_from_db()
     m.refresh_from_db()
     assert punt.status == punt.Status.BESPROKEN and m.behandelaar == org.mensen["teamlid_jgt"]
-    assert hs.huidige_regisseur(m.traject) == org.mensen["teamlid_jgt"]
+    assert selectors.huidige_regisseur(m.traject) == org.mensen["teamlid_jgt"]
     assert AuditEvent.objects.filter(object_type="toegang.casusoverlegagendapunt", huishouden_id=h.pk).exists()
 
 
@@ -106,5 +106,5 @@ def test_coordinator_herverdeelt_in_bulk_binnen_eigen_gebied(org):
     m = melding(maak_huishouden(org.wijk_a), leefgebieden=DRIE)
     services.pak_melding_op(melding=m, door=org.mensen["teamlid"])
     services.wijs_huishoudens_toe(traject_ids=[m.traject_id], aan=collega, door=coord)
-    assert hs.huidige_regisseur(m.traject) == collega
+    assert selectors.huidige_regisseur(m.traject) == collega
     assert m.traject.regisseurs.count() == 2

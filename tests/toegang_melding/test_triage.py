@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from huishoudens import selectors as hs
+from huishoudens import selectors
 from huishoudens.models import Traject
 from tests.toegang_melding.factories import catalogi, maak_huishouden, melding
 from toegang.melding import services
@@ -59,7 +59,7 @@ def test_meervoudig_met_kind_naar_jeugd_en_gezinsteam_van_het_gebied(org):
     assert CasusoverlegAgendapunt.objects.get(melding=m).team == org.team_a_jgt
     # the team member picks it up and becomes regisseur
     services.pak_melding_op(melding=m, door=org.mensen["teamlid_jgt"])
-    assert hs.huidige_regisseur(m.traject) == org.mensen["teamlid_jgt"]
+    assert selectors.huidige_regisseur(m.traject) == org.mensen["teamlid_jgt"]
 
 
 def test_meervoudig_zonder_minderjarigen_naar_sociaal_team(org):
@@ -84,7 +84,7 @@ def test_direct_bij_een_teamlid_blijft_bij_dat_teamlid(org):
 
     m = melding(h, door=teamlid, leefgebieden=DRIE, direct_aan=teamlid)
     assert m.behandelaar == teamlid and m.status == Melding.Status.IN_BEHANDELING
-    assert hs.huidige_regisseur(m.traject) == teamlid
+    assert selectors.huidige_regisseur(m.traject) == teamlid
 
 
 def test_dubbele_melding_wordt_gekoppeld_niet_verdubbeld(org):

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from huishoudens import selectors as hs
+from huishoudens import selectors
 from tests.factories import maak_gebruiker
 from tests.toegang_melding.factories import maak_huishouden, melding
 from toegang.melding import services
@@ -100,7 +100,7 @@ def test_coordinator_ziet_gebied_en_herverdeelt_in_bulk(client, org):
     services.pak_melding_op(melding=eigen[0], door=org.mensen["teamlid_jgt"])
     collega = maak_gebruiker(org.gemeente, rollen.MEDEWERKER, username="collega", teams=[org.team_a_jgt])
     client.post(reverse("toegang:werkvoorraad_herverdelen"), {"traject": [eigen[0].traject_id], "aan": collega.pk})
-    assert hs.huidige_regisseur(eigen[0].traject) == collega
+    assert selectors.huidige_regisseur(eigen[0].traject) == collega
 
 
 def test_medewerker_kan_niet_herverdelen(client, org):

@@ -21,7 +21,10 @@ def test_wijkcode_van_een_andere_gemeente_wordt_geweigerd(org):
 
 
 def test_geldige_wijkcode_wordt_geaccepteerd(org):
-    Wijk(gemeente=org.gemeente, naam="Oost", cbs_code="WK059704").full_clean()
+    wijk = Wijk(gemeente=org.gemeente, naam="Oost", cbs_code="WK059704")
+    wijk.full_clean()  # raises ValidationError when refused
+    wijk.save()
+    assert Wijk.objects.get(cbs_code="WK059704").gemeente == org.gemeente
 
 
 def test_database_weigert_een_wijkcode_buiten_het_formaat(org):

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from huishoudens import services as hs
+from huishoudens import services
 from huishoudens.models import Doel, Huishouden, Persoon, Plan
 from zelfredzaamheid.models import MatrixVersie
 
@@ -28,7 +28,7 @@ def maak_huishouden(org, *, team=None, wijk=None, naam="Familie Jansen", persone
                                   postcode="2981 AB", woonplaats="Ridderkerk", naam=naam)
     mensen = [Persoon.objects.create(huishouden=h, voornamen=f"Persoon{i}", achternaam=naam.split()[-1],
                                      geboortedatum=date(1970 + i, 1, 1)) for i in range(personen)]
-    traject = hs.open_traject(huishouden=h, team=team, door=door, aangemeld_op=date(2025, 1, 1))
+    traject = services.open_traject(huishouden=h, team=team, door=door, aangemeld_op=date(2025, 1, 1))
     return h, traject, mensen
 
 
@@ -49,9 +49,10 @@ def dossier(org):
     jan = Persoon.objects.create(huishouden=h, voornamen="Jan", achternaam="Jansen", geboortedatum=date(1970, 3, 1))
     els = Persoon.objects.create(huishouden=h, voornamen="Els", achternaam="Jansen", geboortedatum=date(1972, 5, 1))
     kind = Persoon.objects.create(huishouden=h, voornamen="Sem", achternaam="Jansen", geboortedatum=date(2015, 5, 1))
-    traject = hs.open_traject(huishouden=h, team=org.team_a, door=org.mensen["coordinator_eigen_gebied"],
+    traject = services.open_traject(huishouden=h, team=org.team_a, door=org.mensen["coordinator_eigen_gebied"],
                               aangemeld_op=date(2025, 1, 1))
-    hs.wijs_regisseur_toe(traject=traject, regisseur=org.mensen["teamlid"], door=org.mensen["coordinator_eigen_gebied"])
+    services.wijs_regisseur_toe(traject=traject, regisseur=org.mensen["teamlid"],
+                                door=org.mensen["coordinator_eigen_gebied"])
     return Dossier(org, h, traject, jan, els, kind, org.mensen)
 
 

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from audit.models import AuditEvent
-from huishoudens import services as hs
+from huishoudens import services
 from huishoudens.models import Persoon
 from tests.zelfredzaamheid.factories import meting
 from zelfredzaamheid.models import Meting
@@ -22,7 +22,8 @@ def test_metingen_gaan_mee_naar_de_behouden_persoon_en_eerste_meting_klopt(dossi
     later = meting(dubbel, teamlid, datum=date(2025, 4, 1), versie=versie, soort="evaluatie")
     assert eigen.is_eerste and vroeger.is_eerste
 
-    hs.voeg_personen_samen(behouden=dossier.jan, samenvoegen=dubbel, door=dossier.mensen["coordinator_eigen_gebied"])
+    services.voeg_personen_samen(behouden=dossier.jan, samenvoegen=dubbel,
+                                 door=dossier.mensen["coordinator_eigen_gebied"])
 
     assert not Meting.objects.filter(persoon=dubbel).exists()
     assert set(Meting.objects.filter(persoon=dossier.jan).values_list("id", flat=True)) == {
@@ -38,6 +39,7 @@ def test_samenvoegen_zonder_metingen_verandert_niets(dossier, versie):
     eigen = meting(dossier.jan, dossier.mensen["teamlid"], versie=versie)
     dubbel = Persoon.objects.create(huishouden=dossier.huishouden, voornamen="Jan", achternaam="J.",
                                     geboortedatum=dossier.jan.geboortedatum)
-    hs.voeg_personen_samen(behouden=dossier.jan, samenvoegen=dubbel, door=dossier.mensen["coordinator_eigen_gebied"])
+    services.voeg_personen_samen(behouden=dossier.jan, samenvoegen=dubbel,
+                                 door=dossier.mensen["coordinator_eigen_gebied"])
     eigen.refresh_from_db()
     assert eigen.persoon_id == dossier.jan.pk and eigen.is_eerste

@@ -28,12 +28,12 @@ def startblok(request):
 def dossiersectie(request, huishouden):
     """Requests and escalations on the household page: one section fed by the selectors of both parts
     (the page opened the household through its door)."""
-    from huishoudens.selectors import open_traject
+    from huishoudens.selectors import lopend_traject
     from toegang.maatwerk.selectors import aanvragen_van_huishouden
     from toegang.opschaling.selectors import opschalingen_van_huishouden
     from toegang.opschaling.services import mag_opschalen
 
-    traject = open_traject(huishouden)
+    traject = lopend_traject(huishouden)
     return {
         "template": "toegang/maatwerk/_sectie.html",
         "huishouden": huishouden,

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import log
+from common.overgangen import controleer_overgang
 from huishoudens.models import Actie, Doel, Ladder, Plan, Traject
 from toegang.models import (
     Aanvraag,
@@ -39,13 +40,8 @@ LICHTERE_TREDEN = [(w, label) for w, label in Ladder.choices if w != Ladder.MAAT
 
 def _wijzig_status(aanvraag, naar, *, door, reden=""):
     """The one transition function. ``aanvraag`` must be locked by the caller."""
-    if naar not in OVERGANGEN.get(aanvraag.status, set()):
-        raise ValidationError(
-            _("Een aanvraag met status ‘%(van)s’ kan niet naar ‘%(naar)s’.")
-            % {"van": aanvraag.get_status_display(), "naar": Status(naar).label},
-            code="overgang",
-        )
-    van = aanvraag.status
+    van = controleer_overgang(OVERGANGEN, aanvraag, naar,
+                              bericht=_("Een aanvraag met status ‘%(van)s’ kan niet naar ‘%(naar)s’."))
     aanvraag.status = naar
     AanvraagStatusWijziging.objects.create(aanvraag=aanvraag, van=van, naar=naar, door=door, reden=reden)
     return van

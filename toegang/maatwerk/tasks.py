@@ -6,19 +6,19 @@ from celery import shared_task
 @shared_task(time_limit=120, soft_time_limit=100, acks_late=True)
 def maak_beschikking(aanvraag_id):
     """Make the beschikking PDF of a decided request (idempotent)."""
-    from toegang.maatwerk.beschikking import maak_beschikking as maak
+    from toegang.maatwerk import beschikking
 
-    return maak(aanvraag_id)
+    return beschikking.maak_beschikking(aanvraag_id)
 
 
 @shared_task(time_limit=600, soft_time_limit=580)
 def maak_ontbrekende_beschikkingen():
     """Daily safety net: decided requests whose beschikking is missing (e.g. the worker was down) get one."""
-    from toegang.maatwerk.beschikking import maak_beschikking as maak
+    from toegang.maatwerk import beschikking
     from toegang.models import Aanvraag
 
     ids = list(Aanvraag.objects.filter(status__in=["toegekend", "afgewezen"], beschikking="")
                .values_list("pk", flat=True)[:500])
     for pk in ids:
-        maak(pk)
+        beschikking.maak_beschikking(pk)
     return len(ids)

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from audit import log
 from common.fouten import fouten_naar_form
-from huishoudens import selectors as hs
+from huishoudens import selectors as huishouden_selectors
 from toegang.maatwerk import selectors, services
 from toegang.maatwerk.export import exporteer
 from toegang.maatwerk.forms import (
@@ -31,8 +31,8 @@ from wijkteams.selectors import medewerker_van
 
 @login_required
 def aanvraag_nieuw(request, huishouden_pk):
-    huishouden = hs.get_huishouden_voor(request.user, huishouden_pk, request=request)
-    traject = hs.open_traject(huishouden)
+    huishouden = huishouden_selectors.get_huishouden_voor(request.user, huishouden_pk, request=request)
+    traject = huishouden_selectors.lopend_traject(huishouden)
     if traject is None:
         raise Http404
     if not request.user.groups.filter(pk=traject.team.groep_id).exists():

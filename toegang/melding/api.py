@@ -13,6 +13,7 @@ from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
+from common.fouten import foutvelden
 from huishoudens.models import Leefgebied
 from toegang.melding import services
 from toegang.models import Melding, PartnerToken
@@ -186,7 +187,7 @@ class PartnerMeldingViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mixi
                        "straat": d["straat"], "woonplaats": d["woonplaats"], "naam": d["achternaam"]},
             )
         except DjangoValidationError as fout:
-            detail = fout.message_dict if hasattr(fout, "error_dict") else {"non_field_errors": fout.messages}
+            detail = foutvelden(fout)
             if "kanaal" in detail:
                 detail = {"non_field_errors": [_("De gemeente heeft het kanaal ‘partner’ niet ingericht.")]}
             raise serializers.ValidationError(detail)

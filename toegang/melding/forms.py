@@ -150,12 +150,3 @@ class InwonerVraagForm(AdresVelden):
         if self.cleaned_data.get("website"):
             raise forms.ValidationError(_("Dit veld moet leeg blijven."))
         return ""
-
-
-def fouten_op_form(form, fout):
-    """Put a service's ValidationError on the form: per field where the field exists, else at the top."""
-    if hasattr(fout, "error_dict"):
-        for veld, lijst in fout.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, lijst)
-    else:
-        form.add_error(None, fout)

@@ -10,8 +10,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from common.fouten import fouten_naar_form
 from toegang.melding import services
-from toegang.melding.forms import InwonerPostcodeForm, InwonerVraagForm, fouten_op_form
+from toegang.melding.forms import InwonerPostcodeForm, InwonerVraagForm
 from wijkteams.models import Aanbod, Gemeente, Kanaal, Locatie, SignaalgeverType, Team
 
 MAX_VRAGEN_PER_UUR = 5
@@ -114,7 +115,7 @@ def vraag(request):
                 | {"naam": d["naam"].split()[-1] if d["naam"].split() else ""},
             )
         except ValidationError as fout:
-            fouten_op_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             return render(request, "toegang/inwoner/ontvangen.html", {"ontvangstnummer": melding.ontvangstnummer})
     return render(request, "toegang/inwoner/vraag.html", {"form": form}, status=400)

@@ -30,9 +30,9 @@ def tijdlijn(huishouden):
 
 
 def startblok(request):
-    from toegang.melding.werkvoorraad import startblok as blok
+    from toegang.melding import werkvoorraad
 
-    return blok(request)
+    return werkvoorraad.startblok(request)
 
 
 def registreer():

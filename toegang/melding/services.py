@@ -1,7 +1,6 @@
 """Writes of the melding part of toegang: register (with triage), pick up, close, reassign, casusoverleg,
 achtervang and partner keys. Locked, validated, audited; mail is sent by Celery after commit."""
 
-import re
 import secrets
 from datetime import timedelta
 
@@ -11,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import log
+from common.overgangen import controleer_overgang
+from common.postcode import normaliseer_postcode
 from huishoudens import selectors as huishouden_selectors
 from huishoudens import services as huishouden_services
 from huishoudens.models import Huishouden, Leefgebied, Traject
@@ -30,30 +31,16 @@ OVERGANGEN = {
     Status.AFGEHANDELD: set(),
 }
 
-POSTCODE_RE = re.compile(r"^\s*([1-9][0-9]{3})\s?([A-Za-z]{2})\s*$")
 
 
 def _zet_status(melding, naar):
-    if naar not in OVERGANGEN.get(melding.status, set()):
-        raise ValidationError(
-            _("Een melding met status ‘%(van)s’ kan niet naar ‘%(naar)s’.")
-            % {"van": melding.get_status_display(), "naar": Status(naar).label},
-            code="overgang",
-        )
+    controleer_overgang(OVERGANGEN, melding, naar)
     melding.status = naar
-
-
-def normaliseer_postcode(postcode):
-    """``2981ab`` / ``2981 AB`` → ``2981AB``; ValidationError when it is not a Dutch postcode."""
-    gevonden = POSTCODE_RE.match(postcode or "")
-    if not gevonden:
-        raise ValidationError({"postcode": _("Vul een postcode in zoals 2981 AB.")}, code="postcode")
-    return gevonden.group(1) + gevonden.group(2).upper()
 
 
 def wijk_voor_postcode(gemeente_id, postcode):
     """The wijk serving a postcode (PC6 first, then PC4), or None. ``gemeente_id`` None: any gemeente."""
-    pc6 = normaliseer_postcode(postcode)
+    pc6 = normaliseer_postcode(postcode, compact=True, streng=True)
     rijen = PostcodeWijk.objects.filter(postcode__in=[pc6, pc6[:4]]).select_related("wijk__gebied", "wijk__gemeente")
     if gemeente_id is not None:
         rijen = rijen.filter(gemeente_id=gemeente_id)
@@ -72,17 +59,17 @@ def volgend_ontvangstnummer(jaar):
 
 def zoek_of_maak_huishouden(*, gemeente, adres, door=None):
     """The household at this address in this gemeente, or a new one. The caller learns nothing of its dossier."""
-    pc6 = normaliseer_postcode(adres.get("postcode"))
+    postcode = normaliseer_postcode(adres.get("postcode"), streng=True)
     huisnummer = adres.get("huisnummer")
     toevoeging = (adres.get("toevoeging") or "").strip().upper()
     if not huisnummer:
         raise ValidationError({"huisnummer": _("Vul het huisnummer in.")})
     bestaand = (Huishouden.objects.select_for_update()
-                .filter(gemeente=gemeente, postcode__in=[pc6, f"{pc6[:4]} {pc6[4:]}"], huisnummer=huisnummer,
+                .filter(gemeente=gemeente, postcode=postcode, huisnummer=huisnummer,
                         toevoeging__iexact=toevoeging).order_by("id").first())
     if bestaand is not None:
         return bestaand
-    wijk = adres.get("wijk") or wijk_voor_postcode(gemeente.pk, pc6)
+    wijk = adres.get("wijk") or wijk_voor_postcode(gemeente.pk, postcode)
     if wijk is None or wijk.gemeente_id != gemeente.pk:
         raise ValidationError({"postcode": _("Deze postcode ligt niet in het werkgebied van gemeente %(g)s.")
                                % {"g": gemeente.naam}}, code="buiten_gemeente")
@@ -96,7 +83,7 @@ def zoek_of_maak_huishouden(*, gemeente, adres, door=None):
     achternaam = (adres.get("naam") or "").strip()
     huishouden = Huishouden.objects.create(
         gemeente=gemeente, wijk=wijk, straat=adres["straat"].strip(), huisnummer=huisnummer, toevoeging=toevoeging,
-        postcode=f"{pc6[:4]} {pc6[4:]}", woonplaats=adres["woonplaats"].strip(),
+        postcode=postcode, woonplaats=adres["woonplaats"].strip(),
         naam=f"Huishouden {achternaam}" if achternaam else _("Huishouden %(adres)s") % {
             "adres": f"{adres['straat'].strip()} {huisnummer}{toevoeging}"},
     )

@@ -64,7 +64,7 @@ def bepaal_route(melding, op=None):
     soort = Melding.Soort.ENKELVOUDIG if len(set(melding.leefgebieden)) <= 1 else Melding.Soort.MEERVOUDIG
     direct = melding.direct_aan if _is_medewerker_van(melding.direct_aan, huishouden.gemeente_id) else None
 
-    lopend = huishouden_selectors.open_traject(huishouden)
+    lopend = huishouden_selectors.lopend_traject(huishouden)
     if lopend is not None:
         regisseur = huishouden_selectors.huidige_regisseur(lopend)
         return _met_achtervang(Route(

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from common.fouten import fouten_naar_form
 from huishoudens import selectors as huishouden_selectors
 from toegang.melding import selectors, services
 from toegang.melding.forms import (
@@ -15,7 +16,6 @@ from toegang.melding.forms import (
     AfwezigheidForm,
     CasusoverlegBesluitForm,
     MeldingForm,
-    fouten_op_form,
 )
 from toegang.melding.termijnen import termijnstatus
 from toegang.models import Afwezigheid
@@ -48,7 +48,7 @@ def melding_nieuw(request):
                     direct_aan=request.user if d["zelf_oppakken"] else None,
                 )
             except (ValidationError, PermissionDenied) as fout:
-                fouten_op_form(form, fout)
+                fouten_naar_form(form, fout)
             else:
                 messages.success(request, _("Melding %(nr)s is geregistreerd. %(route)s")
                                  % {"nr": melding.ontvangstnummer, "route": melding.route_toelichting})
@@ -100,7 +100,7 @@ def melding_afhandelen(request, pk):
         try:
             services.handel_melding_af(melding=melding, door=request.user, **form.cleaned_data)
         except (ValidationError, PermissionDenied) as fout:
-            fouten_op_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("Melding %(nr)s is afgehandeld.") % {"nr": melding.ontvangstnummer})
             return redirect(melding)
@@ -136,7 +136,7 @@ def casusoverleg_besluit(request, team_pk, pk):
         try:
             services.leg_casusoverleg_besluit_vast(agendapunt=punt, door=request.user, **form.cleaned_data)
         except (ValidationError, PermissionDenied) as fout:
-            fouten_op_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("Het besluit over %(nr)s is op het dossier vastgelegd.")
                              % {"nr": punt.melding.ontvangstnummer})
@@ -155,7 +155,7 @@ def afwezigheid(request):
         try:
             services.registreer_afwezigheid(medewerker=request.user, door=request.user, **form.cleaned_data)
         except (ValidationError, PermissionDenied) as fout:
-            fouten_op_form(form, fout)
+            fouten_naar_form(form, fout)
         else:
             messages.success(request, _("Uw afwezigheid is vastgelegd."))
             return redirect("toegang:afwezigheid")

@@ -7,7 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from common.fouten import roep_aan
-from huishoudens.selectors import get_huishouden_voor, open_traject
+from huishoudens.selectors import get_huishouden_voor, lopend_traject
 from toegang.models import BeleidsSignaal, Opschaling, OpschalingDoel
 from toegang.opschaling import selectors, services
 from wijkteams import rollen
@@ -68,7 +68,7 @@ class OpschalingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         invoer.is_valid(raise_exception=True)
         gegevens = dict(invoer.validated_data)
         huishouden = get_huishouden_voor(request.user, gegevens.pop("huishouden"), request=request)
-        traject = open_traject(huishouden)
+        traject = lopend_traject(huishouden)
         if traject is None:
             raise serializers.ValidationError({"huishouden": _("Dit huishouden heeft geen open traject.")})
         opschaling = roep_aan(services.schaal_op, traject=traject, door=request.user, **gegevens)

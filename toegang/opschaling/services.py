@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import log
+from common.overgangen import controleer_overgang
 from huishoudens import rechten
 from huishoudens.models import Traject
 from huishoudens.selectors import huidige_regisseur
@@ -32,13 +33,7 @@ OVERGANGEN = {
 
 
 def _wijzig_status(opschaling, naar, *, door, toelichting=""):
-    if naar not in OVERGANGEN.get(opschaling.status, set()):
-        raise ValidationError(
-            _("Een opschaling met status ‘%(van)s’ kan niet naar ‘%(naar)s’.")
-            % {"van": opschaling.get_status_display(), "naar": Status(naar).label},
-            code="overgang",
-        )
-    van = opschaling.status
+    van = controleer_overgang(OVERGANGEN, opschaling, naar)
     opschaling.status = naar
     OpschalingStatusWijziging.objects.create(opschaling=opschaling, van=van, naar=naar, door=door,
                                              toelichting=toelichting)

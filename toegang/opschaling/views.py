@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from common.fouten import fouten_naar_form
-from huishoudens import selectors as hs
+from huishoudens import selectors as huishouden_selectors
 from toegang.models import BeleidsSignaal
 from toegang.opschaling import selectors, services
 from toegang.opschaling.forms import (
@@ -45,8 +45,8 @@ def opschalingen(request):
 
 @login_required
 def opschaling_nieuw(request, huishouden_pk):
-    huishouden = hs.get_huishouden_voor(request.user, huishouden_pk, request=request)
-    traject = hs.open_traject(huishouden)
+    huishouden = huishouden_selectors.get_huishouden_voor(request.user, huishouden_pk, request=request)
+    traject = huishouden_selectors.lopend_traject(huishouden)
     if traject is None:
         raise Http404
     if not services.mag_opschalen(request.user, traject):
