@@ -8,8 +8,13 @@ same shape as DRF's own validation errors: ``{"veld": ["..."], "non_field_errors
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import JsonResponse
+from django.utils.translation import gettext as _
+from django.views import defaults
 from rest_framework import exceptions
 from rest_framework.views import exception_handler
+
+from common.afremmen import te_veel_tekst
 
 NIET_VELD = "non_field_errors"
 
@@ -54,6 +59,8 @@ def api_exception_handler(exc, context):
     maps ``PermissionDenied`` and ``Http404``); everything else goes to DRF's handler unchanged."""
     if isinstance(exc, ValidationError):
         exc = als_api_fout(exc)
+    elif isinstance(exc, exceptions.Throttled):
+        exc = exceptions.Throttled(exc.wait, detail=te_veel_tekst(exc.wait))
     return exception_handler(exc, context)
 
 
@@ -63,3 +70,10 @@ def roep_aan(functie, **kwargs):
         return functie(**kwargs)
     except (ValidationError, PermissionDenied) as fout:
         raise als_api_fout(fout) from fout
+
+
+def niet_gevonden(request, exception=None):
+    """``handler404``: under /api/ a 404 in the API's shape (JSON, as documented), elsewhere the 404 page."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": _("Niet gevonden.")}, status=404)
+    return defaults.page_not_found(request, exception)

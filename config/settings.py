@@ -152,6 +152,10 @@ STORAGES = {
     },
 }
 
+# How many reverse proxies in front of the app add themselves to X-Forwarded-For: the real client address is the
+# one that many hops from the right (0: REMOTE_ADDR itself). Rate limits count per real client address.
+VERTROUWDE_PROXIES = int(env("VERTROUWDE_PROXIES", "1" if PRODUCTION else "0"))
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
@@ -163,7 +167,15 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "common.fouten.api_exception_handler",
-    "DEFAULT_THROTTLE_RATES": {"publiek": env("PUBLIEK_THROTTLE", "10/hour"), "partner": "600/hour"},
+    # common.afremmen: per real client address (NUM_PROXIES trusted proxies); "publiek" counts anonymous requests
+    "DEFAULT_THROTTLE_CLASSES": ["common.afremmen.Publiek"],
+    "DEFAULT_THROTTLE_RATES": {
+        "publiek": env("PUBLIEK_THROTTLE", "10/hour"),
+        "partner": env("PARTNER_THROTTLE", "600/hour"),
+        "inwoner_vraag": env("INWONER_VRAAG_THROTTLE", "5/hour"),
+        "inwoner_zoeken": env("INWONER_ZOEKEN_THROTTLE", "120/hour"),
+    },
+    "NUM_PROXIES": VERTROUWDE_PROXIES,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Wijkteam API",
@@ -174,6 +186,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # every operation documents 400, 401, 403, 404 and 429 (common.schema)
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "common.schema.foutantwoorden"],
     # One name per choice set used by several apps/fields (otherwise drf-spectacular invents hashed names).
     "ENUM_NAME_OVERRIDES": {
         "TrajectStatusEnum": "huishoudens.models.Traject.Status",

@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from rest_framework.routers import DefaultRouter
 
+from common.schema import Router
 from gemeenschap import api as gemeenschap_api
 from huishoudens import api as huishoudens_api
 from monitoring import api as monitoring_api
@@ -11,7 +11,7 @@ from wijkteams import api as wijkteams_api
 from wijkteams import views as wijkteams_views
 from zelfredzaamheid import api as zelfredzaamheid_api
 
-router = DefaultRouter()
+router = Router()
 for module in (wijkteams_api, huishoudens_api, zelfredzaamheid_api, toegang_api, gemeenschap_api, monitoring_api):
     module.registreer(router)
 
@@ -30,3 +30,5 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
 ]
+
+handler404 = "common.fouten.niet_gevonden"

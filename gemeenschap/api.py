@@ -3,6 +3,8 @@
 Wrong role → 403; an object the user may not see → 404; bad input → 400 with Dutch field errors.
 """
 
+from datetime import date
+
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view, inline_serializer
 from rest_framework import mixins, permissions, serializers, status, viewsets
@@ -11,6 +13,7 @@ from rest_framework.exceptions import ValidationError as DRFValidationError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
+from common import onderdrukking
 from common.fouten import roep_aan
 from gemeenschap import mantelzorg, rechten, selectors, services, tellingen
 from gemeenschap.mantelzorg import BELASTING_VRAGEN
@@ -441,19 +444,33 @@ class ClientervaringViewSet(mixins.ListModelMixin, BasisViewSet):
 # --- tellingen ----------------------------------------------------------------------------------------
 
 class PeriodeSerializer(serializers.Serializer):
+    """Only the monitor's periods (a whole quarter, half-year or year), never a free window."""
+
     van = serializers.DateField(required=False)
     tot = serializers.DateField(required=False)
 
+    def validate(self, attrs):
+        jaar = timezone.localdate().year
+        attrs.setdefault("van", date(jaar, 1, 1))
+        attrs.setdefault("tot", date(attrs["van"].year, 12, 31))
+        if attrs["tot"] < attrs["van"]:
+            raise DRFValidationError({"tot": ["De einddatum ligt vóór de startdatum."]})
+        if not onderdrukking.is_monitorperiode(attrs["van"], attrs["tot"]):
+            raise DRFValidationError({"tot": [onderdrukking.periodefout()]})
+        return attrs
+
 
 @extend_schema_view(list=extend_schema(
-    parameters=[OpenApiParameter("van", str, description="Begindatum (JJJJ-MM-DD)"),
-                OpenApiParameter("tot", str, description="Einddatum tot en met (JJJJ-MM-DD)")],
+    parameters=[OpenApiParameter("van", date, description="Eerste dag van een kwartaal, halfjaar of jaar "
+                                                          "(standaard: 1 januari van dit jaar)"),
+                OpenApiParameter("tot", date, description="Laatste dag van dat kwartaal, halfjaar of jaar")],
     responses=inline_serializer("GemeenschapTellingen", {
         "van": serializers.DateField(), "tot": serializers.DateField(),
         "per_wijk": serializers.DictField(child=serializers.DictField()),
         "per_gebied": serializers.DictField(child=serializers.DictField())})))
 class TellingenViewSet(BasisViewSet):
-    """Tellingen per wijk en gebied (teller/noemer als gewone getallen; onderdrukking gebeurt bij het tonen)."""
+    """Tellingen per wijk en gebied over een kwartaal, halfjaar of jaar; kleine aantallen als ‘< 5’ en aantallen
+    die verborgen zijn om die te beschermen als ‘×’ (aanvullende onderdrukking)."""
 
     rechten = {"list": rechten.mag_cijfers_zien}
     pagination_class = None
@@ -461,16 +478,11 @@ class TellingenViewSet(BasisViewSet):
     queryset = Hulpvraag.objects.none()
 
     def list(self, request):
-        vandaag = timezone.localdate()
         periode = PeriodeSerializer(data=request.query_params)
         periode.is_valid(raise_exception=True)
-        van = periode.validated_data.get("van", vandaag.replace(month=1, day=1))
-        tot = periode.validated_data.get("tot", vandaag)
-        if tot < van:
-            raise DRFValidationError({"tot": ["De einddatum ligt vóór de startdatum."]})
-        g = gemeente_id_van(request.user)
-        return Response({"van": van, "tot": tot, "per_wijk": tellingen.tellingen_per_wijk(g, van, tot),
-                         "per_gebied": tellingen.tellingen_per_gebied(g, van, tot)})
+        van, tot = periode.validated_data["van"], periode.validated_data["tot"]
+        per_wijk, per_gebied, _gemeente = tellingen.gepubliceerd(gemeente_id_van(request.user), van, tot)
+        return Response({"van": van, "tot": tot, "per_wijk": per_wijk, "per_gebied": per_gebied})
 
 
 def registreer(router):

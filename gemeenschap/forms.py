@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common import onderdrukking
 from gemeenschap.mantelzorg import ANTWOORDEN, BELASTING_VRAGEN
 from gemeenschap.models import (
     CollectieveActiviteit,
@@ -196,4 +197,6 @@ class PeriodeForm(forms.Form):
         data = super().clean()
         if data.get("van") and data.get("tot") and data["tot"] < data["van"]:
             raise forms.ValidationError(_("De einddatum ligt vóór de startdatum."))
+        if data.get("van") and data.get("tot") and not onderdrukking.is_monitorperiode(data["van"], data["tot"]):
+            raise forms.ValidationError(onderdrukking.periodefout())
         return data

@@ -19,6 +19,7 @@ Per gebied, wijk-based numbers use the wijk's current gebied.
 
 from django.db.models import Aggregate, Count, F, FloatField, Func, IntegerField, Sum
 
+from common import onderdrukking
 from gemeenschap.models import (
     Belastingcheck,
     CollectieveActiviteit,
@@ -118,4 +119,47 @@ def totalen(tellingen):
     return som
 
 
-__all__ = ["tellingen_per_wijk", "tellingen_per_gebied", "totalen"]
+# the counts of a row (the median and the sum of days are not counts: hidden together with ``koppelingen``)
+AANTALLEN = tuple(k for k in SLEUTELS if k not in ("mediaan_dagen_tot_koppeling", "dagen_tot_koppeling_som"))
+
+
+def gepubliceerd(gemeente, van, tot):
+    """The counts per wijk and per gebied as they may be published: small counts as '< 5', and complementary
+    suppression (common.onderdrukking.aanvullend) over gebied = sum of its wijken and the gemeente total = sum of
+    the gebieden = sum of the wijken, so no hidden count follows from the others. Returns (per_wijk, per_gebied,
+    gemeente) with the gemeente totals (the sum of the gebieden) suppressed the same way."""
+    g = gemeente.pk if hasattr(gemeente, "pk") else gemeente
+    per_wijk, per_gebied = tellingen_per_wijk(g, van, tot), tellingen_per_gebied(g, van, tot)
+    wijk_gebied = dict(Wijk.objects.filter(gemeente_id=g).values_list("pk", "gebied_id"))
+    waarden, kandidaten = {}, []
+    for soort, tabel in (("wijk", per_wijk), ("gebied", per_gebied)):
+        for pk, rij in tabel.items():
+            for k in AANTALLEN:
+                waarden[(soort, pk, k)] = rij[k]
+    for k in AANTALLEN:
+        waarden[("gemeente", g, k)] = sum(rij[k] for rij in per_gebied.values())
+        kandidaten.append((("gemeente", g, k), [("gebied", pk, k) for pk in per_gebied]))
+        kandidaten.append((("gemeente", g, k), [("wijk", pk, k) for pk in per_wijk]))
+        for gebied_id in per_gebied:
+            kandidaten.append((("gebied", gebied_id, k),
+                               [("wijk", pk, k) for pk in per_wijk if wijk_gebied.get(pk) == gebied_id]))
+    primair, extra = onderdrukking.aanvullend(waarden, onderdrukking.relaties_die_kloppen(waarden, kandidaten))
+    weg = primair | extra
+
+    def toon(soort, tabel):
+        uit = {}
+        for pk, rij in tabel.items():
+            regel = {k: onderdrukking.toon_aantal(rij[k], aanvullend_onderdrukt=(soort, pk, k) in weg)
+                     for k in AANTALLEN}
+            koppelingen_weg = (soort, pk, "koppelingen") in weg
+            for k in ("mediaan_dagen_tot_koppeling", "dagen_tot_koppeling_som"):
+                regel[k] = None if koppelingen_weg else rij[k]
+            uit[pk] = regel
+        return uit
+
+    gemeente_rij = {k: waarden[("gemeente", g, k)] for k in AANTALLEN} | {"mediaan_dagen_tot_koppeling": None,
+                                                                          "dagen_tot_koppeling_som": None}
+    return toon("wijk", per_wijk), toon("gebied", per_gebied), toon("gemeente", {g: gemeente_rij})[g]
+
+
+__all__ = ["gepubliceerd", "tellingen_per_wijk", "tellingen_per_gebied", "totalen"]

@@ -8,7 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from monitoring import exports, selectors, services
-from monitoring.forms import StartRunForm
+from monitoring.forms import SOORTEN, StartRunForm
 from monitoring.models import Indicator, MonitorRun
 from wijkteams.selectors import gemeente_id_van
 
@@ -33,11 +33,11 @@ class MonitorRunSerializer(serializers.ModelSerializer):
 
 
 class StartRunSerializer(serializers.Serializer):
-    soort = serializers.ChoiceField(choices=MonitorRun.Soort.choices)
-    jaar = serializers.IntegerField(required=False)
-    nummer = serializers.IntegerField(required=False)
-    van = serializers.DateField(required=False)
-    tot = serializers.DateField(required=False)
+    """Only the monitor's periods (quarter, half-year, year): never a free window."""
+
+    soort = serializers.ChoiceField(choices=SOORTEN)
+    jaar = serializers.IntegerField(required=False, min_value=2015, max_value=2100)
+    nummer = serializers.IntegerField(required=False, min_value=1, max_value=4)
 
 
 class WaardeSerializer(serializers.Serializer):

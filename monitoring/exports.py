@@ -21,23 +21,25 @@ def _getal_of_tekst(cel):
     return cel.getal if cel.getal is not None else cel.tekst
 
 
-def _teller_noemer(ind, w):
-    """Counts shown beside a value; both hidden when the value itself is hidden."""
-    cel = weergave.cel(ind.eenheid, w)
+def _teller_noemer(ind, w, cel, weg):
+    """Counts shown beside a value: the teller hidden with the value; the noemer shown unless it is hidden itself
+    (exactly what the complementary suppression counted as published)."""
+    noemer = weergave.veilig_aantal(w.noemer, weergave.sleutel(w, "noemer") in weg)
     if cel.onderdrukt and ind.eenheid != "aantal":
-        return weergave.verborgen_tekst(), weergave.verborgen_tekst()
-    return weergave.veilig_aantal(w.teller), weergave.veilig_aantal(w.noemer)
+        return cel.tekst, noemer
+    return weergave.veilig_aantal(w.teller, weergave.sleutel(w, "teller") in weg), noemer
 
 
 def rijen(run):
     """Every stored number of the run as a dict, suppressed. One query."""
     uit = []
+    weg = weergave.verborgen(run)
     waarden = (IndicatorWaarde.objects.filter(run=run).select_related("indicator", "gebied", "wijk")
                .order_by("indicator__thema", "indicator__volgorde", "gebied__naam", "wijk__cbs_code", "categorie"))
     for w in waarden:
         ind = w.indicator
-        cel = weergave.cel(ind.eenheid, w)
-        teller, noemer = _teller_noemer(ind, w)
+        cel = weergave.cel(ind.eenheid, w, weg)
+        teller, noemer = _teller_noemer(ind, w, cel, weg)
         uit.append({
             "periode": run.label, "van": run.van, "tot": run.tot,
             "gebied": w.gebied.naam if w.gebied else ("" if w.wijk else "Gemeente"),
@@ -50,6 +52,11 @@ def rijen(run):
             "_cel": cel,
         })
     return uit
+
+
+def _uitleg():
+    return (f"Aantallen kleiner dan {drempel()} staan als '< {drempel()}'; aantallen die verborgen zijn om zo'n klein "
+            f"aantal te beschermen als '×'; verhoudingen die daarop rusten als '(< {drempel()})' of '(×)'.")
 
 
 def csv_bytes(run):
@@ -65,8 +72,7 @@ def csv_bytes(run):
             waarden.append(v)
         schrijver.writerow(waarden)
     schrijver.writerow([])
-    schrijver.writerow([f"Aantallen kleiner dan {drempel()} staan als '< {drempel()}'; verhoudingen die daarop rusten "
-                        f"als '(< {drempel()})'."])
+    schrijver.writerow([_uitleg()])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
@@ -103,8 +109,7 @@ def xlsx_bytes(run):
     _definities(wb)
     _blad(wb, "Toelichting", ["toelichting"], [
         [f"Monitor wijkteams {run.gemeente.naam}, periode {run.label} ({run.van:%d-%m-%Y} t/m {run.tot:%d-%m-%Y})."],
-        [f"Aantallen kleiner dan {drempel()} staan als '< {drempel()}'; verhoudingen die daarop rusten als "
-         f"'(< {drempel()})'."],
+        [_uitleg()],
         ["Cliëntcijfers gaan over cliënten van de wijkteams, niet over alle inwoners."],
         [f"Gemaakt op {timezone.localtime():%d-%m-%Y %H:%M}."],
     ])

@@ -7,7 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from monitoring import perioden
 from monitoring.models import Indicator, MonitorRun
 
-SOORTEN = [(k, v) for k, v in MonitorRun.Soort.choices]
+# Only the monitor's own periods: a free window would let two overlapping runs give away a few persons
+# (their difference). Runs of a free period made before stay readable.
+SOORTEN = [(k, v) for k, v in MonitorRun.Soort.choices if k != MonitorRun.Soort.ANDERS]
 
 
 class StartRunForm(forms.Form):
@@ -16,10 +18,6 @@ class StartRunForm(forms.Form):
                               help_text=_("Voor een kwartaal, halfjaar of jaar."))
     nummer = forms.IntegerField(label=_("Kwartaal of halfjaar (nummer)"), min_value=1, max_value=4, required=False,
                                 help_text=_("Kwartaal 1 t/m 4, of halfjaar 1 of 2."))
-    van = forms.DateField(label=_("Van (vrije periode)"), required=False,
-                          widget=forms.DateInput(attrs={"type": "date"}))
-    tot = forms.DateField(label=_("Tot en met (vrije periode)"), required=False,
-                          widget=forms.DateInput(attrs={"type": "date"}))
 
     def clean(self):
         data = super().clean()
@@ -30,16 +28,9 @@ class StartRunForm(forms.Form):
             self.add_error("nummer", _("Vul het kwartaal in (1 t/m 4)."))
         if soort == "halfjaar" and nummer not in (1, 2):
             self.add_error("nummer", _("Een halfjaar is 1 of 2."))
-        if soort == "anders":
-            if not data.get("van"):
-                self.add_error("van", _("Vul de begindatum in."))
-            if not data.get("tot"):
-                self.add_error("tot", _("Vul de einddatum in."))
-            if data.get("van") and data.get("tot") and data["tot"] < data["van"]:
-                self.add_error("tot", _("De einddatum ligt vóór de begindatum."))
         if self.errors:
             return data
-        data["periode"] = perioden.maak(soort, jaartal=jaar, nummer=nummer, van=data.get("van"), tot=data.get("tot"))
+        data["periode"] = perioden.maak(soort, jaartal=jaar, nummer=nummer)
         return data
 
     @classmethod

@@ -4,6 +4,7 @@ Everything returned here is an aggregate with suppression applied (see weergave)
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.http import Http404
 
 from monitoring import weergave
@@ -131,6 +132,7 @@ def overzicht(run):
     gebieden = gebieden_van(run)
     kolommen = [g.pk for g in gebieden] + [None]
     nu, eerder, basis = _waarden(run), _waarden(vorige), _waarden(nul)
+    weg_nu, weg_eerder, weg_basis = weergave.verborgen(run), weergave.verborgen(vorige), weergave.verborgen(nul)
     categorieen_in_data = defaultdict(set)
     for (ind_id, _g, cat) in nu:
         if cat:
@@ -145,9 +147,9 @@ def overzicht(run):
         for cat, cat_naam in sleutels:
             regel = Regel(ind, cat, cat_naam)
             for kol in kolommen:
-                regel.cellen[kol] = _cel_of_nul(ind, nu, kol, cat, run)
-                regel.vorig[kol] = weergave.cel(ind.eenheid, eerder.get((ind.pk, kol, cat))) if vorige else None
-                regel.nul[kol] = weergave.cel(ind.eenheid, basis.get((ind.pk, kol, cat))) if nul else None
+                regel.cellen[kol] = _cel_of_nul(ind, nu, kol, cat, weg_nu)
+                regel.vorig[kol] = _cel_of_nul(ind, eerder, kol, cat, weg_eerder) if vorige else None
+                regel.nul[kol] = _cel_of_nul(ind, basis, kol, cat, weg_basis) if nul else None
                 regel.pijl_vorig[kol] = weergave.pijl(regel.cellen[kol], regel.vorig[kol], ind.hoger_is_beter)
                 regel.pijl_nul[kol] = weergave.pijl(regel.cellen[kol], regel.nul[kol], ind.hoger_is_beter)
             themas.setdefault(ind.thema, Thema(ind.thema, ind.get_thema_display(), [])).regels.append(regel)
@@ -161,17 +163,17 @@ def overzicht(run):
     return Overzicht(run, vorige, nul, gebieden, list(themas.values()), acties_vorige, acties)
 
 
-def _cel_of_nul(ind, waarden, kol, cat, run):
+def _cel_of_nul(ind, waarden, kol, cat, weg):
     w = waarden.get((ind.pk, kol, cat))
     if w is None and not cat and ind.eenheid == "aantal" and kol is not None and (ind.pk, None, "") in waarden:
         # computed for the gemeente but no row for this gebied: nothing happened there
-        return weergave.cel(ind.eenheid, IndicatorWaarde(teller=0))
+        w = IndicatorWaarde(indicator_id=ind.pk, gebied_id=kol, teller=0)
     if w is None and cat:
         # a category that did not occur: zero of the total of its column
         totaal = next((v.noemer for (i, g, _c), v in waarden.items() if i == ind.pk and g == kol and v.noemer), None)
         if totaal:
-            return weergave.cel(ind.eenheid, IndicatorWaarde(teller=0, noemer=totaal, waarde=0))
-    return weergave.cel(ind.eenheid, w)
+            w = IndicatorWaarde(indicator_id=ind.pk, gebied_id=kol, categorie=cat, teller=0, noemer=totaal, waarde=0)
+    return weergave.cel(ind.eenheid, w, weg)
 
 
 def reeks(run, regels, gebied_id):
@@ -181,7 +183,8 @@ def reeks(run, regels, gebied_id):
     waarden = {(w.run_id, w.indicator.code): w for w in IndicatorWaarde.objects.filter(
         run__in=runs, indicator__code__in=codes, gebied_id=gebied_id, wijk__isnull=True, categorie="",
     ).select_related("indicator")}
-    data = {code: [weergave.cel(ind.eenheid, waarden.get((r.pk, code))).getal for r in runs]
+    weg = {r.pk: weergave.verborgen(run if r.pk == run.pk else r) for r in runs}
+    data = {code: [weergave.cel(ind.eenheid, waarden.get((r.pk, code)), weg[r.pk]).getal for r in runs]
             for code, ind in codes.items()}
     return [r.label for r in runs], data
 
@@ -193,8 +196,9 @@ def wijkregels(run, gebied=None):
         qs = qs.filter(gebied=gebied)
     per_wijk = defaultdict(dict)
     inds = {}
+    weg = weergave.verborgen(run)
     for w in qs:
-        per_wijk[w.wijk_id][w.indicator.code] = weergave.cel(w.indicator.eenheid, w)
+        per_wijk[w.wijk_id][w.indicator.code] = weergave.cel(w.indicator.eenheid, w, weg)
         inds[w.indicator.code] = w.indicator
     wijken = {w.pk: w for w in Wijk.objects.filter(pk__in=per_wijk).order_by("cbs_code")}
     kolommen = sorted(inds.values(), key=lambda i: (i.thema != "bevolking", i.volgorde))
@@ -219,8 +223,12 @@ def lopende_runs(user):
 
 
 def vergelijking_gemeenten(user, run):
-    """Gemeenten sharing this installation side by side for the same period: gemeente totals only, suppressed."""
-    runs = {r.gemeente_id: r for r in MonitorRun.objects.filter(van=run.van, tot=run.tot, status=Status.KLAAR)}
+    """The user's gemeente beside the gemeenten in this installation that agreed to share their figures
+    (``Gemeente.deelt_monitorcijfers``, off by default), for the same period: gemeente totals only, suppressed
+    as in each gemeente's own monitor."""
+    eigen = Q(gemeente_id=run.gemeente_id) if run.gemeente_id == gemeente_id_van(user) else Q(pk__in=[])
+    runs = {r.gemeente_id: r for r in MonitorRun.objects.filter(eigen | Q(gemeente__deelt_monitorcijfers=True))
+            .filter(van=run.van, tot=run.tot, status=Status.KLAAR)}
     gemeenten = list(Gemeente.objects.filter(pk__in=runs).order_by("naam"))
     waarden = {(w.run.gemeente_id, w.indicator_id, w.categorie): w for w in IndicatorWaarde.objects.filter(
         run__in=runs.values(), gebied__isnull=True, wijk__isnull=True).select_related("run")}
@@ -228,5 +236,6 @@ def vergelijking_gemeenten(user, run):
     for ind in indicatoren():
         if ind.categorieen:
             continue
-        regels.append((ind, [weergave.cel(ind.eenheid, waarden.get((g.pk, ind.pk, ""))) for g in gemeenten]))
+        regels.append((ind, [weergave.cel(ind.eenheid, waarden.get((g.pk, ind.pk, "")),
+                                          weergave.verborgen(runs[g.pk])) for g in gemeenten]))
     return gemeenten, regels

@@ -17,4 +17,5 @@ urlpatterns = [
     path("vergelijking/", views.vergelijking, name="vergelijking"),
     path("import/", views.importeer, name="importeer"),
     path("indicatoren/", views.indicatoren, name="indicatoren"),
+    path("methode/", views.methode, name="methode"),
 ]

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from audit import log
+from common.onderdrukking import drempel
 from monitoring import exports, importeren, rapport, selectors, services
 from monitoring.forms import ActieForm, ImportForm, StartRunForm
 from monitoring.models import Indicator
@@ -195,3 +196,9 @@ def indicatoren(request):
     return render(request, "monitoring/indicatoren.html", {
         "startset": selectors.indicatoren(), "ontwikkelagenda": selectors.indicatoren("ontwikkelagenda"),
     })
+
+
+@monitor_toegang
+def methode(request):
+    """How small counts are hidden (primary and complementary suppression, fixed periods, sharing)."""
+    return render(request, "monitoring/methode.html", {"drempel": drempel(), "drempel_min_een": drempel() - 1})

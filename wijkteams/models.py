@@ -16,6 +16,10 @@ class Gemeente(models.Model):
     naam = models.CharField(_("naam"), max_length=100, unique=True)
     cbs_code = models.CharField(_("CBS-gemeentecode"), max_length=4, unique=True,
                                 validators=[valideer_gemeentecode])
+    deelt_monitorcijfers = models.BooleanField(
+        _("deelt monitorcijfers met andere gemeenten"), default=False,
+        help_text=_("Aan: beleidsmedewerkers van andere gemeenten in deze installatie zien de gemeentetotalen van "
+                    "de monitor (onderdrukt) naast die van hun eigen gemeente. Standaard uit."))
 
     class Meta:
         verbose_name = _("gemeente")

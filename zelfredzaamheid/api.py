@@ -14,6 +14,7 @@ from rest_framework.response import Response
 
 from audit import log
 from audit.models import AuditActie
+from common import onderdrukking
 from common.fouten import als_api_fout
 from common.onderdrukking import is_onderdrukt, toon_aantal, toon_ratio
 from huishoudens.models import Persoon
@@ -241,9 +242,9 @@ class MetingViewSet(viewsets.ModelViewSet):
 # --- aggregates --------------------------------------------------------------------------------------------
 
 
-@extend_schema_field({"oneOf": [{"type": "integer"}, {"type": "string", "enum": ["< 5"]}]})
+@extend_schema_field({"oneOf": [{"type": "integer"}, {"type": "string", "enum": ["< 5", "×"]}]})
 class AantalField(serializers.Field):
-    """A count, or '< 5' when it is below the suppression threshold."""
+    """A count, or '< 5' when it is below the suppression threshold, or '×' when hidden to protect another."""
 
     def to_representation(self, value):
         return value
@@ -287,31 +288,73 @@ class AggregaatVraagSerializer(serializers.Serializer):
     def validate(self, attrs):
         if attrs["van"] > attrs["tot"]:
             raise serializers.ValidationError({"tot": _("De einddatum ligt voor de begindatum.")})
+        if not onderdrukking.is_monitorperiode(attrs["van"], attrs["tot"]):
+            raise serializers.ValidationError({"tot": [onderdrukking.periodefout()]})
         return attrs
 
 
-def _ratio(teller, noemer):
-    if noemer == 0 or is_onderdrukt(teller):
+def _ratio(teller, noemer, verborgen=False):
+    if noemer == 0 or is_onderdrukt(teller) or verborgen:
         return None
     return toon_ratio(round(teller / noemer, 4), noemer)
 
 
-def onderdruk(rij):
-    """Apply small-cell suppression to one aggregate row (counts < 5 → '< 5', averages on them hidden)."""
+def _tellingen(rij):
+    """The counts of one aggregate row: {veld: getal}."""
+    uit = {"personen": rij["personen"], "personen_met_verandering": rij["personen_met_verandering"]}
+    for sleutel in ("weinig_kracht", "onvoldoende_contacten"):
+        uit[f"{sleutel}.teller"] = rij[sleutel]["teller"]
+        uit[f"{sleutel}.noemer"] = rij[sleutel]["noemer"]
+    for d in rij["domeinen"]:
+        uit[f"{d['code']}.aantal"] = d["aantal"]
+        uit[f"{d['code']}.aantal_verandering"] = d["aantal_verandering"]
+    return uit
+
+
+def verborgen_cellen(per_niveau):
+    """Complementary suppression over the three levels at once ({niveau: rows}): the gemeente is the sum of its
+    gebieden and of its teams, so a level asked for alone cannot be subtracted from another. Returns the hidden
+    cells (niveau, id, veld)."""
+    waarden, kandidaten = {}, []
+    for niveau, rijen in per_niveau.items():
+        for rij in rijen:
+            for veld, getal in _tellingen(rij).items():
+                waarden[(niveau, rij["id"], veld)] = getal
+    for gemeente in per_niveau.get("gemeente", []):
+        for veld in _tellingen(gemeente):
+            for niveau in ("gebied", "team"):
+                kandidaten.append((("gemeente", gemeente["id"], veld),
+                                   [(niveau, r["id"], veld) for r in per_niveau.get(niveau, [])]))
+    _primair, extra = onderdrukking.aanvullend(waarden, onderdrukking.relaties_die_kloppen(waarden, kandidaten))
+    return extra
+
+
+def onderdruk(rij, verborgen=frozenset()):
+    """Apply small-cell suppression to one aggregate row (counts < 5 → '< 5', counts hidden to protect another
+    one → '×', averages and shares on them hidden)."""
+    def weg(veld):
+        return (rij["niveau"], rij["id"], veld) in verborgen
+
+    def aantal(getal, veld):
+        return toon_aantal(getal, aanvullend_onderdrukt=weg(veld))
+
     uit = {k: rij[k] for k in ("niveau", "id", "naam", "versie", "van", "tot")}
-    uit["personen"] = toon_aantal(rij["personen"])
-    uit["personen_met_verandering"] = toon_aantal(rij["personen_met_verandering"])
+    uit["personen"] = aantal(rij["personen"], "personen")
+    uit["personen_met_verandering"] = aantal(rij["personen_met_verandering"], "personen_met_verandering")
     for sleutel in ("weinig_kracht", "onvoldoende_contacten"):
         t, n = rij[sleutel]["teller"], rij[sleutel]["noemer"]
-        uit[sleutel] = {"teller": toon_aantal(t), "noemer": toon_aantal(n), "aandeel": _ratio(t, n)}
+        verborgen_deel = weg(f"{sleutel}.teller") or weg(f"{sleutel}.noemer")
+        uit[sleutel] = {"teller": aantal(t, f"{sleutel}.teller"), "noemer": aantal(n, f"{sleutel}.noemer"),
+                        "aandeel": _ratio(t, n, verborgen_deel)}
     uit["domeinen"] = [
         {
             "code": d["code"], "naam": d["naam"],
-            "gemiddelde": None if d["gemiddelde"] is None else toon_ratio(round(d["gemiddelde"], 2), d["aantal"]),
-            "aantal": toon_aantal(d["aantal"]),
-            "verandering": None if d["verandering"] is None
-            else toon_ratio(round(d["verandering"], 2), d["aantal_verandering"]),
-            "aantal_verandering": toon_aantal(d["aantal_verandering"]),
+            "gemiddelde": None if d["gemiddelde"] is None else toon_ratio(
+                round(d["gemiddelde"], 2), d["aantal"], verborgen=weg(f"{d['code']}.aantal")),
+            "aantal": aantal(d["aantal"], f"{d['code']}.aantal"),
+            "verandering": None if d["verandering"] is None else toon_ratio(
+                round(d["verandering"], 2), d["aantal_verandering"], verborgen=weg(f"{d['code']}.aantal_verandering")),
+            "aantal_verandering": aantal(d["aantal_verandering"], f"{d['code']}.aantal_verandering"),
         }
         for d in rij["domeinen"]
     ]
@@ -344,9 +387,12 @@ class ZrmAggregaatViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         vraag = AggregaatVraagSerializer(data=request.query_params)
         vraag.is_valid(raise_exception=True)
         v = vraag.validated_data
-        rijen = selectors.zrm_aggregaten(gemeente=gemeente_id_van(request.user), van=v["van"], tot=v["tot"],
-                                         niveau=v["niveau"], versie=v.get("versie"))
-        return Response(AggregaatSerializer([onderdruk(r) for r in rijen], many=True).data)
+        per_niveau = {niveau: selectors.zrm_aggregaten(gemeente=gemeente_id_van(request.user), van=v["van"],
+                                                       tot=v["tot"], niveau=niveau, versie=v.get("versie"))
+                      for niveau in NIVEAUS}
+        verborgen = verborgen_cellen(per_niveau)
+        return Response(AggregaatSerializer([onderdruk(r, verborgen) for r in per_niveau[v["niveau"]]],
+                                            many=True).data)
 
 
 def registreer(router):

@@ -7,8 +7,8 @@ register = template.Library()
 
 @register.filter
 def aantal(waarde):
-    """A count as it may be shown (small numbers suppressed)."""
-    return toon_aantal(waarde)
+    """A count as it may be shown (small numbers suppressed; already suppressed text stays as it is)."""
+    return waarde if isinstance(waarde, str) else toon_aantal(waarde)
 
 
 @register.filter

@@ -17,8 +17,9 @@ def cijfers(request):
     if not rechten.mag_cijfers_zien(request.user):
         raise Http404
     vandaag = timezone.localdate()
-    form = PeriodeForm(request.GET or None, initial={"van": date(vandaag.year, 1, 1), "tot": vandaag})
-    van, tot = date(vandaag.year, 1, 1), vandaag
+    # only a quarter, half-year or year (issue 14); by default this year
+    van, tot = date(vandaag.year, 1, 1), date(vandaag.year, 12, 31)
+    form = PeriodeForm(request.GET or None, initial={"van": van, "tot": tot})
     status = 200
     if request.GET:
         if form.is_valid():
@@ -26,12 +27,10 @@ def cijfers(request):
         else:
             status = 400
     gemeente_id = gemeente_id_van(request.user)
-    per_wijk = tellingen.tellingen_per_wijk(gemeente_id, van, tot)
-    per_gebied = tellingen.tellingen_per_gebied(gemeente_id, van, tot)
+    per_wijk, per_gebied, totaal = tellingen.gepubliceerd(gemeente_id, van, tot)
     wijken = [(w, per_wijk[w.pk]) for w in wijken_voor(request.user).order_by("gebied__naam", "naam")]
     gebieden = [(g, per_gebied[g.pk]) for g in gebieden_voor(request.user).order_by("naam")]
     return render(request, "gemeenschap/cijfers.html", {
         "form": form, "van": van, "tot": tot, "wijken": wijken, "gebieden": gebieden,
-        "totaal": {**tellingen.totalen(per_wijk), **{k: v for k, v in tellingen.totalen(per_gebied).items()
-                                                     if k in ("activiteiten", "bereik", "klachten")}}},
+        "totaal": totaal},
                   status=status)

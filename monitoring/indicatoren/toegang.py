@@ -13,8 +13,8 @@ MELDINGEN = """
               AND g.datum >= (m.ontvangen_op AT TIME ZONE 'Europe/Amsterdam')::date) AS gesprek
     FROM toegang_melding m
     JOIN wijkteams_kanaal k ON k.id = m.kanaal_id
-    JOIN huishoudens_huishouden h ON h.id = m.huishouden_id
-    JOIN wijkteams_wijk w ON w.id = h.wijk_id
+    LEFT JOIN huishoudens_huishouden h ON h.id = m.huishouden_id
+    LEFT JOIN wijkteams_wijk w ON w.id = h.wijk_id
     LEFT JOIN wijkteams_team tm ON tm.id = m.team_id
     LEFT JOIN huishoudens_traject t ON t.id = m.traject_id
     WHERE m.gemeente_id = %(gemeente)s

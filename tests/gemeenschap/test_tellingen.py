@@ -122,8 +122,12 @@ def test_cijferpagina_en_api_tonen_dezelfde_getallen(client, org, gegevens, djan
         inhoud = client.get(url).content.decode()
     assert "Per wijk" in inhoud and "&lt; 5" in inhoud  # small numbers suppressed
     api = client.get("/api/v1/gemeenschap-tellingen/?van=2025-01-01&tot=2025-03-31").json()
-    assert api["per_wijk"][str(org.wijk_a.pk)]["hulpvragen"] == 3
-    assert api["per_gebied"][str(org.gebied_a.pk)]["mediaan_dagen_tot_koppeling"] == 8.5
+    # issue 14: the API publishes suppressed counts too (3 → "< 5"; the median on 4 matches is hidden)
+    assert api["per_wijk"][str(org.wijk_a.pk)]["hulpvragen"] == "< 5"
+    assert api["per_gebied"][str(org.gebied_a.pk)]["mediaan_dagen_tot_koppeling"] is None
+    assert api["per_gebied"][str(org.gebied_b.pk)]["bereik"] == 50
+    vrij = client.get("/api/v1/gemeenschap-tellingen/?van=2025-01-01&tot=2025-01-01")  # a single day
+    assert vrij.status_code == 400 and "kwartaal, halfjaar of jaar" in vrij.json()["tot"][0]
     fout = client.get("/api/v1/gemeenschap-tellingen/?van=2025-03-01&tot=2025-01-01")
     assert fout.status_code == 400 and fout.json()["tot"] == ["De einddatum ligt vóór de startdatum."]
     antwoord = client.get(reverse("gemeenschap:cijfers") + "?van=2025-03-01&tot=2025-01-01")

@@ -10,6 +10,7 @@ from django.urls import reverse
 from monitoring import perioden
 from monitoring.models import ImportWaarde, MonitorActie, MonitorBestand, MonitorRun
 from tests.monitoring.casus import KWARTAAL, bereken
+from wijkteams.models import Gemeente
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,8 @@ def test_run_starten_via_het_formulier(beleid, org, django_capture_on_commit_cal
 @pytest.mark.parametrize(("gegevens", "fout"), [
     ({"soort": "kwartaal", "jaar": 2026}, "Vul het kwartaal in"),
     ({"soort": "halfjaar", "jaar": 2026, "nummer": 3}, "Een halfjaar is 1 of 2"),
-    ({"soort": "anders", "van": "2026-03-01", "tot": "2026-01-01"}, "De einddatum ligt vóór de begindatum"),
+    # free windows are refused (issue 14): only quarter, half-year and year
+    ({"soort": "anders", "van": "2026-01-01", "tot": "2026-03-01"}, "Selecteer een geldige keuze"),
     ({"soort": "jaar", "jaar": "twintig"}, "Voer een geheel getal in"),
     ({"soort": "kwartaal", "jaar": 2010, "nummer": 1}, "2015"),
 ])
@@ -140,21 +142,22 @@ def test_dashboard_queries_groeien_niet_mee(beleid, casus, django_assert_num_que
     for k in (3, 4):
         bereken(casus.org, perioden.kwartaal(2025, k))
     bereken(casus.org)  # with a nulmeting and a previous quarter to compare with
-    with django_assert_num_queries(16):
+    # 16 + 2 per shown run (run, previous, nulmeting) for the complementary suppression table (issue 14)
+    with django_assert_num_queries(22):
         beleid.get(reverse("monitoring:dashboard"))
     from tests.monitoring.casus import _huishouden, _traject
 
     for n in range(20):
         _traject(_huishouden(casus.org, casus.org.wijk_b, f"Extra {n}"), casus.org.team_b, KWARTAAL.van)
     bereken(casus.org, perioden.kwartaal(2026, 2))
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(22):
         beleid.get(reverse("monitoring:dashboard") + f"?gebied={casus.org.gebied_a.pk}")
 
 
 def test_overige_paginas_queries(beleid, org, django_assert_max_num_queries):
     run = bereken(org)
-    for naam, args, maximaal in (("run", [run.pk], 8), ("voortgang", [run.pk], 7), ("vergelijking", [], 10),
-                                 ("indicatoren", [], 7), ("importeer", [], 7), ("csv", [run.pk], 8)):
+    for naam, args, maximaal in (("run", [run.pk], 8), ("voortgang", [run.pk], 7), ("vergelijking", [], 11),
+                                 ("indicatoren", [], 7), ("importeer", [], 7), ("csv", [run.pk], 10)):
         with django_assert_max_num_queries(maximaal):
             assert beleid.get(reverse(f"monitoring:{naam}", args=args)).status_code == 200
 
@@ -165,6 +168,10 @@ def test_gemeenten_naast_elkaar_alleen_totalen_en_onderdrukt(beleid, casus):
 
     ander = services.start_run(gemeente_id=casus.org.andere_gemeente.pk, periode=KWARTAAL, taak=False)
     services.bereken_run(run_id=ander.pk)
+    # issue 14: another gemeente's figures only with its consent (off by default)
+    inhoud = beleid.get(reverse("monitoring:vergelijking")).content.decode()
+    assert "Ridderkerk" in inhoud and "Alblasserdam" not in inhoud
+    Gemeente.objects.filter(pk=casus.org.andere_gemeente.pk).update(deelt_monitorcijfers=True)
     inhoud = beleid.get(reverse("monitoring:vergelijking")).content.decode()
     assert "Ridderkerk" in inhoud and "Alblasserdam" in inhoud
     assert "&lt; 5" in inhoud  # Alblasserdam has one household: suppressed
@@ -193,3 +200,12 @@ def test_beheer_toont_de_catalogus(client, org):
     assert client.get("/beheer/monitoring/indicator/").status_code == 200
     assert client.get("/beheer/monitoring/monitorrun/").status_code == 200
     call_command("check")
+
+
+def test_methodepagina_gelinkt_vanaf_de_monitor_en_alleen_voor_beleid(beleid, client, org):
+    methode = reverse("monitoring:methode")
+    assert f'href="{methode}"' in beleid.get(reverse("monitoring:dashboard")).content.decode()
+    inhoud = beleid.get(methode).content.decode()
+    assert "Aanvullend afschermen" in inhoud and "kwartaal, halfjaar of jaar" in inhoud
+    client.force_login(org.mensen["teamlid"])
+    assert client.get(methode).status_code == 404

@@ -44,7 +44,9 @@ def test_pdf_gemeente_noemt_gemeente_periode_waarden_en_onderdrukking(run_k1, tm
 def test_pdf_per_gebied(run_k1, casus):
     tekst = _tekst(rapport.maak_monitor_pdf(run_k1, casus.org.gebied_b))
     assert "Gebied Centrum/Oost/West" in tekst and "2026-K1" in tekst
-    assert "83,3%" in tekst  # volunteers in gebied B: 5/6
+    # volunteers in gebied B: 5/6, hidden as "(×)" since gebied A's count is small and the gemeente total is shown
+    # (issue 14: complementary suppression; with two gebieden the other one is always hidden too)
+    assert "83,3%" not in tekst and "(×)" in tekst
     assert "(< 5)" in tekst  # mantelzorgers in B: 1/6, hidden
     assert "Bolnes/Slikkerveer" in tekst  # the bar chart compares the gebieden (aggregates)
 
@@ -82,10 +84,12 @@ def test_csv_onderdrukt(run_k1):
     rijen = _csv(run_k1)
     per = {(r["indicator"], r["gebied"], r["wijk"], r["categorie"]): r for r in rijen if r["indicator"]}
     assert per[("hh_ondersteund", "Bolnes/Slikkerveer", "", "")]["waarde"] == "< 5"
-    assert per[("hh_ondersteund", "Centrum/Oost/West", "", "")]["waarde"] == "6"
+    # issue 14: 10 − 6 would give the suppressed 4 back, so the 6 is hidden too (complementary suppression)
+    assert per[("hh_ondersteund", "Centrum/Oost/West", "", "")]["waarde"] == "×"
     assert per[("hh_ondersteund", "Gemeente", "", "")]["waarde"] == "10"
     mantel = per[("mantelzorgers_clienten", "Gemeente", "", "")]
-    assert (mantel["waarde"], mantel["teller"], mantel["noemer"]) == ("(< 5)", "(< 5)", "(< 5)")
+    assert (mantel["waarde"], mantel["teller"]) == ("(< 5)", "(< 5)")
+    assert mantel["noemer"] not in ("(< 5)", "×")  # the noemer itself is no small number: shown
     assert per[("vrijwilligers_clienten", "Gemeente", "", "")]["waarde"] == "63,6"
     assert "Huishouden Jansen" not in exports.csv_bytes(run_k1).decode("utf-8-sig")
 
@@ -135,7 +139,8 @@ def test_dashboard_onderdrukt(client, run_k1, casus):
     assert "63,6%" in html
     assert "Huishouden Jansen" not in html
     html_b = client.get(f"/monitoring/?periode={run_k1.pk}&gebied={casus.org.gebied_b.pk}").content.decode()
-    assert "83,3%" in html_b and "Bolnes/Slikkerveer</th>" not in html_b
+    assert "83,3%" not in html_b and "(×)" in html_b  # complementary suppression (see test_pdf_per_gebied)
+    assert "Bolnes/Slikkerveer</th>" not in html_b
 
 
 def test_drempel_is_instelbaar(run_k1, settings):

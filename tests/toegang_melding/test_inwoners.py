@@ -54,13 +54,16 @@ def test_publieke_sociale_kaart_alleen_openbaar_aanbod(client, org):
 def test_inwoner_stelt_vraag_en_krijgt_ontvangstnummer_maar_geen_dossier(client, org, cat):
     bestaand = maak_huishouden(org.wijk_a, huisnummer=3, postcode="2981 AB", naam="Huishouden Geheim")
     melding(bestaand, leefgebieden=["financien", "huisvesting"])
-    assert client.get("/toegang/inwoners/vraag/").status_code == 200
+    assert client.get("/toegang/inwoners/vraag/", REMOTE_ADDR=_ip()).status_code == 200
     antwoord = client.post("/toegang/inwoners/vraag/", vraag(), REMOTE_ADDR=_ip())
     inhoud = antwoord.content.decode()
     m = Melding.objects.latest("id")
     assert antwoord.status_code == 200 and m.ontvangstnummer in inhoud
     assert "Geheim" not in inhoud and "traject" not in inhoud.lower()
-    assert m.kanaal.code == "online" and m.toestemming and m.huishouden == bestaand and m.geregistreerd_door is None
+    # never attached to the existing household: it waits in the team's queue to be linked by a professional
+    assert m.kanaal.code == "online" and m.toestemming and m.huishouden is None and m.geregistreerd_door is None
+    assert m.traject is None and m.behandelaar is None and m.status == Melding.Status.NIEUW
+    assert m.opgegeven_adres["postcode"] == "2981 AB" and m.opgegeven_adres["huisnummer"] == 3
 
 
 def test_vraagformulier_strikt_gevalideerd(client, org, cat):
@@ -80,11 +83,13 @@ def test_vraagformulier_strikt_gevalideerd(client, org, cat):
 
 
 def test_vraagformulier_is_rate_limited_per_ip(client, org, cat, settings):
-    settings.INWONER_MAX_VRAGEN = 2
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {
+        **settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], "inwoner_vraag": "2/hour"}}
     ip = _ip()
     for _ in range(2):
         assert client.post("/toegang/inwoners/vraag/", vraag(), REMOTE_ADDR=ip).status_code == 200
     antwoord = client.post("/toegang/inwoners/vraag/", vraag(), REMOTE_ADDR=ip)
-    assert antwoord.status_code == 429 and "te veel" in antwoord.content.decode()
+    assert antwoord.status_code == 429 and "te veel aanvragen" in antwoord.content.decode()
+    assert int(antwoord["Retry-After"]) > 0
     assert Melding.objects.count() == 2
     assert client.post("/toegang/inwoners/vraag/", vraag(), REMOTE_ADDR=_ip()).status_code == 200

@@ -95,7 +95,7 @@ def test_zonder_of_met_foute_sleutel_401(org, partners):
     ({"signaalgever_type": "onbekend-type"}, "signaalgever_type"),
     ({"melder_naam": "x" * 151}, "melder_naam"),
     ({"ontvangen_op": "gisteren"}, "ontvangen_op"),
-    ({"huisnummer": 99, "straat": ""}, "straat"),
+    ({"ontvangen_op": "2026-01-01T09:00:00+01:00"}, "ontvangen_op"),  # partners cannot backdate
 ])
 def test_foute_invoer_400_met_veldfouten_en_niets_aangemaakt(org, partners, wijziging, veld):
     huishoudens = Huishouden.objects.count()
@@ -127,12 +127,20 @@ def test_status_volgt_zonder_iets_van_het_dossier_te_verraden(org, partners):
     c = client_met(partners["sleutel_a"])
     nummer = c.post(URL, geldig(), format="json").json()["ontvangstnummer"]
     m = Melding.objects.get(ontvangstnummer=nummer)
+    services.koppel_melding(melding=m, door=org.mensen["teamlid_jgt"])  # a new household at the given address
+    m.refresh_from_db()
     services.pak_melding_op(melding=m, door=org.mensen["teamlid_jgt"])
     assert c.get(f"{URL}{nummer}/").json()["status"] == "in_behandeling"
-    # a second signal about the same household is joined to the traject; the partner only sees "in behandeling"
+    # a second signal about the same household is NOT joined by itself: it is "ontvangen" like any other
     tweede = c.post(URL, geldig(), format="json").json()
-    assert tweede["status"] == "in_behandeling"
-    assert Melding.objects.get(ontvangstnummer=tweede["ontvangstnummer"]).traject_id == m.traject_id
+    assert tweede["status"] == "ontvangen"
+    tweede_m = Melding.objects.get(ontvangstnummer=tweede["ontvangstnummer"])
+    assert tweede_m.huishouden is None and tweede_m.traject is None
+    # once a professional links it to that household, it joins the running traject; still only "in behandeling"
+    services.koppel_melding(melding=tweede_m, door=org.mensen["teamlid_jgt"], huishouden=m.huishouden)
+    tweede_m.refresh_from_db()
+    assert tweede_m.traject_id == m.traject_id
+    assert c.get(f"{URL}{tweede['ontvangstnummer']}/").json()["status"] == "in_behandeling"
 
 
 def test_openapi_schema_beschrijft_partner_endpoint(client, org):

@@ -168,7 +168,10 @@ def test_aggregaten_voor_beleid_met_onderdrukking(api, fixture):  # noqa: F811
     ("params", "veld"),
     [({"van": "2025-04-01", "tot": "2025-01-01"}, "tot"), ({"van": "gisteren", "tot": "2025-01-01"}, "van"),
      ({"van": "2025-01-01", "tot": "2025-03-31", "niveau": "wijk"}, "niveau"),
-     ({"van": "2025-01-01", "tot": "2025-03-31", "versie": "1999"}, "versie"), ({}, "van")],
+     ({"van": "2025-01-01", "tot": "2025-03-31", "versie": "1999"}, "versie"), ({}, "van"),
+     # issue 14: never a free window (two overlapping ones give one person's scores)
+     ({"van": "2025-01-01", "tot": "2025-01-01"}, "tot"), ({"van": "2025-01-02", "tot": "2025-03-31"}, "tot"),
+     ({"van": "2025-02-01", "tot": "2025-04-30"}, "tot")],
 )
 def test_aggregaten_foute_vraag_400(api, org, params, veld):
     api.force_authenticate(org.mensen["beleidsmedewerker"])

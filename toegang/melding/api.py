@@ -1,18 +1,21 @@
 """Partner API: a signalling organisation hands in a melding with its own key and reads back only the
 receipt number and status of its own meldingen. Strict input: unknown fields, wrong types, too long or too big
-payloads get a 400 with field errors, and nothing is created."""
+payloads get a 400 with field errors, and nothing is created. The melding is never looked up against a household
+(services.registreer_publieke_melding): the answer is the same for every valid address, and the moment of
+receipt is the gemeente's (``ontvangen_op`` from the partner is refused). Rate-limited per client address."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 
+from common import afremmen
 from common.fouten import foutvelden
 from huishoudens.models import Leefgebied
 from toegang.melding import services
@@ -79,7 +82,8 @@ class IsPartner(BasePermission):
 
 
 def partnerstatus(melding):
-    """What a partner may know: received, in progress or done (never whether a traject already ran)."""
+    """What a partner may know: received, in progress or done (never whether a traject already ran: linked to a
+    running traject reads as 'in_behandeling', the same as picked up)."""
     if melding.status == Melding.Status.NIEUW:
         return "ontvangen"
     if melding.status == Melding.Status.AFGEHANDELD:
@@ -121,7 +125,12 @@ class PartnerMeldingSerializer(StrikteSerializer):
                                        default=Melding.Urgentie.NORMAAL)
     toestemming = serializers.BooleanField()
     geen_toestemming_reden = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
-    ontvangen_op = serializers.DateTimeField(required=False)
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict) and "ontvangen_op" in data:
+            raise serializers.ValidationError({"ontvangen_op": [
+                _("Het moment van ontvangst legt de gemeente zelf vast; laat dit veld weg.")]})
+        return super().to_internal_value(data)
 
     def validate_leefgebieden(self, waarde):
         if len(set(waarde)) != len(waarde):
@@ -144,16 +153,16 @@ class OntvangstSerializer(serializers.Serializer):
         return partnerstatus(melding)
 
 
-class PartnerMeldingViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
-                            viewsets.GenericViewSet):
+@extend_schema_view(retrieve=extend_schema(parameters=[OpenApiParameter(
+    "ontvangstnummer", str, OpenApiParameter.PATH, description="Het ontvangstnummer, bijv. M-2026-000123.")]))
+class PartnerMeldingViewSet(afremmen.EerstAfremmen, mixins.CreateModelMixin, mixins.ListModelMixin,
+                            mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Meldingen van uw organisatie: indienen, en het ontvangstnummer en de status teruglezen."""
 
     authentication_classes = [PartnerTokenAuthentication]
     permission_classes = [IsPartner]
-    throttle_classes = [ScopedRateThrottle]
-    throttle_scope = "partner"
+    throttle_classes = [afremmen.Partner]
     lookup_field = "ontvangstnummer"
-    lookup_value_regex = r"M-[0-9]{4}-[0-9]{6}"
     filter_backends = []
 
     def get_queryset(self):
@@ -177,12 +186,12 @@ class PartnerMeldingViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mixi
             raise serializers.ValidationError({"signaalgever_type": [_("Onbekende soort signaalgever.")]})
         kanaal = Kanaal.objects.filter(gemeente=gemeente, code="partner", actief=True).first()
         try:
-            melding = services.registreer_melding(
-                gemeente=gemeente, door=None, signaalgever_type=soort, signaalgever_organisatie=organisatie,
+            melding = services.registreer_publieke_melding(
+                gemeente=gemeente, signaalgever_type=soort, signaalgever_organisatie=organisatie,
                 kanaal=kanaal, melder_naam=d["melder_naam"], melder_contact=d["melder_contact"],
                 vraag=d["vraag"], leefgebieden=d["leefgebieden"], urgentie=d["urgentie"],
                 toestemming=d["toestemming"], geen_toestemming_reden=d["geen_toestemming_reden"],
-                kinderen_gemeld=d["kinderen_onder_18"], ontvangen_op=d.get("ontvangen_op"),
+                kinderen_gemeld=d["kinderen_onder_18"],
                 adres={"postcode": d["postcode"], "huisnummer": d["huisnummer"], "toevoeging": d["toevoeging"],
                        "straat": d["straat"], "woonplaats": d["woonplaats"], "naam": d["achternaam"]},
             )

@@ -69,6 +69,25 @@ class MeldingForm(AdresVelden):
         return data
 
 
+class KoppelForm(forms.Form):
+    """Link a public melding: one of the households at the given address, or a new household there."""
+
+    NIEUW = "nieuw"
+
+    huishouden = forms.ChoiceField(label=_("Huishouden"), widget=forms.RadioSelect)
+
+    def __init__(self, *args, kandidaten, **kwargs):
+        super().__init__(*args, **kwargs)
+        keuzes = []
+        for k in kandidaten:
+            h = k["huishouden"]
+            uitleg = (_("lopend traject bij %(team)s") % {"team": k["traject"].team} if k["traject"]
+                      else _("geen lopend traject"))
+            keuzes.append((str(h.pk), f"{h.naam if k['zichtbaar'] else _('Bekend huishouden')} · {h.adres} · {uitleg}"))
+        keuzes.append((self.NIEUW, _("Nieuw huishouden op het opgegeven adres")))
+        self.fields["huishouden"].choices = keuzes
+
+
 class AfhandelForm(forms.Form):
     wat_gedaan = forms.CharField(label=_("Wat is er gedaan"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
     doorverwezen_naar = forms.CharField(label=_("Doorverwezen naar"), max_length=200, required=False)
@@ -130,8 +149,11 @@ class InwonerPostcodeForm(forms.Form):
 
 
 class InwonerVraagForm(AdresVelden):
-    """The public form: strictly validated; a hidden field that people leave empty catches simple bots."""
+    """The public form: strictly validated; a hidden field that people leave empty catches simple bots. The
+    address is asked in full for everybody: the form never looks up whether it is known."""
 
+    straat = forms.CharField(label=_("Straat"), max_length=150)
+    woonplaats = forms.CharField(label=_("Woonplaats"), max_length=100)
     naam = forms.CharField(label=_("Uw naam"), max_length=100)
     contact = forms.CharField(label=_("Telefoonnummer of e-mailadres"), max_length=150,
                               help_text=_("Zodat wij contact met u kunnen opnemen."))

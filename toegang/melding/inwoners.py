@@ -1,8 +1,8 @@
 """Public pages for residents (no login): which wijkteam serves my address, the public sociale kaart,
-and a form to hand in a question. Rate-limited per IP address; nothing of a dossier is ever shown."""
+and a form to hand in a question. Rate-limited per real client address (common.afremmen). A question never
+looks a household up: every valid address gets the same answer, a receipt number (services.registreer_publieke_melding).
+"""
 
-from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -10,33 +10,11 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from common import afremmen
 from common.fouten import fouten_naar_form
 from toegang.melding import services
 from toegang.melding.forms import InwonerPostcodeForm, InwonerVraagForm
 from wijkteams.models import Aanbod, Gemeente, Kanaal, Locatie, SignaalgeverType, Team
-
-MAX_VRAGEN_PER_UUR = 5
-MAX_ZOEKEN_PER_UUR = 120
-
-
-def _ip(request):
-    return request.META.get("REMOTE_ADDR") or "onbekend"
-
-
-def _te_vaak(request, soort, maximum):
-    """Count requests per IP per hour in the (Redis) cache; True when over the limit."""
-    sleutel = f"inwoner:{soort}:{_ip(request)}"
-    cache.add(sleutel, 0, timeout=3600)
-    try:
-        aantal = cache.incr(sleutel)
-    except ValueError:
-        cache.set(sleutel, 1, timeout=3600)
-        aantal = 1
-    return aantal > getattr(settings, f"INWONER_MAX_{soort.upper()}", maximum)
-
-
-def _te_veel(request):
-    return render(request, "toegang/inwoner/te_veel.html", status=429)
 
 
 def _dienstverlening(wijk):
@@ -51,8 +29,8 @@ def start(request):
     form = InwonerPostcodeForm(request.GET or None)
     context = {"form": form}
     if form.is_bound:
-        if _te_vaak(request, "zoeken", MAX_ZOEKEN_PER_UUR):
-            return _te_veel(request)
+        if (te_veel := afremmen.afgeremd(request, afremmen.InwonerZoeken)) is not None:
+            return te_veel
         if form.is_valid():
             try:
                 wijk = services.wijk_voor_postcode(None, form.cleaned_data["postcode"])
@@ -70,6 +48,8 @@ def start(request):
 
 
 def sociale_kaart(request):
+    if (te_veel := afremmen.afgeremd(request, afremmen.InwonerZoeken)) is not None:
+        return te_veel
     gemeenten = list(Gemeente.objects.order_by("naam"))
     gekozen = request.GET.get("gemeente") or (gemeenten[0].cbs_code if gemeenten else "")
     zoek = (request.GET.get("zoek") or "")[:100].strip()
@@ -94,9 +74,11 @@ def sociale_kaart(request):
 def vraag(request):
     form = InwonerVraagForm(request.POST or None)
     if request.method != "POST":
+        if (te_veel := afremmen.afgeremd(request, afremmen.InwonerZoeken)) is not None:
+            return te_veel
         return render(request, "toegang/inwoner/vraag.html", {"form": form})
-    if _te_vaak(request, "vragen", MAX_VRAGEN_PER_UUR):
-        return _te_veel(request)
+    if (te_veel := afremmen.afgeremd(request, afremmen.InwonerVraag)) is not None:
+        return te_veel
     if form.is_valid():
         d = form.cleaned_data
         try:
@@ -107,8 +89,8 @@ def vraag(request):
             gemeente = wijk.gemeente
             signaalgever = SignaalgeverType.objects.filter(gemeente=gemeente, code="inwoner").first()
             kanaal = Kanaal.objects.filter(gemeente=gemeente, code="online").first()
-            melding = services.registreer_melding(
-                gemeente=gemeente, door=None, signaalgever_type=signaalgever, kanaal=kanaal, vraag=d["vraag"],
+            melding = services.registreer_publieke_melding(
+                gemeente=gemeente, signaalgever_type=signaalgever, kanaal=kanaal, vraag=d["vraag"],
                 leefgebieden=d["leefgebieden"], toestemming=True, kinderen_gemeld=d["kinderen_gemeld"],
                 melder_naam=d["naam"], melder_contact=d["contact"],
                 adres={k: d.get(k) for k in ("postcode", "huisnummer", "toevoeging", "straat", "woonplaats")}

@@ -11,6 +11,7 @@ from django.db.models import Count, Min, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 
 from audit import log
+from huishoudens import selectors as huishouden_selectors
 from huishoudens.models import RegisseurToewijzing, Traject
 from toegang.melding import achtervang
 from toegang.melding.termijnen import filter_op_termijn, grenzen, onderzoek_loopt
@@ -78,6 +79,15 @@ def get_melding_voor(user, pk, *, request=None):
         raise Http404
     log.gelezen(user, melding, request=request)
     return melding
+
+
+def koppel_kandidaten(user, melding):
+    """The households at the address a public melding gave (find-before-create, as when registering: those the
+    user may not open are shown minimally and the look-up is logged)."""
+    adres = melding.opgegeven_adres or {}
+    if not melding.te_koppelen or not adres.get("postcode") or not adres.get("huisnummer"):
+        return []
+    return huishouden_selectors.zoek_bestaand(user, postcode=adres["postcode"], huisnummer=adres["huisnummer"])
 
 
 SORTERINGEN = {

@@ -58,7 +58,8 @@ def volgend_ontvangstnummer(jaar):
 
 
 def zoek_of_maak_huishouden(*, gemeente, adres, door=None):
-    """The household at this address in this gemeente, or a new one. The caller learns nothing of its dossier."""
+    """The household at this address in this gemeente, or a new one. Staff only: the public doors never call this
+    (they would learn whether a dossier exists); their meldingen are linked later (``koppel_melding``)."""
     postcode = normaliseer_postcode(adres.get("postcode"), streng=True)
     huisnummer = adres.get("huisnummer")
     toevoeging = (adres.get("toevoeging") or "").strip().upper()
@@ -69,6 +70,16 @@ def zoek_of_maak_huishouden(*, gemeente, adres, door=None):
                         toevoeging__iexact=toevoeging).order_by("id").first())
     if bestaand is not None:
         return bestaand
+    return maak_huishouden_op_adres(gemeente=gemeente, adres=adres, door=door)
+
+
+def maak_huishouden_op_adres(*, gemeente, adres, door=None):
+    """A new household at this address (no look-up of an existing one)."""
+    postcode = normaliseer_postcode(adres.get("postcode"), streng=True)
+    huisnummer = adres.get("huisnummer")
+    toevoeging = (adres.get("toevoeging") or "").strip().upper()
+    if not huisnummer:
+        raise ValidationError({"huisnummer": _("Vul het huisnummer in.")})
     wijk = adres.get("wijk") or wijk_voor_postcode(gemeente.pk, postcode)
     if wijk is None or wijk.gemeente_id != gemeente.pk:
         raise ValidationError({"postcode": _("Deze postcode ligt niet in het werkgebied van gemeente %(g)s.")
@@ -156,6 +167,17 @@ def registreer_melding(*, gemeente, door, signaalgever_type, kanaal, vraag, leef
         else geen_toestemming_reden.strip(), direct_aan=direct_aan, geregistreerd_door=door,
         onderzoek_uiterlijk=onderzoek_uiterlijk(ontvangen_op),
     )
+    route = _volg_route(melding, door)
+    melding.ontvangstnummer = volgend_ontvangstnummer(timezone.localdate(ontvangen_op).year)
+    melding.save()
+    log.aangemaakt(door, melding, detail={"route": route.soort, "team": route.team.pk if route.team else None,
+                                          "gekoppeld": route.koppelen})
+    _na_route(melding, route, door)
+    return melding
+
+
+def _volg_route(melding, door):
+    """Triage (toegang.melding.triage.bepaal_route) onto the unsaved or locked melding: team, handler, traject."""
     route = triage.bepaal_route(melding)
     melding.soort, melding.team, melding.behandelaar = route.soort, route.team, route.behandelaar
     melding.route_toelichting = route.toelichting[:300]
@@ -165,17 +187,86 @@ def registreer_melding(*, gemeente, door, signaalgever_type, kanaal, vraag, leef
         if route.behandelaar is not None:
             melding.status = Status.GEKOPPELD
     elif route.nieuw_traject and route.team is not None:
-        melding.traject = huishouden_services.open_traject(huishouden=huishouden, team=route.team, door=door)
-    melding.ontvangstnummer = volgend_ontvangstnummer(timezone.localdate(ontvangen_op).year)
-    melding.save()
+        melding.traject = huishouden_services.open_traject(huishouden=melding.huishouden, team=route.team, door=door)
+    return route
+
+
+def _na_route(melding, route, door):
+    """After the melding is saved: the casusoverleg, taking it up oneself, or mail to the handler."""
     if route.nieuw_traject and melding.traject is not None:
         CasusoverlegAgendapunt.objects.create(team=route.team, melding=melding)
-    log.aangemaakt(door, melding, detail={"route": route.soort, "team": route.team.pk if route.team else None,
-                                          "gekoppeld": route.koppelen})
     if door is not None and route.behandelaar == door and melding.status == Status.NIEUW:
         _pak_op(melding, door)
     elif route.behandelaar is not None:
         _mail_na_commit(route.behandelaar, melding=melding)
+
+
+@transaction.atomic
+def registreer_publieke_melding(*, gemeente, signaalgever_type, kanaal, vraag, leefgebieden, toestemming, adres,
+                                urgentie=Melding.Urgentie.NORMAAL, geen_toestemming_reden="", kinderen_gemeld=False,
+                                signaalgever_organisatie=None, melder_naam="", melder_contact=""):
+    """A question through a public door (resident form, partner API): a melding in the queue of the team of the
+    address's gebied, linked to NO household and never looked up against one, so the answer is the same for
+    every valid address. The moment of receipt is now (a partner cannot backdate). A professional links it
+    (``koppel_melding``). Only the postcode decides an error: outside every wijk(team), which is public."""
+    ontvangen_op = timezone.now()
+    leefgebieden = list(dict.fromkeys(leefgebieden or []))
+    _valideer_invoer(gemeente=gemeente, signaalgever_type=signaalgever_type, kanaal=kanaal,
+                     leefgebieden=leefgebieden, vraag=vraag, toestemming=toestemming,
+                     geen_toestemming_reden=geen_toestemming_reden, ontvangen_op=ontvangen_op, direct_aan=None)
+    if urgentie not in Melding.Urgentie.values:
+        raise ValidationError({"urgentie": _("Kies een urgentie.")})
+    postcode = normaliseer_postcode(adres.get("postcode"), streng=True)
+    wijk = wijk_voor_postcode(gemeente.pk, postcode)
+    if wijk is None:
+        raise ValidationError({"postcode": _("Deze postcode ligt niet in het werkgebied van gemeente %(g)s.")
+                               % {"g": gemeente.naam}}, code="buiten_gemeente")
+    soort = Melding.Soort.ENKELVOUDIG if len(leefgebieden) <= 1 else Melding.Soort.MEERVOUDIG
+    melding = Melding(
+        gemeente=gemeente, signaalgever_type=signaalgever_type, signaalgever_organisatie=signaalgever_organisatie,
+        melder_naam=melder_naam, melder_contact=melder_contact, kanaal=kanaal, ontvangen_op=ontvangen_op,
+        huishouden=None, kinderen_gemeld=kinderen_gemeld, vraag=vraag.strip(), leefgebieden=leefgebieden,
+        urgentie=urgentie, toestemming=toestemming,
+        geen_toestemming_reden="" if toestemming else geen_toestemming_reden.strip(),
+        onderzoek_uiterlijk=onderzoek_uiterlijk(ontvangen_op), soort=soort,
+        team=triage.team_voor_gebied(gemeente.pk, wijk.gebied_id, jeugd=kinderen_gemeld),
+        opgegeven_adres={
+            "postcode": postcode, "huisnummer": adres.get("huisnummer"),
+            "toevoeging": (adres.get("toevoeging") or "").strip().upper(),
+            "straat": (adres.get("straat") or "").strip(), "woonplaats": (adres.get("woonplaats") or "").strip(),
+            "naam": (adres.get("naam") or "").strip(), "wijk_id": wijk.pk,
+        },
+        route_toelichting=_("Via de publieke ingang: koppel de melding eerst aan een huishouden."),
+    )
+    melding.ontvangstnummer = volgend_ontvangstnummer(timezone.localdate(ontvangen_op).year)
+    melding.save()
+    log.aangemaakt(None, melding, detail={"route": "publiek", "team": melding.team_id})
+    return melding
+
+
+@transaction.atomic
+def koppel_melding(*, melding, door, huishouden=None):
+    """A professional links a public melding to a household (one of the suggestions), or to a new household at the
+    given address (``huishouden`` None); then the melding is routed like any other (triage)."""
+    melding = (Melding.objects.select_for_update(of=("self",)).select_related("team", "gemeente")
+               .get(pk=melding.pk))
+    if not melding.te_koppelen or melding.status != Status.NIEUW:
+        raise ValidationError(_("Deze melding is al gekoppeld of afgehandeld."), code="al_gekoppeld")
+    if not mag_oppakken(melding, door):
+        raise PermissionDenied(_("Alleen een lid van het team of de coördinator van het gebied kan deze melding "
+                                 "koppelen."))
+    if huishouden is None:
+        adres = dict(melding.opgegeven_adres)
+        adres.pop("wijk_id", None)
+        huishouden = maak_huishouden_op_adres(gemeente=melding.gemeente, adres=adres, door=door)
+    elif huishouden.gemeente_id != melding.gemeente_id:
+        raise ValidationError({"huishouden": _("Het huishouden hoort niet bij deze gemeente.")})
+    melding.huishouden = Huishouden.objects.select_for_update(of=("self",)).select_related("wijk").get(
+        pk=huishouden.pk)
+    route = _volg_route(melding, door)
+    melding.save()
+    log.gewijzigd(door, melding, detail={"gekoppeld_aan": melding.huishouden_id, "route": route.soort})
+    _na_route(melding, route, None)
     return melding
 
 
@@ -208,6 +299,8 @@ def pak_melding_op(*, melding, door):
     melding = Melding.objects.select_for_update(of=("self",)).select_related("team", "traject").get(pk=melding.pk)
     if melding.status != Status.NIEUW:
         raise ValidationError(_("Deze melding is al opgepakt."), code="al_opgepakt")
+    if melding.te_koppelen:
+        raise ValidationError(_("Koppel de melding eerst aan een huishouden."), code="te_koppelen")
     if not mag_oppakken(melding, door):
         raise PermissionDenied(_("Alleen een lid van het team of de coördinator van het gebied kan deze melding "
                                  "oppakken."))

@@ -42,8 +42,12 @@ def heeft_minderjarige(huishouden, kinderen_gemeld=False):
 
 def team_voor_huishouden(huishouden, *, jeugd):
     """The team of the household's gebied: Jeugd- en Gezinsteam for a household with minors, else Sociaal."""
-    gebied_id = huishouden.wijk.gebied_id
-    teams = list(Team.objects.filter(gemeente_id=huishouden.gemeente_id, gebied_id=gebied_id)
+    return team_voor_gebied(huishouden.gemeente_id, huishouden.wijk.gebied_id, jeugd=jeugd)
+
+
+def team_voor_gebied(gemeente_id, gebied_id, *, jeugd):
+    """The team of a gebied: its Jeugd- en Gezinsteam when ``jeugd``, else its Sociaal team (else any team)."""
+    teams = list(Team.objects.filter(gemeente_id=gemeente_id, gebied_id=gebied_id)
                  .select_related("type").order_by("id"))
     passend = [t for t in teams if t.type.voor_jeugd == jeugd]
     return (passend or teams or [None])[0]
@@ -114,4 +118,4 @@ def _met_achtervang(route, op):
                  nieuw_traject=route.nieuw_traject, toelichting=f"{route.toelichting} {extra}")
 
 
-__all__ = ["Route", "bepaal_route", "heeft_minderjarige", "team_voor_huishouden"]
+__all__ = ["Route", "bepaal_route", "heeft_minderjarige", "team_voor_gebied", "team_voor_huishouden"]

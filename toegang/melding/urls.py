@@ -8,6 +8,7 @@ urlpatterns = [
     path("meldingen/nieuw/", views.melding_nieuw, name="melding_nieuw"),
     path("meldingen/<int:pk>/", views.melding, name="melding"),
     path("meldingen/<int:pk>/oppakken/", views.melding_oppakken, name="melding_oppakken"),
+    path("meldingen/<int:pk>/koppelen/", views.melding_koppelen, name="melding_koppelen"),
     path("meldingen/<int:pk>/afhandelen/", views.melding_afhandelen, name="melding_afhandelen"),
     path("casusoverleg/<int:team_pk>/", views.casusoverleg, name="casusoverleg"),
     path("casusoverleg/<int:team_pk>/<int:pk>/besluit/", views.casusoverleg_besluit,

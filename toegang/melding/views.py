@@ -15,6 +15,7 @@ from toegang.melding.forms import (
     AfhandelForm,
     AfwezigheidForm,
     CasusoverlegBesluitForm,
+    KoppelForm,
     MeldingForm,
 )
 from toegang.melding.termijnen import termijnstatus
@@ -59,10 +60,16 @@ def melding_nieuw(request):
 
 def _melding_context(request, melding, **extra):
     user = request.user
+    mag_oppakken = melding.status == melding.Status.NIEUW and services.mag_oppakken(melding, user)
+    koppel_form = extra.pop("koppel_form", None)
+    if koppel_form is None and mag_oppakken and melding.te_koppelen:
+        koppel_form = KoppelForm(kandidaten=selectors.koppel_kandidaten(user, melding))
     return {
         "melding": melding,
         "termijn": termijnstatus(melding.onderzoek_uiterlijk) if melding.is_open else None,
-        "mag_oppakken": melding.status == melding.Status.NIEUW and services.mag_oppakken(melding, user),
+        "mag_oppakken": mag_oppakken and not melding.te_koppelen,
+        "mag_koppelen": mag_oppakken and melding.te_koppelen,
+        "koppel_form": koppel_form,
         "mag_afhandelen": melding.status in (melding.Status.IN_BEHANDELING, melding.Status.GEKOPPELD)
         and (melding.behandelaar_id == user.pk or services.is_coordinator_van_team(user, melding.team)),
         "dossier_zichtbaar": huishouden_selectors.huishoudens_voor(user).filter(pk=melding.huishouden_id).exists(),
@@ -89,6 +96,28 @@ def melding_oppakken(request, pk):
     messages.success(request, _("U heeft melding %(nr)s opgepakt.") % {"nr": melding.ontvangstnummer}
                      + (" " + _("U bent nu regisseur van dit huishouden.") if melding.traject_id else ""))
     return redirect(melding)
+
+
+@require_POST
+@login_required
+def melding_koppelen(request, pk):
+    melding = selectors.get_melding_voor(request.user, pk, request=request)
+    kandidaten = selectors.koppel_kandidaten(request.user, melding)
+    form = KoppelForm(request.POST, kandidaten=kandidaten)
+    if form.is_valid():
+        keuze = form.cleaned_data["huishouden"]
+        huishouden = (None if keuze == KoppelForm.NIEUW
+                      else next(k["huishouden"] for k in kandidaten if str(k["huishouden"].pk) == keuze))
+        try:
+            melding = services.koppel_melding(melding=melding, door=request.user, huishouden=huishouden)
+        except (ValidationError, PermissionDenied) as fout:
+            fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("Melding %(nr)s is gekoppeld. %(route)s")
+                             % {"nr": melding.ontvangstnummer, "route": melding.route_toelichting})
+            return redirect(melding)
+    return render(request, "toegang/melding/melding.html",
+                  _melding_context(request, melding, koppel_form=form), status=400)
 
 
 @require_POST

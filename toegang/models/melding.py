@@ -86,7 +86,13 @@ class Melding(models.Model):
     melder_contact = models.CharField(_("telefoon of e-mail melder"), max_length=150, blank=True)
     kanaal = models.ForeignKey(Kanaal, on_delete=models.PROTECT, related_name="+", verbose_name=_("kanaal"))
     ontvangen_op = models.DateTimeField(_("ontvangen op"))
-    huishouden = models.ForeignKey(Huishouden, on_delete=models.PROTECT, related_name="meldingen")
+    # Empty for a question through the public doors (resident form, partner API): a professional links it to a
+    # household in the werkvoorraad; the door itself never looks a household up (nothing to give away).
+    huishouden = models.ForeignKey(Huishouden, on_delete=models.PROTECT, null=True, blank=True,
+                                   related_name="meldingen")
+    opgegeven_adres = models.JSONField(
+        _("adres zoals opgegeven"), default=dict, blank=True,
+        help_text=_("Postcode, huisnummer, straat, woonplaats en achternaam zoals de inwoner of partner ze gaf."))
     kinderen_gemeld = models.BooleanField(_("melder noemt kinderen onder 18 in het huishouden"), default=False)
     vraag = models.TextField(_("de vraag in de woorden van de melder"), max_length=4000)
     leefgebieden = ArrayField(models.CharField(max_length=30, choices=Leefgebied.choices),
@@ -127,6 +133,8 @@ class Melding(models.Model):
                                    name="melding_afgehandeld_heeft_datum"),
             models.CheckConstraint(condition=Q(soort="enkelvoudig") | Q(soort="meervoudig"),
                                    name="melding_soort_geldig"),
+            models.CheckConstraint(condition=Q(huishouden__isnull=False) | Q(traject__isnull=True),
+                                   name="melding_traject_alleen_met_huishouden"),
         ]
         indexes = [
             models.Index(fields=["team", "status", "onderzoek_uiterlijk"], name="melding_team_status_idx"),
@@ -143,6 +151,11 @@ class Melding(models.Model):
     @property
     def is_open(self):
         return self.status in self.OPEN_STATUSSEN
+
+    @property
+    def te_koppelen(self):
+        """Came in through a public door and is not yet linked to a household."""
+        return self.huishouden_id is None
 
     def leefgebied_labels(self):
         return [Leefgebied(code).label for code in self.leefgebieden]

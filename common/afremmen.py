@@ -1,0 +1,88 @@
+"""Rate limits on every anonymous and partner door, keyed on the real client address.
+
+DRF's throttles do the counting (in the shared cache) and find the client: ``get_ident`` takes the address
+from ``X-Forwarded-For`` behind ``REST_FRAMEWORK["NUM_PROXIES"]`` trusted proxies (the setting
+``VERTROUWDE_PROXIES``), and ``REMOTE_ADDR`` when there are none; so one busy proxy is not one bucket for the
+whole city, and a client cannot pick its own address by sending the header. The same throttles guard the plain
+Django views of the resident pages (:func:`afgeremd`), with a Dutch 429 page; the API answers a Dutch 429 in the
+shared error shape (``common.fouten``).
+"""
+
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from rest_framework.settings import api_settings
+from rest_framework.throttling import SimpleRateThrottle
+
+
+class PerClientadres(SimpleRateThrottle):
+    """A rate per real client address for one ``scope`` of ``REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]``."""
+
+    scope = "publiek"
+
+    def get_rate(self):
+        # read at call time, so a changed setting (tests, a reload) counts
+        return api_settings.DEFAULT_THROTTLE_RATES[self.scope]
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+class Publiek(PerClientadres):
+    """The default of every API view (``DEFAULT_THROTTLE_CLASSES``): counts anonymous requests only, e.g. to the
+    schema and its documentation; a logged-in user is not limited by it."""
+
+    scope = "publiek"
+
+    def allow_request(self, request, view):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            return True
+        return super().allow_request(request, view)
+
+
+class Partner(PerClientadres):
+    """The partner API (also before the key is checked: guessing keys is slowed down too)."""
+
+    scope = "partner"
+
+
+class InwonerVraag(PerClientadres):
+    scope = "inwoner_vraag"
+
+
+class InwonerZoeken(PerClientadres):
+    scope = "inwoner_zoeken"
+
+
+def afgeremd(request, throttle_klasse):
+    """For a plain Django view: None when the request may go on, else the Dutch 429 page (with Retry-After)."""
+    throttle = throttle_klasse()
+    if throttle.allow_request(request, None):
+        return None
+    wacht = max(1, int(throttle.wait() or 1))
+    antwoord = render(request, "429.html", {"wacht_minuten": -(-wacht // 60)}, status=429)
+    antwoord["Retry-After"] = str(wacht)
+    return antwoord
+
+
+def te_veel_tekst(wacht):
+    """The Dutch text of an API 429."""
+    if wacht is None:
+        return _("Te veel verzoeken vanaf uw verbinding. Probeer het later opnieuw.")
+    return _("Te veel verzoeken vanaf uw verbinding. Probeer het over %(s)d seconden opnieuw.") % {
+        "s": max(1, int(wacht))}
+
+
+class EerstAfremmen:
+    """Mixin for an API view: count the request before authentication, so guessing keys is slowed down too
+    (DRF itself throttles only after authentication and permissions)."""
+
+    def perform_authentication(self, request):
+        self.check_throttles(request)
+        super().perform_authentication(request)
+
+    def check_throttles(self, request):
+        if getattr(request, "_afremmen_geteld", False):
+            return
+        request._afremmen_geteld = True
+        super().check_throttles(request)
