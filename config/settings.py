@@ -122,7 +122,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTHENTICATION_BACKENDS = [
     # First, as django-axes asks: refuses a locked-out account or address before the password is checked.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "wijkteams.backends.MedewerkerBackend",  # ModelBackend + the Medewerker record in the same query
     "guardian.backends.ObjectPermissionBackend",
 ]
 ANONYMOUS_USER_NAME = None  # guardian: no anonymous user object
@@ -268,6 +268,9 @@ CELERY_TASK_EAGER_PROPAGATES = True
 # Scheduled jobs that catch up a period beat missed (common.planning): started hourly and when beat starts.
 INHAALTAKEN = ["monitoring.tasks.start_kwartaalmonitor", "toegang.melding.tasks.stuur_dagoverzicht"]
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+
+# The audit log is kept at least five years (NEN 7513); older month partitions are detached (audit.partities).
+AUDIT_BEWAARTERMIJN_MAANDEN = max(60, int(env("AUDIT_BEWAARTERMIJN_MAANDEN", "60")))
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))

@@ -3,7 +3,8 @@
 from datetime import datetime, time
 
 from django.contrib.auth import get_user_model
-from django.db.models import F, Q
+from django.db.models import CharField, DateField, DateTimeField, F, IntegerField, Q, Value
+from django.db.models.functions import Cast
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -84,14 +85,40 @@ def noodtoegangen_te_beoordelen(user):
     return Noodtoegang.objects.filter(pk__in=binnen).select_related("huishouden", "gebruiker", "beoordeeld_door")
 
 
+def dossier_voor(user, pk, *, request=None):
+    """The household page's read: ``get_huishouden_voor`` (404, logged) with what the page and the sections of
+    other apps all ask for read once: every traject with its team, the open one and its regisseur, the persons.
+    ``lopend_traject``, ``huidige_regisseur`` and ``dossier_personen`` answer from these for this instance. Only
+    for a read-only page: nothing that writes gets this instance."""
+    huishouden = get_huishouden_voor(user, pk, request=request)
+    trajecten = list(huishouden.trajecten.select_related("team"))
+    open_ = next((t for t in trajecten if t.status != Traject.Status.AFGESLOTEN), None)
+    if open_ is not None:
+        open_.dossier_regisseur = huidige_regisseur(open_)
+    huishouden.dossier = {"trajecten": trajecten, "open_traject": open_,
+                          "personen": list(personen_van(huishouden))}
+    return huishouden
+
+
 def lopend_traject(huishouden):
+    if hasattr(huishouden, "dossier"):
+        return huishouden.dossier["open_traject"]
     return Traject.objects.filter(huishouden=huishouden).exclude(status=Traject.Status.AFGESLOTEN).first()
 
 
 def huidige_regisseur(traject):
+    if hasattr(traject, "dossier_regisseur"):
+        return traject.dossier_regisseur
     toewijzing = RegisseurToewijzing.objects.filter(traject=traject, tot__isnull=True).select_related(
         "regisseur").first()
     return toewijzing.regisseur if toewijzing else None
+
+
+def dossier_personen(huishouden):
+    """The household's current persons (birth date order), from the page's read when there is one."""
+    if hasattr(huishouden, "dossier"):
+        return huishouden.dossier["personen"]
+    return list(personen_van(huishouden))
 
 
 # --- counting, lists and search (never guardian's count() on the big table: see PERFORMANCE.md) ----------
@@ -258,33 +285,65 @@ def tijdlijn(huishouden, *, registry=None):
 
     if registry is None:
         from huishoudens import registry
-    items = []
-    for w in StatusWijziging.objects.filter(traject__huishouden=huishouden).select_related("door"):
-        tekst = (_("Traject aangemeld") if not w.van else
-                 _("Status %(van)s → %(naar)s") % {"van": w.get_van_display(), "naar": w.get_naar_display()})
-        items.append({"datum": w.op, "soort": _("Traject"), "omschrijving": tekst, "url": None})
-    for r in RegisseurToewijzing.objects.filter(traject__huishouden=huishouden).select_related("regisseur"):
-        items.append({"datum": r.van, "soort": _("Regisseur"), "url": None,
-                      "omschrijving": _("Regisseur: %(naam)s") % {"naam": _naam(r.regisseur)}
-                      + (f" ({r.reden})" if r.reden else "")})
-    for g in Keukentafelgesprek.objects.filter(traject__huishouden=huishouden):
-        items.append({"datum": g.datum, "soort": _("Keukentafelgesprek"), "url": reverse(
-            "huishoudens:gesprek", args=[huishouden.pk, g.pk]),
-            "omschrijving": _("Keukentafelgesprek (%(status)s)") % {"status": g.get_status_display()}})
-    for p in Plan.objects.filter(traject__huishouden=huishouden):
-        items.append({"datum": p.aangemaakt_op, "soort": _("Plan"), "url": reverse(
-            "huishoudens:plan", args=[huishouden.pk, p.pk]),
-            "omschrijving": _("Plan versie %(v)s (%(status)s)") % {"v": p.versie, "status": p.get_status_display()}})
-    for e in Evaluatie.objects.filter(plan__traject__huishouden=huishouden, uitgevoerd_op__isnull=False):
-        items.append({"datum": e.uitgevoerd_op, "soort": _("Evaluatie"), "url": None,
-                      "omschrijving": _("Evaluatie van het plan uitgevoerd")})
+    items = [_tijdlijn_item(huishouden, rij) for rij in _tijdlijn_rijen(huishouden)]
     for bron in registry.TIJDLIJN_BRONNEN:
         items.extend(bron(huishouden) or [])
     return sorted(items, key=lambda i: _als_datetime(i["datum"]), reverse=True)
 
 
-def _naam(user):
-    return (user.get_full_name() or user.username) if user else ""
+def _kolommen(bron, *, ts=None, d=None, a="", b="", c="", e="", n=0):
+    """The same columns for every part of the timeline's UNION: typed NULLs and constants where a part has none."""
+    def waarde(v, veld):
+        return v if hasattr(v, "resolve_expression") else Value(v, output_field=veld)
+
+    return {"bron": Value(bron, output_field=IntegerField()),
+            "ts": ts or Cast(Value(None), DateTimeField()), "d": d or Cast(Value(None), DateField()),
+            **{naam: waarde(v, CharField()) for naam, v in (("a", a), ("b", b), ("c", c), ("e", e))},
+            "n": waarde(n, IntegerField()), "nr": F("pk")}
+
+
+def _tijdlijn_rijen(huishouden):
+    """The dossier's own timeline rows (status changes, regisseurs, gesprekken, plans, evaluations) in one
+    round trip: a UNION ALL of five tables with the same columns, per source in date order."""
+    delen = [
+        StatusWijziging.objects.filter(traject__huishouden=huishouden).values(
+            **_kolommen(0, ts=F("op"), a=F("van"), b=F("naar"))),
+        RegisseurToewijzing.objects.filter(traject__huishouden=huishouden).values(**_kolommen(
+            1, ts=F("van"), a=F("regisseur__first_name"), b=F("regisseur__last_name"), c=F("regisseur__username"),
+            e=F("reden"))),
+        Keukentafelgesprek.objects.filter(traject__huishouden=huishouden).values(
+            **_kolommen(2, d=F("datum"), a=F("status"))),
+        Plan.objects.filter(traject__huishouden=huishouden).values(
+            **_kolommen(3, ts=F("aangemaakt_op"), a=F("status"), n=F("versie"))),
+        Evaluatie.objects.filter(plan__traject__huishouden=huishouden, uitgevoerd_op__isnull=False).values(
+            **_kolommen(4, d=F("uitgevoerd_op"))),
+    ]
+    rijen = delen[0].order_by().union(*(deel.order_by() for deel in delen[1:]), all=True)
+    return sorted(rijen, key=lambda r: (r["bron"], r["ts"] or r["d"], r["nr"]))
+
+
+def _tijdlijn_item(huishouden, r):
+    bron = r["bron"]
+    datum = r["ts"] if r["ts"] is not None else r["d"]
+    if bron == 0:
+        tekst = (_("Traject aangemeld") if not r["a"] else _("Status %(van)s → %(naar)s") % {
+            "van": Traject.Status(r["a"]).label, "naar": Traject.Status(r["b"]).label})
+        return {"datum": datum, "soort": _("Traject"), "omschrijving": tekst, "url": None}
+    if bron == 1:
+        naam = f"{r['a']} {r['b']}".strip() or r["c"]
+        return {"datum": datum, "soort": _("Regisseur"), "url": None,
+                "omschrijving": _("Regisseur: %(naam)s") % {"naam": naam} + (f" ({r['e']})" if r["e"] else "")}
+    if bron == 2:
+        return {"datum": datum, "soort": _("Keukentafelgesprek"),
+                "url": reverse("huishoudens:gesprek", args=[huishouden.pk, r["nr"]]),
+                "omschrijving": _("Keukentafelgesprek (%(status)s)") % {
+                    "status": Keukentafelgesprek.Status(r["a"]).label}}
+    if bron == 3:
+        return {"datum": datum, "soort": _("Plan"), "url": reverse("huishoudens:plan", args=[huishouden.pk, r["nr"]]),
+                "omschrijving": _("Plan versie %(v)s (%(status)s)") % {
+                    "v": r["n"], "status": Plan.Status(r["a"]).label}}
+    return {"datum": datum, "soort": _("Evaluatie"), "url": None,
+            "omschrijving": _("Evaluatie van het plan uitgevoerd")}
 
 
 def _als_datetime(waarde):
@@ -313,8 +372,8 @@ def mag_wie_bekeek_zien(user, traject):
     if rollen.heeft_rol(user, rollen.COORDINATOR) and traject.gebied_id and user.medewerker.coordinator_van.filter(
             pk=traject.gebied_id).exists():
         return True
-    return RegisseurToewijzing.objects.filter(traject=traject, tot__isnull=True, regisseur=user).exists()
-
+    regisseur = huidige_regisseur(traject)
+    return regisseur is not None and regisseur.pk == user.pk
 
 
 def mogelijke_regisseurs(traject):

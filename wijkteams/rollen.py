@@ -2,6 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from audit.log import groepsnamen
+
 MEDEWERKER = "medewerker"
 COORDINATOR = "coordinator"
 LZN = "lzn"
@@ -28,7 +30,7 @@ def rollen_van(user):
         return frozenset()
     cached = getattr(user, "_rollen", None)
     if cached is None:
-        cached = frozenset(n for n in user.groups.values_list("name", flat=True) if n in NAMEN)
+        cached = frozenset(n for n in groepsnamen(user) if n in NAMEN)
         user._rollen = cached
     return cached
 

@@ -4,12 +4,13 @@ have no households, so they get a 404 on every measurement and only see the aggr
 
 from collections import defaultdict
 
+from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
 
 from audit import log
 from huishoudens.models import Doel, Persoon
-from huishoudens.selectors import huishoudens_voor
+from huishoudens.selectors import dossier_personen, huishoudens_voor
 from zelfredzaamheid.aggregaten import versies_in_periode, zrm_aggregaten, zrm_aggregaten_per_periode  # noqa: F401
 from zelfredzaamheid.models import LAAG, Domein, MatrixVersie, Meting, Niveau
 
@@ -95,7 +96,7 @@ def _cel(meting, domein, eerste, namen):
 def huishouden_overzicht(huishouden):
     """All members' latest final scores side by side (per matrix version), with the change since their first
     measurement per domain, open drafts, and the plan goals linked to ZRM domains. A fixed number of queries."""
-    personen = list(huishouden.personen.filter(samengevoegd_in__isnull=True).order_by("geboortedatum", "id"))
+    personen = dossier_personen(huishouden)
     metingen = list(
         Meting.objects.filter(huishouden=huishouden, persoon__in=[p.pk for p in personen])
         .exclude(status=Meting.Status.VERVANGEN)
@@ -108,9 +109,9 @@ def huishouden_overzicht(huishouden):
             concepten[m.persoon_id].append(m)
         else:
             definitief[m.versie_id][m.persoon_id].append(m)
-    actieve = MatrixVersie.objects.filter(actief=True).first()
+    versies = {v.pk: v for v in MatrixVersie.objects.filter(Q(actief=True) | Q(pk__in=list(definitief)))}
+    actieve = next((v for v in sorted(versies.values(), key=lambda v: v.code, reverse=True) if v.actief), None)
     versie_ids = set(definitief) | ({actieve.pk} if actieve else set())
-    versies = {v.pk: v for v in MatrixVersie.objects.filter(pk__in=versie_ids)}
     domeinen = defaultdict(list)
     for d in Domein.objects.filter(versie_id__in=versie_ids).order_by("volgorde"):
         domeinen[d.versie_id].append(d)

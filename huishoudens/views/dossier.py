@@ -107,10 +107,10 @@ def nieuw(request):
 
 @login_required
 def huishouden(request, pk):
-    huishouden = selectors.get_huishouden_voor(request.user, pk, request=request)
+    huishouden = selectors.dossier_voor(request.user, pk, request=request)
     traject = selectors.lopend_traject(huishouden)
     regisseur = selectors.huidige_regisseur(traject) if traject else None
-    personen = list(selectors.personen_van(huishouden))
+    personen = selectors.dossier_personen(huishouden)
     secties = [{"template": "huishoudens/sectie.html", **s}
                for s in (sectie(request, huishouden) for sectie in registry.HUISHOUDEN_SECTIES) if s]
     return render(request, "huishoudens/huishouden.html", {
@@ -121,7 +121,7 @@ def huishouden(request, pk):
         "relaties": Relatie.objects.filter(van__huishouden=huishouden).select_related("van", "naar"),
         "netwerk": huishouden.netwerk.all(),
         "ondersteuning": huishouden.bestaande_ondersteuning.all(),
-        "trajecten": huishouden.trajecten.select_related("team").order_by("-aangemeld_op", "-id"),
+        "trajecten": huishouden.dossier["trajecten"],
         "gesprekken": selectors.gesprekken_van(huishouden),
         "plan": selectors.actief_plan(traject),
         "tijdlijn": selectors.tijdlijn(huishouden),

@@ -18,7 +18,7 @@ def _meer_data(dossier, n=8):
 
 
 PAGINAS = {
-    "huishouden": (lambda d: reverse("huishoudens:huishouden", args=[d.huishouden.pk]), 24),
+    "huishouden": (lambda d: reverse("huishoudens:huishouden", args=[d.huishouden.pk]), 14),
     "mijn": (lambda d: reverse("huishoudens:mijn"), 9),
     "zoeken": (lambda d: reverse("huishoudens:zoeken") + "?naam=Achternaam", 8),
     "gesprek": (lambda d: reverse("huishoudens:gesprek", args=[d.huishouden.pk, d.gesprek.pk]), 13),
@@ -48,13 +48,18 @@ def test_queries_vastgepind_en_groeien_niet_mee(client, dossier, pagina, django_
         assert client.get(url(dossier)).status_code == 200
 
 
-@pytest.mark.parametrize("pagina", ["huishouden", "plan", "start"])
+# With every section other apps register. The household page is pinned (issue 15: was 43; the target of 12
+# needs the sections of zelfredzaamheid, toegang and gemeenschap to join the dossier's read too).
+MET_ALLE_ONDERDELEN = {"huishouden": 29, "plan": 60, "start": 60}
+
+
+@pytest.mark.parametrize("pagina", list(MET_ALLE_ONDERDELEN))
 def test_met_alle_geregistreerde_onderdelen_groeien_queries_niet_mee(client, dossier, pagina,
                                                                      django_assert_max_num_queries):
     url = PAGINAS[pagina][0]
     client.force_login(dossier.mensen["regisseur"])
     client.get(url(dossier))
-    with django_assert_max_num_queries(60) as eerste:
+    with django_assert_max_num_queries(MET_ALLE_ONDERDELEN[pagina]) as eerste:
         assert client.get(url(dossier)).status_code == 200
     _meer_data(dossier)
     with django_assert_max_num_queries(len(eerste.captured_queries)):

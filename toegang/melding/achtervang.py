@@ -1,6 +1,5 @@
 """Achtervang: who takes over the work of a professional who is away today."""
 
-from django.db.models import Q
 from django.utils import timezone
 
 from toegang.models import Afwezigheid
@@ -28,13 +27,12 @@ def vervanger_voor(user, op=None):
     return afwezig.vervanger
 
 
-def vervangen_door_mij(user, op=None):
-    """Ids of the colleagues whose work ``user`` takes over today."""
-    return list(afwezigheden_op(op).filter(vervanger=user).values_list("medewerker_id", flat=True))
+def vervanging_vandaag(user, op=None):
+    """From one read of today's absences: (ids of the colleagues whose work ``user`` takes over today,
+    ids of the professionals away today without a present substitute: their work is in the queue)."""
+    rijen = list(afwezigheden_op(op).values_list("medewerker_id", "vervanger_id"))
+    afwezig = {medewerker for medewerker, _ in rijen}
+    return ([m for m, v in rijen if v == user.pk],
+            [m for m, v in rijen if v is None or v in afwezig])
 
 
-def afwezig_zonder_vervanger(op=None):
-    """Ids of the professionals who are away today without a (present) substitute: their work is in the queue."""
-    vandaag = afwezigheden_op(op)
-    return list(vandaag.filter(Q(vervanger__isnull=True) | Q(vervanger__in=vandaag.values("medewerker")))
-                .values_list("medewerker_id", flat=True))

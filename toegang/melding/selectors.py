@@ -7,7 +7,7 @@ registered by them, or in a gebied they coordinate. Everything stays inside the 
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Min, Prefetch, Q
+from django.db.models import Count, Min, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 
 from audit import log
@@ -45,14 +45,17 @@ def bereik_van(user):
     gemeente_id = gemeente_id_van(user)
     if gemeente_id is None:
         return Bereik(user=user, gemeente_id=None)
-    mw = medewerker_van(user)
+    # the gebieden only for a coördinator: the role is half of the one "is coördinator of" rule (rollen)
+    gebied_ids = (list(medewerker_van(user).coordinator_van.values_list("pk", flat=True))
+                  if rollen.heeft_rol(user, rollen.COORDINATOR) else [])
+    vervangen_ids, wachtrij_ids = achtervang.vervanging_vandaag(user)
     return Bereik(
         user=user,
         gemeente_id=gemeente_id,
         team_ids=list(Team.objects.filter(groep__user=user, gemeente_id=gemeente_id).values_list("pk", flat=True)),
-        gebied_ids=list(mw.coordinator_van.values_list("pk", flat=True)),
-        vervangen_ids=achtervang.vervangen_door_mij(user),
-        wachtrij_ids=achtervang.afwezig_zonder_vervanger(),
+        gebied_ids=gebied_ids,
+        vervangen_ids=vervangen_ids,
+        wachtrij_ids=wachtrij_ids,
     )
 
 
@@ -176,10 +179,12 @@ def werkvoorraad_samenvatting(bereik, *, weergave, vandaag=None):
     return {**m, **t}
 
 
-def eerste_onderzoekstermijn(traject_ids):
-    """{traject_id: earliest running onderzoek deadline} for a page of trajecten (one query)."""
-    return dict(Melding.objects.filter(onderzoek_loopt(), traject_id__in=traject_ids).values("traject_id")
-                .annotate(uiterlijk=Min("onderzoek_uiterlijk")).values_list("traject_id", "uiterlijk"))
+def met_eerste_onderzoekstermijn(trajecten):
+    """The trajecten with ``onderzoek_uiterlijk``: the earliest running onderzoek deadline of their meldingen,
+    computed in the list's own query (a correlated subquery per row of the page)."""
+    eerste = (Melding.objects.filter(onderzoek_loopt(), traject_id=OuterRef("pk")).order_by()
+              .values("traject_id").annotate(uiterlijk=Min("onderzoek_uiterlijk")).values("uiterlijk"))
+    return trajecten.annotate(onderzoek_uiterlijk=Subquery(eerste))
 
 
 def herverdeel_kandidaten(bereik):

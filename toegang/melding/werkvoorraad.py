@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit import log
+from common.paginering import pagina_met_totaal
 from toegang.melding import selectors, services
 from toegang.melding.forms import WerkvoorraadFilterForm
 from toegang.melding.termijnen import dagen_tot, termijnstatus
@@ -21,7 +21,7 @@ PER_PAGINA = 25
 
 
 def _pagina(qs, nummer):
-    return Paginator(qs, PER_PAGINA).get_page(nummer)
+    return pagina_met_totaal(qs, nummer, PER_PAGINA)
 
 
 def _opties(bereik):
@@ -57,14 +57,13 @@ def werkvoorraad(request):
         m.dagen = dagen_tot(m.onderzoek_uiterlijk, vandaag)
 
     hsorteer = request.GET.get("hsorteer") or "evaluatie"
-    trajecten = _pagina(selectors.werkvoorraad_trajecten(bereik, weergave=weergave, sorteer=hsorteer, **filters),
-                        request.GET.get("hpagina"))
-    onderzoek = selectors.eerste_onderzoekstermijn([t.pk for t in trajecten])
+    trajecten = _pagina(selectors.met_eerste_onderzoekstermijn(
+        selectors.werkvoorraad_trajecten(bereik, weergave=weergave, sorteer=hsorteer, **filters)),
+        request.GET.get("hpagina"))
     for t in trajecten:
         t.regisseur = t.huidige_regie[0].regisseur if t.huidige_regie else None
         t.evaluatie_termijn = termijnstatus(t.volgende_evaluatie, vandaag)
         t.evaluatie_dagen = dagen_tot(t.volgende_evaluatie, vandaag)
-        t.onderzoek_uiterlijk = onderzoek.get(t.pk)
         t.onderzoek_termijn = termijnstatus(t.onderzoek_uiterlijk, vandaag)
 
     log.getoond(request.user, [m.huishouden_id for m in meldingen] + [t.huishouden_id for t in trajecten],
