@@ -20,6 +20,14 @@ def ken_rechten_toe(app_rol, *, wachtwoord=None, verbinding=None):
 
     Runs on the owner's connection. Returns the statements it executed (for the command's output)."""
     verbinding = verbinding or connection
+    if verbinding is connection:
+        # Partitions can only be created by the owner of the log: the owner makes a year ahead here (bin/start,
+        # the migrate step of docker-compose), so the nightly job under the app role finds them in place.
+        from django.utils import timezone
+
+        from audit.partities import maak_partities_aan
+
+        maak_partities_aan(timezone.now().date(), vooruit=12)
     q = verbinding.ops.quote_name
     rol = q(app_rol)
     audit_tabel = q(AuditEvent._meta.db_table)
@@ -42,8 +50,12 @@ def ken_rechten_toe(app_rol, *, wachtwoord=None, verbinding=None):
         sql(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {rol}")
         sql(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {rol}")
         sql(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {rol}")
-        sql(f"REVOKE ALL ON {audit_tabel} FROM {rol}")
-        sql(f"GRANT SELECT, INSERT ON {audit_tabel} TO {rol}")
+        # the log and each of its monthly partitions (audit.partities): only INSERT and SELECT
+        cursor.execute("SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+                       "WHERE i.inhparent = %s::regclass", [AuditEvent._meta.db_table])
+        for tabel in [audit_tabel] + [q(naam) for (naam,) in cursor.fetchall()]:
+            sql(f"REVOKE ALL ON {tabel} FROM {rol}")
+            sql(f"GRANT SELECT, INSERT ON {tabel} TO {rol}")
     return uitgevoerd
 
 
