@@ -160,6 +160,8 @@ class MetingViewSet(LogtLezen, viewsets.ModelViewSet):
                 .order_by("-datum", "-id"))
 
     def get_serializer_context(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation: no database needed
+            return {**super().get_serializer_context(), "domeinen": {}}
         domeinen = {}
         for d in Domein.objects.order_by("volgorde"):
             domeinen.setdefault(d.versie_id, []).append(d)
