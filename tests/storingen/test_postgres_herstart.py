@@ -17,7 +17,7 @@ from django.db import close_old_connections, connection
 from common.models import Uitgaand
 from monitoring import services as monitoring_services
 from monitoring.models import MonitorRun
-from tests.monitoring.conftest import KWARTAAL
+from tests.monitoring.casus import KWARTAAL
 from tests.storingen.conftest import Slot, wacht_tot
 
 pytestmark = [pytest.mark.storing, pytest.mark.celery_worker, pytest.mark.django_db(transaction=True)]

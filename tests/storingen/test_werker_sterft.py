@@ -14,7 +14,7 @@ from common.models import Uitgaand
 from monitoring import services as monitoring_services
 from monitoring.models import IndicatorWaarde, MonitorBestand, MonitorRun
 from tests.huishoudens.factories import maak_dossier
-from tests.monitoring.conftest import KWARTAAL
+from tests.monitoring.casus import KWARTAAL
 from tests.storingen.conftest import Slot, dood_kind_midden_in_taak, wacht_tot
 from tests.toegang_maatwerk.factories import maak_dossier as maatwerk_dossier
 from tests.toegang_maatwerk.factories import vraag_aan
