@@ -108,7 +108,7 @@ def _teruggekomen(lijst, ids):
     open traject, a later closing), or new activity since the list was drawn up (melding, traject, request)."""
     uit = {}
     sinds = lijst.opgesteld_op or lijst.aangemaakt_op
-    for h in Traject.objects.filter(huishouden_id__in=ids, aangemeld_op__gte=sinds.date()).values_list(
+    for h in Traject.objects.filter(huishouden_id__in=ids, aangemeld_op__gt=sinds.date()).values_list(
             "huishouden_id", flat=True):
         uit.setdefault(h, _("nieuw traject"))
     for bron in registry.NIEUW_SINDS:

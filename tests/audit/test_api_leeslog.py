@@ -68,7 +68,8 @@ def _huishoudens_van(cls, gebruiker, items):
     if not all("id" in i for i in items):
         return None
     view = cls()
-    view.request, view.kwargs, view.format_kwarg = SimpleNamespace(user=gebruiker, method="GET"), {}, None
+    verzoek = SimpleNamespace(user=gebruiker, method="GET", query_params={})
+    view.request, view.kwargs, view.format_kwarg = verzoek, {}, None
     objecten = view.get_queryset().model._default_manager.filter(pk__in=[i["id"] for i in items])
     return set(view.huishoudens_van(objecten)) - {None}
 
