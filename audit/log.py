@@ -49,7 +49,7 @@ def log(actor, actie, obj=None, *, detail=None, request=None, resultaat="gelukt"
     velden = {}
     if obj is not None:
         velden["object_type"] = obj._meta.label_lower
-        velden["object_id"] = str(obj.pk)
+        velden["object_id"] = str(obj.pk)[:64]  # the column holds 64; an API token's key is its 128-char digest
         if hasattr(obj, "audit_context"):
             velden.update(obj.audit_context())
     velden.update({k: v for k, v in client.items() if v is not None})

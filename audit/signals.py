@@ -35,4 +35,4 @@ def beheer_wijziging(sender, instance, created, **kwargs):
              DELETION: AuditActie.VERWIJDERD}[instance.action_flag]
     ct = instance.content_type
     log.log(instance.user, actie, detail={"beheer": instance.get_change_message(), "object": instance.object_repr},
-            object_type=f"{ct.app_label}.{ct.model}" if ct else "", object_id=str(instance.object_id or ""))
+            object_type=f"{ct.app_label}.{ct.model}" if ct else "", object_id=str(instance.object_id or "")[:64])
