@@ -108,8 +108,10 @@ def _teruggekomen(lijst, ids):
     open traject, a later closing), or new activity since the list was drawn up (melding, traject, request)."""
     uit = {}
     sinds = lijst.opgesteld_op or lijst.aangemaakt_op
-    for h in Traject.objects.filter(huishouden_id__in=ids, aangemeld_op__gt=sinds.date()).values_list(
-            "huishouden_id", flat=True):
+    # a traject opened after the list was drawn up (its first status row, to the second; the registration date
+    # alone cannot tell a traject of that same morning from one of that afternoon)
+    for h in Traject.objects.filter(huishouden_id__in=ids, statuswijzigingen__van="",
+                                    statuswijzigingen__op__gte=sinds).values_list("huishouden_id", flat=True):
         uit.setdefault(h, _("nieuw traject"))
     for bron in registry.NIEUW_SINDS:
         for h, reden in bron(ids, sinds).items():

@@ -20,6 +20,7 @@ from huishoudens.models import (
     Huishouden,
     Keukentafelgesprek,
     NetwerkLid,
+    Noodtoegang,
     Persoon,
     Plan,
     PlanAkkoord,
@@ -53,6 +54,7 @@ VELDEN = {
     "huishoudens.Actie": {"omschrijving": WEG, "wie": WEG},
     "huishoudens.Evaluatie": {"verslag": WEG},
     "huishoudens.Relatie": {},  # only the kind of relation (a choice) between two anonymised persons
+    "huishoudens.Noodtoegang": {"reden": WEG},  # the professional's reason may describe the household
 }
 GEEN_HUISHOUDGEGEVENS = {
     "huishoudens.HuishoudenUserObjectPermission": "toegangsrechten: verwijderd door huishoudens.rechten",
@@ -102,6 +104,7 @@ def anonimiseer(huishouden_ids):
         for veld in velden:
             _van(model, ids).exclude(**{veld: ""}).update(**{veld: WEG})
     _van(Persoon, ids).update(voornamen=WEG, bsn=None, geboortedatum=date(1900, 1, 1))
+    Noodtoegang.objects.filter(huishouden_id__in=ids).update(reden=WEG)
     NetwerkLid.objects.filter(huishouden_id__in=ids).delete()
     BestaandeOndersteuning.objects.filter(huishouden_id__in=ids).delete()
     Huishouden.objects.filter(pk__in=ids).update(naam=WEG, huisnummer=0)

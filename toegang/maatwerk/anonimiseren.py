@@ -13,7 +13,7 @@ WEG = "Geanonimiseerd"
 # What retention does with each free-text field (tests/bewaring checks this against the models).
 VELDEN = {
     "toegang.Aanvraag": {"motivering": WEG, "besluitreden": WEG, "extern_kenmerk": "gewist",
-                         "beschikking": "bestand verwijderd",
+                         "beschikking": "bestand verwijderd", "extern_besluitbrief": "bestand verwijderd",
                          "externe_instantie": "blijft: naam van de beslissende instantie, geen persoonsgegeven"},
     "toegang.AanvraagStatusWijziging": {"reden": WEG},
     "toegang.Toewijzing": {"reden_einde": WEG, "toewijzingnummer": "blijft: nummer voor de aanbieder (iWmo)"},
@@ -34,8 +34,10 @@ def anonimiseer(huishouden_ids):
     ids = list(huishouden_ids)
     for aanvraag in Aanvraag.objects.filter(huishouden_id__in=ids).exclude(beschikking=""):
         aanvraag.beschikking.delete(save=False)
+    for aanvraag in Aanvraag.objects.filter(huishouden_id__in=ids).exclude(extern_besluitbrief=""):
+        aanvraag.extern_besluitbrief.delete(save=False)  # the external body's letter (issue 19)
     aanvragen = Aanvraag.objects.filter(huishouden_id__in=ids)
-    aanvragen.update(motivering=WEG, beschikking="", extern_kenmerk="")
+    aanvragen.update(motivering=WEG, beschikking="", extern_besluitbrief="", extern_kenmerk="")
     aanvragen.exclude(besluitreden="").update(besluitreden=WEG)
     AanvraagStatusWijziging.objects.filter(aanvraag__huishouden_id__in=ids).exclude(reden="").update(reden=WEG)
     Toewijzing.objects.filter(client__huishouden_id__in=ids).exclude(reden_einde="").update(reden_einde=WEG)
