@@ -110,8 +110,9 @@ def _teruggekomen(lijst, ids):
     sinds = lijst.opgesteld_op or lijst.aangemaakt_op
     # a traject opened after the list was drawn up (its first status row, to the second; the registration date
     # alone cannot tell a traject of that same morning from one of that afternoon)
-    for h in Traject.objects.filter(huishouden_id__in=ids, statuswijzigingen__van="",
-                                    statuswijzigingen__op__gte=sinds).values_list("huishouden_id", flat=True):
+    nieuw = (Q(statuswijzigingen__van="", statuswijzigingen__op__gte=sinds) | Q(aangemeld_op__gt=sinds.date())
+             | Q(statuswijzigingen__isnull=True, aangemeld_op__gte=sinds.date()))
+    for h in Traject.objects.filter(nieuw, huishouden_id__in=ids).values_list("huishouden_id", flat=True):
         uit.setdefault(h, _("nieuw traject"))
     for bron in registry.NIEUW_SINDS:
         for h, reden in bron(ids, sinds).items():

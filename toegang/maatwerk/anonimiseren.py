@@ -16,6 +16,7 @@ VELDEN = {
                          "beschikking": "bestand verwijderd", "extern_besluitbrief": "bestand verwijderd",
                          "externe_instantie": "blijft: naam van de beslissende instantie, geen persoonsgegeven"},
     "toegang.AanvraagStatusWijziging": {"reden": WEG},
+    "toegang.AanvraagAuteur": {"rol": "blijft: soort auteurschap (een keuze), geen vrije tekst"},
     "toegang.Toewijzing": {"reden_einde": WEG, "toewijzingnummer": "blijft: nummer voor de aanbieder (iWmo)"},
     "toegang.Opschaling": {"reden": WEG, "geprobeerd": WEG, "samenvatting": "gewist", "besluit": WEG,
                            "uitkomst": WEG, "afschaal_instructies": WEG},
