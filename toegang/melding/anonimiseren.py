@@ -13,7 +13,8 @@ WEG = "Geanonimiseerd"
 VELDEN = {
     "toegang.Melding": {"vraag": WEG, "melder_naam": "gewist", "melder_contact": "gewist",
                         "geen_toestemming_reden": WEG, "wat_gedaan": WEG, "route_toelichting": WEG,
-                        "doorverwezen_naar": WEG, "ontvangstnummer": "blijft: volgnummer zonder persoonsgegevens"},
+                        "doorverwezen_naar": WEG, "opgegeven_adres": "gewist (het adres zoals de melder het gaf)",
+                        "ontvangstnummer": "blijft: volgnummer zonder persoonsgegevens"},
     "toegang.CasusoverlegAgendapunt": {"volgende_stap": WEG},
 }
 GEEN_HUISHOUDGEGEVENS = {
@@ -27,7 +28,7 @@ GEEN_HUISHOUDGEGEVENS = {
 def anonimiseer(huishouden_ids):
     ids = list(huishouden_ids)
     meldingen = Melding.objects.filter(huishouden_id__in=ids)
-    meldingen.update(vraag=WEG, melder_naam="", melder_contact="")
+    meldingen.update(vraag=WEG, melder_naam="", melder_contact="", opgegeven_adres={})
     for veld in ("geen_toestemming_reden", "wat_gedaan", "route_toelichting", "doorverwezen_naar"):
         meldingen.exclude(**{veld: ""}).update(**{veld: WEG})
     # a discussed agenda item keeps a (non-empty) next step: database constraint
