@@ -109,8 +109,10 @@ def start_celery_worker(settings, *pool):
         if proces.poll() is not None:
             proces.stderr.seek(0)
             raise RuntimeError("Celery-worker stopte direct: " + proces.stderr.read().decode()[-2000:])
-        if app.control.ping(timeout=0.5):
-            return proces
+        # a connection of its own: an earlier test (Redis stopped/frozen) may have closed the app's shared pool
+        with app.connection_for_write() as verbinding:
+            if app.control.ping(timeout=0.5, connection=verbinding):
+                return proces
     proces.kill()
     raise RuntimeError("Celery-worker reageerde niet binnen 150 s")
 
