@@ -69,7 +69,7 @@ def test_persoon_buiten_het_huishouden_400(api, dossier):
 
     ander = Huishouden.objects.create(gemeente=dossier.org.gemeente, wijk=dossier.org.wijk_a, straat="X",
                                       huisnummer=3, postcode="2981 AA", woonplaats="Ridderkerk", naam="Ander")
-    geef_toegang(ander, dossier.org.team_a.groep)
+    geef_toegang(ander, dossier.org.team_a.groep, door=None, reden="test: het team werkt ook aan dit huishouden")
     vreemde = Persoon.objects.create(huishouden=ander, voornamen="Piet", achternaam="B", geboortedatum=date(1980, 1, 1))
     api.force_authenticate(dossier.mensen["teamlid"])
     r = api.post("/api/v1/zrm-metingen/", invoer(vreemde, huishouden=dossier.huishouden.pk), format="json")
