@@ -218,9 +218,9 @@ def mag_traject_openen(user, team):
     mw = getattr(user, "medewerker", None)
     if mw is None or mw.gemeente_id != team.gemeente_id:
         return False
-    return user.groups.filter(pk=team.groep_id).exists() or bool(
-        team.gebied_id and rollen.heeft_rol(user, rollen.COORDINATOR)
-        and mw.coordinator_van.filter(pk=team.gebied_id).exists())
+    # coördinator: of the team's gebied, or any coördinator of the gemeente for a team without gebied
+    return user.groups.filter(pk=team.groep_id).exists() or rollen.is_coordinator_van(
+        user, team.gebied_id, gemeente_id=team.gemeente_id)
 
 
 def mag_regisseur_zijn(traject, user):
