@@ -46,7 +46,7 @@ def test_jgt_vraagt_jeugdhulp_aan_en_coordinator_kent_toe_en_downloadt_beschikki
         "Opvoedondersteuning via het CJG en hulp van de grootouders waren niet genoeg; het gedrag escaleert.")
     pagina.get_by_role("button", name="Aanvraag indienen").click()
     pagina.get_by_role("heading", name="Maatwerkaanvraag: Ambulante jeugdhulp").wait_for()
-    assert pagina.get_by_text("U deed deze aanvraag zelf").is_visible()
+    assert pagina.get_by_text("U deed, aanvulde of wijzigde deze aanvraag zelf").is_visible()
     pagina.get_by_role("button", name="Uitloggen").click()
     pagina.get_by_role("heading", name="Inloggen").wait_for()
 
