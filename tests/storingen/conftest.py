@@ -75,8 +75,8 @@ def _zet_celery_op(url):
     app.conf.result_backend = url
     app._backend_cache = None
     app._local.__dict__.pop("backend", None)
-    if app._pool is not None:
-        app._pool.force_close_all()
+    # a new pool; the old one is left to the garbage collector, not closed: other objects (the control
+    # mailbox, producer pools) may still hold it, and a closed pool fails every later test ("Acquire on closed pool")
     app._pool = None
     app.amqp._producer_pool = None
 
