@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from django.db import transaction
+
 from huishoudens.models import (
     Actie,
     Doel,
@@ -60,6 +62,11 @@ def _persoon(h, *, geboren=date(1970, 1, 1), mantelzorger=False, vrijwilliger=Fa
 
 def _traject(h, team, aangemeld, *, afgesloten=None, reden="", status=None):
     status = status or (Traject.Status.AFGESLOTEN if afgesloten else Traject.Status.UITVOERING)
+    with transaction.atomic():  # the regisseur check is deferred to commit (a real worker's tests autocommit)
+        return _traject_met_regisseur(h, team, aangemeld, afgesloten, reden, status)
+
+
+def _traject_met_regisseur(h, team, aangemeld, afgesloten, reden, status):
     traject = Traject.objects.create(huishouden=h, team=team, gebied=team.gebied, aangemeld_op=aangemeld,
                                      afgesloten_op=afgesloten, afsluitreden=reden, status=status)
     if status in (Traject.Status.PLAN, Traject.Status.UITVOERING):  # past intake: a regisseur (database check)

@@ -80,7 +80,7 @@ def test_backup_en_restore_van_de_demo(settings, tmp_path, herstel_db):
     assert bestanden_voor and voor_backup["huishoudens_huishouden"][0] > 10
 
     backup = tmp_path / "backup"
-    draai("backup", backup, MEDIA_ROOT=media)
+    draai("backup", backup, MEDIA_ROOT=media, DB_NAME=connection.settings_dict["NAME"])
     assert {p.name for p in backup.iterdir()} == {"database.dump", "media.tar", "info.txt", "MANIFEST.sha256"}
 
     # 1. restore into an empty database and an empty folder: every row and every file again

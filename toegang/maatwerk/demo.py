@@ -169,8 +169,8 @@ def _aanvragen(gemeente, stdout):
 
 def _opschalingen(gemeente, stdout):
     User = get_user_model()
-    lzn = User.objects.filter(username="lzn").first()
-    tafel = User.objects.filter(username="bestuurstafel").first()
+    lzn = User.objects.filter(username="lzn", medewerker__gemeente=gemeente).first()
+    tafel = User.objects.filter(username="bestuurstafel", medewerker__gemeente=gemeente).first()
     doelen = {d.code: d for d in OpschalingDoel.objects.filter(gemeente=gemeente)}
     trajecten = (Traject.objects.filter(huishouden__gemeente=gemeente, aanvragen__isnull=True,
                                         opschalingen__isnull=True)
