@@ -26,7 +26,7 @@ def maak_monitor_pdfs(run_id):
     return {"run": run_id, "pdfs": rapport.maak_alle_pdfs(run_id)}
 
 
-@shared_task(time_limit=5 * 60)
+@shared_task(time_limit=5 * 60, soft_time_limit=4 * 60)
 def start_kwartaalmonitor():
     """Beat, after each quarter (and the hourly catch-up when beat missed that moment): a run of the quarter just
     ended for every gemeente, once per gemeente and quarter (common.planning)."""
