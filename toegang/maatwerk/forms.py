@@ -102,3 +102,9 @@ class HerschikForm(forms.Form):
             self.fields[veld].queryset = qs
             self.fields[veld].label_from_instance = (
                 lambda r: f"{r.jaar} · {r.gebied or _('hele gemeente')} · {r.categorie}")
+
+
+class ZorgberichtForm(forms.Form):
+    bestand = forms.FileField(label=_("Bericht van de aanbieder (XML)"),
+                              help_text=_("Een WMO305- of JW305-bericht (start zorg) of een WMO307- of JW307-bericht "
+                                          "(stop zorg), release 3.2."))

@@ -9,7 +9,16 @@ from django.http import Http404
 
 from audit import log
 from huishoudens.selectors import get_huishouden_voor, huishoudens_voor
-from toegang.models import Aanvraag, AanvraagAuteur, BudgetHerschikking, BudgetRegel, Mandaat, Toewijzing
+from toegang.maatwerk import rechten
+from toegang.models import (
+    Aanbieder,
+    Aanvraag,
+    AanvraagAuteur,
+    BudgetHerschikking,
+    BudgetRegel,
+    Mandaat,
+    Toewijzing,
+)
 from wijkteams import rollen
 from wijkteams.selectors import medewerker_van
 
@@ -89,6 +98,23 @@ def eigen_aanvragen(user):
 def toewijzingen_voor(user):
     return Toewijzing.objects.filter(client__huishouden__in=huishoudens_voor(user)).select_related(
         "gemeente", "aanbieder", "client", "product", "categorie", "eenheid", "frequentie")
+
+
+def aanbieders_voor_berichten(user):
+    """The providers whose 301 files this user may download (``rechten.berichtengemeente``); 404 for anyone else."""
+    gemeente = rechten.berichtengemeente(user)
+    if gemeente is None:
+        raise Http404
+    return gemeente, Aanbieder.objects.filter(gemeente=gemeente).order_by("naam")
+
+
+def get_aanbieder_voor_berichten(user, pk):
+    """One provider of the user's gemeente for the message files, or 404 (missing and forbidden alike)."""
+    gemeente, aanbieders = aanbieders_voor_berichten(user)
+    aanbieder = aanbieders.filter(pk=pk).first()
+    if aanbieder is None:
+        raise Http404
+    return gemeente, aanbieder
 
 
 # --- budget and commitments ------------------------------------------------------------------------

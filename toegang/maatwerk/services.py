@@ -13,7 +13,8 @@ from audit import log
 from common.overgangen import controleer_overgang
 from common.taken import plan_na_commit
 from huishoudens.models import Actie, Doel, Ladder, Plan, Traject
-from toegang.maatwerk import selectors
+from toegang.maatwerk import rechten, selectors
+from toegang.maatwerk.berichten import codelijsten
 from toegang.models import (
     Aanvraag,
     AanvraagAuteur,
@@ -328,6 +329,77 @@ def registreer_zorgstop(*, toewijzing_id, door, datum, reden):
     t.save(update_fields=["zorg_gestopt_op", "reden_einde"])
     log.gewijzigd(door, t, detail={"307_stop_zorg": datum.isoformat()})
     return t
+
+
+@transaction.atomic
+def wijzig_toewijzing(*, toewijzing_id, door, reden_wijziging, eind=None, volume=None, budget=None, op=None):
+    """Change a toewijzing as OP033x1 allows: its einddatum (shorter or longer), or the volume of a toewijzing
+    'totaal binnen geldigheidsduur', or its budget; always with a RedenWijziging (WMO002).
+
+    The change gets a new Toewijzingsdatum/-tijd (``vastgesteld_op``), so the provider receives the corrected
+    301 in that day's batch. Reason 13 ('verwijderd') sets the einddatum to the ingangsdatum, as the standard says.
+    """
+    t = Toewijzing.objects.select_for_update(of=("self",)).select_related("frequentie").get(pk=toewijzing_id)
+    if not rechten.mag_toewijzing_wijzigen(door, t):
+        raise PermissionDenied(_("Alleen een coördinator van het gebied kan deze toewijzing wijzigen."))
+    fouten = {}
+    reden_wijziging = (reden_wijziging or "").strip()
+    if reden_wijziging not in codelijsten.redenen_wijziging():
+        fouten["reden_wijziging"] = _("Kies een reden van wijziging uit de landelijke codelijst.")
+    if reden_wijziging == "13":
+        eind = t.start
+    nieuw_eind = eind if eind is not None else t.eind
+    if nieuw_eind < t.start:
+        fouten["eind"] = _("De einddatum ligt vóór de ingangsdatum van de toewijzing (%(start)s).") % {
+            "start": f"{t.start:%d-%m-%Y}"}
+    elif t.zorg_gestopt_op is None and t.zorg_gestart_op and nieuw_eind < t.zorg_gestart_op and reden_wijziging != "13":
+        fouten["eind"] = _("De einddatum ligt vóór de start van de zorg (%(start)s).") % {
+            "start": f"{t.zorg_gestart_op:%d-%m-%Y}"}
+    if reden_wijziging == "04" and nieuw_eind <= t.eind:
+        fouten["eind"] = _("Bij een verlenging ligt de nieuwe einddatum na %(eind)s.") % {"eind": f"{t.eind:%d-%m-%Y}"}
+    if volume is not None:
+        if t.budget is not None:
+            fouten["volume"] = _("Deze toewijzing heeft een budget, geen volume.")
+        elif t.frequentie.code != "6":
+            fouten["volume"] = _("Het volume mag alleen wijzigen bij de frequentie ‘totaal binnen geldigheidsduur’; "
+                                 "maak anders een nieuwe toewijzing.")
+        elif volume <= 0:
+            fouten["volume"] = _("Het volume moet groter zijn dan nul.")
+    if budget is not None:
+        if t.budget is None:
+            fouten["budget"] = _("Deze toewijzing heeft een volume, geen budget.")
+        elif budget <= 0:
+            fouten["budget"] = _("Het budget moet groter zijn dan nul.")
+    oud = {"eind": t.eind.isoformat(), "volume": t.volume, "budget": str(t.budget) if t.budget is not None else None}
+    if nieuw_eind == t.eind and volume in (None, t.volume) and budget in (None, t.budget) and not fouten:
+        fouten["eind"] = _("Er is niets gewijzigd: pas de einddatum, het volume of het budget aan.")
+    if fouten:
+        raise ValidationError(fouten)
+    t.eind = nieuw_eind
+    if volume is not None:
+        t.volume = volume
+    if budget is not None:
+        t.budget = budget
+    t.reden_wijziging = reden_wijziging
+    t.vastgesteld_op = op or timezone.now()
+    t.save(update_fields=["eind", "volume", "budget", "reden_wijziging", "vastgesteld_op"])
+    log.gewijzigd(door, t, detail={"301_reden_wijziging": reden_wijziging, "was": oud,
+                                   "wordt": {"eind": t.eind.isoformat(), "volume": t.volume,
+                                             "budget": str(t.budget) if t.budget is not None else None}})
+    return t
+
+
+def beeindig_toewijzing(*, toewijzing_id, door, reden_wijziging, eind, op=None):
+    """End a toewijzing early (an 'intrekking'): an earlier einddatum with its reason; the corrected 301 follows."""
+    t = Toewijzing.objects.only("eind", "gebied_id", "gemeente_id").get(pk=toewijzing_id)
+    if not rechten.mag_toewijzing_wijzigen(door, t):
+        raise PermissionDenied(_("Alleen een coördinator van het gebied kan deze toewijzing beëindigen."))
+    if eind is None or eind > t.eind:
+        raise ValidationError({"eind": _("Bij beëindigen ligt de nieuwe einddatum niet na %(eind)s.") % {
+            "eind": f"{t.eind:%d-%m-%Y}"}})
+    if reden_wijziging == "04":
+        raise ValidationError({"reden_wijziging": _("Een verlenging is geen beëindiging; kies een andere reden.")})
+    return wijzig_toewijzing(toewijzing_id=toewijzing_id, door=door, reden_wijziging=reden_wijziging, eind=eind, op=op)
 
 
 # --- budget ----------------------------------------------------------------------------------------

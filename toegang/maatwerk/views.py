@@ -1,6 +1,7 @@
 """Thin views for maatwerk: request, decision, beschikking, toewijzing, werkvoorraad with budget, export."""
 
 import json
+from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,6 +17,7 @@ from audit.models import AuditActie
 from common.fouten import fouten_naar_form
 from huishoudens import selectors as huishouden_selectors
 from toegang.maatwerk import selectors, services
+from toegang.maatwerk.berichten import ontvangst, opbouw
 from toegang.maatwerk.export import exporteer
 from toegang.maatwerk.forms import (
     AanvraagForm,
@@ -23,6 +25,7 @@ from toegang.maatwerk.forms import (
     HerschikForm,
     IntrekkenForm,
     OpnieuwIndienenForm,
+    ZorgberichtForm,
     ZorgStartForm,
     ZorgStopForm,
 )
@@ -233,4 +236,60 @@ def toewijzingen_export(request):
     antwoord = HttpResponse(json.dumps(gegevens, ensure_ascii=False, indent=2),
                             content_type="application/json; charset=utf-8")
     antwoord["Content-Disposition"] = 'attachment; filename="toewijzingen.json"'
+    return antwoord
+
+
+def _berichten_context(request, form=None):
+    gemeente, aanbieders = selectors.aanbieders_voor_berichten(request.user)
+    rijen = [(a, opbouw.dagen_met_berichten(gemeente=gemeente, aanbieder=a, aantal=10)) for a in aanbieders]
+    return {"gemeente": gemeente, "rijen": rijen, "form": form or ZorgberichtForm()}
+
+
+@login_required
+def toewijzing_berichten(request):
+    """iWmo/iJw 301 files per provider and day (for a gemeente without a message hub), and reading in the
+    provider's 305/307. Coördinator or functioneel beheerder of the gemeente only; 404 for anyone else."""
+    if request.method != "POST":
+        return render(request, "toegang/maatwerk/berichten.html", _berichten_context(request))
+    selectors.aanbieders_voor_berichten(request.user)  # 404 before reading anything
+    form = ZorgberichtForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            zb, toewijzingen = ontvangst.verwerk_zorgbericht(inhoud=form.cleaned_data["bestand"].read(),
+                                                             door=request.user)
+        except ValidationError as fout:
+            for melding in fout.messages:
+                form.add_error("bestand", melding)
+        else:
+            messages.success(request, _("Bericht %(bericht)s %(id)s is verwerkt: %(aantal)s toewijzing(en) "
+                                        "bijgewerkt.") % {"bericht": zb.bericht, "id": zb.identificatie,
+                                                          "aantal": len(toewijzingen)})
+            return redirect("toegang:toewijzing_berichten")
+    return render(request, "toegang/maatwerk/berichten.html", _berichten_context(request, form), status=400)
+
+
+@login_required
+def toewijzing_berichten_dag(request, aanbieder_pk, dag):
+    """The 301 batch of one provider and one day as a ZIP (one XML per message); every household logged."""
+    gemeente, aanbieder = selectors.get_aanbieder_voor_berichten(request.user, aanbieder_pk)
+    try:
+        dag = date.fromisoformat(dag)
+    except ValueError:
+        raise Http404 from None
+    try:
+        bestanden = opbouw.berichten_van_dag(gemeente=gemeente, aanbieder=aanbieder, dag=dag)
+    except opbouw.BerichtFout as fout:
+        context = _berichten_context(request)
+        context["fouten_301"] = fout.fouten
+        return render(request, "toegang/maatwerk/berichten.html", context, status=409)
+    if not bestanden:
+        raise Http404
+    log.getoond(request.user, [b.huishouden_id for b in bestanden], actie=AuditActie.GEEXPORTEERD, request=request,
+                gemeente_id=gemeente.pk, detail={"export": "301-berichten", "aanbieder": aanbieder.agb_code,
+                                                 "dag": dag.isoformat()})
+    log.log(request.user, AuditActie.GEEXPORTEERD, aanbieder, request=request, gemeente_id=gemeente.pk,
+            detail={"301_berichten": len(bestanden), "dag": dag.isoformat()})
+    antwoord = HttpResponse(opbouw.zip_van_dag(bestanden), content_type="application/zip")
+    antwoord["Content-Disposition"] = (f'attachment; filename="toewijzingen_{gemeente.cbs_code}_{aanbieder.agb_code}_'
+                                       f'{dag:%Y%m%d}.zip"')
     return antwoord

@@ -402,6 +402,10 @@ class Toewijzing(models.Model):
     zorg_gestart_op = models.DateField(_("zorg gestart op (305)"), null=True, blank=True)
     zorg_gestopt_op = models.DateField(_("zorg gestopt op (307)"), null=True, blank=True)
     reden_einde = models.CharField(_("reden einde zorg"), max_length=200, blank=True)
+    reden_beeindiging = models.CharField(_("reden beëindiging (307, WMO588)"), max_length=2, blank=True)
+    # Toewijzingsdatum and -tijd of the 301: when the gemeente last fixed this toewijzing (made, changed or ended).
+    vastgesteld_op = models.DateTimeField(_("toewijzing vastgesteld op"), default=timezone.now)
+    reden_wijziging = models.CharField(_("reden wijziging (WMO002)"), max_length=2, blank=True)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -418,8 +422,13 @@ class Toewijzing(models.Model):
             models.CheckConstraint(
                 condition=Q(zorg_gestopt_op__isnull=True) | Q(zorg_gestart_op__isnull=False),
                 name="toewijzing_stop_na_start"),
+            models.CheckConstraint(condition=Q(reden_wijziging__regex=r"^([0-9]{2})?$"),
+                                   name="toewijzing_reden_wijziging_code"),
+            models.CheckConstraint(condition=Q(reden_beeindiging__regex=r"^([0-9]{2})?$"),
+                                   name="toewijzing_reden_beeindiging_code"),
         ]
-        indexes = [models.Index(fields=["gebied", "categorie", "start", "eind"], name="toewijzing_budget_idx")]
+        indexes = [models.Index(fields=["gebied", "categorie", "start", "eind"], name="toewijzing_budget_idx"),
+                   models.Index(fields=["aanbieder", "vastgesteld_op"], name="toewijzing_bericht_idx")]
 
     def __str__(self):
         return f"Toewijzing {self.toewijzingnummer}"
