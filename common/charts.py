@@ -60,6 +60,27 @@ def lijndiagram(x_labels, reeksen, *, titel, ylabel="", ylim=None, grootte=(6, 3
     return _svg(fig, titel)
 
 
+def _getal(waarde):
+    return "verborgen of onbekend" if waarde is None else f"{waarde:g}".replace(".", ",")
+
+
+def beschrijf_staven(labels, waarden, *, titel, eenheid=""):
+    """The text alternative of a ``staafdiagram``: its title and every bar's value, for the alt text of the image
+    (a suppressed value, None, is named as hidden, never shown)."""
+    achter = f" {eenheid}" if eenheid else ""
+    delen = "; ".join(f"{label}: {_getal(w)}{achter if w is not None else ''}"
+                      for label, w in zip(labels, waarden, strict=True))
+    return f"Staafdiagram {titel}. {delen}."
+
+
+def beschrijf_lijnen(x_labels, reeksen, *, titel, eenheid=""):
+    """The text alternative of a ``lijndiagram``: its title, the periods and every line's values in order."""
+    achter = f" ({eenheid})" if eenheid else ""
+    periode = f"{x_labels[0]} tot en met {x_labels[-1]}" if x_labels else ""
+    delen = "; ".join(f"{naam}{achter}: {', '.join(_getal(w) for w in waarden)}" for naam, waarden in reeksen.items())
+    return f"Lijndiagram {titel}, {periode}. {delen}."
+
+
 def als_afbeelding(svg):
     """An SVG as a data URI for an <img>: the chart's own ids and styles stay inside the image, so they mix
     neither with the page (duplicate anchors, WeasyPrint ignoring CSS) nor with its Content-Security-Policy,

@@ -18,7 +18,8 @@ EENHEID_AS = {"aantal": "aantal", "percentage": "%", "dagen": "dagen", "per_1000
 
 
 def _grafieken(ov, thema, gebied):
-    """A bar chart by gebied and a line chart over the periods for one theme (SVG data URIs)."""
+    """A bar chart by gebied and a line chart over the periods for one theme: each as ``{"bron", "alt"}``, an SVG
+    data URI and its text alternative (the figures it shows, for the PDF/UA figure and screen readers)."""
     uit = []
     hoofd = [r for r in thema.regels if not r.is_categorie]
     kategorie = [r for r in thema.regels if r.is_categorie]
@@ -28,24 +29,29 @@ def _grafieken(ov, thema, gebied):
         labels = [g.naam for g in ov.gebieden] + ["Gemeente"]
         waarden = [r.cellen[g.pk].getal for g in ov.gebieden] + [r.cellen[None].getal]
         if any(waarden):
-            uit.append(charts.staafdiagram(labels, waarden, titel=f"{r.indicator.naam} per gebied",
-                                           ylabel=EENHEID_AS[r.indicator.eenheid]))
+            titel, eenheid = f"{r.indicator.naam} per gebied", EENHEID_AS[r.indicator.eenheid]
+            uit.append((charts.staafdiagram(labels, waarden, titel=titel, ylabel=eenheid),
+                        charts.beschrijf_staven(labels, waarden, titel=titel, eenheid=eenheid)))
     if kategorie:
         ind = kategorie[0].indicator
         waarden = [r.cellen[kolom].getal for r in kategorie]
         if any(waarden):
-            uit.append(charts.staafdiagram([r.categorie_naam[:28] for r in kategorie], waarden,
-                                           titel=f"{ind.naam} ({gebied.naam if gebied else 'gemeente'})",
-                                           ylabel=EENHEID_AS[ind.eenheid], grootte=(6, 3.4)))
+            titel, eenheid = f"{ind.naam} ({gebied.naam if gebied else 'gemeente'})", EENHEID_AS[ind.eenheid]
+            uit.append((charts.staafdiagram([r.categorie_naam[:28] for r in kategorie], waarden, titel=titel,
+                                            ylabel=eenheid, grootte=(6, 3.4)),
+                        charts.beschrijf_staven([r.categorie_naam for r in kategorie], waarden, titel=titel,
+                                                eenheid=eenheid)))
     lijn = [r for r in hoofd if r.indicator.eenheid == (hoofd[0].indicator.eenheid if hoofd else None)][:4]
     if lijn:
         labels, data = selectors.reeks(ov.run, lijn, kolom)
         if len(labels) >= 2 and any(w for reeks in data.values() for w in reeks):
             namen = {r.indicator.code: r.indicator.naam[:40] for r in lijn}
-            uit.append(charts.lijndiagram(labels, {namen[c]: v for c, v in data.items()},
-                                          titel=f"{thema.naam}: verloop ({gebied.naam if gebied else 'gemeente'})",
-                                          ylabel=EENHEID_AS[lijn[0].indicator.eenheid], grootte=(6.5, 3)))
-    return [charts.als_afbeelding(svg) for svg in uit]
+            reeksen = {namen[c]: v for c, v in data.items()}
+            titel = f"{thema.naam}: verloop ({gebied.naam if gebied else 'gemeente'})"
+            eenheid = EENHEID_AS[lijn[0].indicator.eenheid]
+            uit.append((charts.lijndiagram(labels, reeksen, titel=titel, ylabel=eenheid, grootte=(6.5, 3)),
+                        charts.beschrijf_lijnen(labels, reeksen, titel=titel, eenheid=eenheid)))
+    return [{"bron": charts.als_afbeelding(svg), "alt": alt} for svg, alt in uit]
 
 
 def context(run, gebied):

@@ -12,6 +12,11 @@ MENU = [
 ]
 
 
+# The main navigation shows at most this many items; the rest sit under "Meer" (a <details>, so it works without
+# JavaScript). With "Meer" that is at most seven entries per role, on one line at 1280 px.
+MENU_ZICHTBAAR = 6
+
+
 def registreer_menu(urlnaam, label, rollen_die_zien, positie=None):
     item = (urlnaam, label, set(rollen_die_zien) if rollen_die_zien else None)
     if item[0] in {m[0] for m in MENU}:
@@ -29,4 +34,9 @@ def navigatie(request):
         for naam, label, wie in MENU
         if wie is None or mijn_rollen & wie
     ]
-    return {"menu": items, "mijn_rollen": [rollen.NAMEN[r] for r in sorted(mijn_rollen)]}
+    if len(items) > MENU_ZICHTBAAR + 1:
+        hoofd, meer = items[:MENU_ZICHTBAAR], items[MENU_ZICHTBAAR:]
+    else:
+        hoofd, meer = items, []
+    return {"menu": items, "menu_hoofd": hoofd, "menu_meer": meer, "menu_meer_actief": any(i["actief"] for i in meer),
+            "mijn_rollen": [rollen.NAMEN[r] for r in sorted(mijn_rollen)]}

@@ -2,15 +2,22 @@
 
 ``{% load componenten %}`` then:
 
-- ``{% knop _("Opslaan") %}`` → a submit button (``soort="secundair"`` / ``"subtiel"``, optional ``naam``/``waarde``);
-- ``{% tabel %}…{% endtabel %}`` → ``<table class="utrecht-table">…</table>``;
+- ``{% knop _("Opslaan") %}`` → a submit button (``soort="secundair"`` / ``"subtiel"``, optional ``naam``/``waarde``,
+  ``type="button"``, ``id``); with ``href=url`` a link that looks like a button (downloads, "Nieuwe meting");
+- ``{% knopblok soort="secundair" %}label with markup{% endknopblok %}`` → the same button (the same options), for a
+  label that holds markup or template logic (a visually hidden part, a translation with variables);
+- ``{% tabel %}…{% endtabel %}`` → ``<table class="utrecht-table">…</table>``; ``{% tabel "zrm-tabel" %}`` adds a
+  class of the page's own;
+- ``{% veld_invoer veld %}`` → a form field's widget with the NL Design System class of its kind (textbox, select,
+  textarea, checkbox) and its invalid state; ``components/veld.html`` renders every field through it;
 - ``{% termijn_badge status dagen %}`` → the deadline badge (te laat / binnen een week / op tijd, from
   ``toegang.melding.termijnen``);
 - ``{% kindveiligheid_banner traject %}`` → the child-safety alert when the traject has that concern.
 """
 
-from django import template
+from django import forms, template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -18,26 +25,104 @@ register = template.Library()
 KNOP_SOORTEN = {"primair": "primary-action", "secundair": "secondary-action", "subtiel": "subtle"}
 
 
-@register.simple_tag
-def knop(label, soort="primair", naam="", waarde=""):
+def _knop(label, soort="primair", naam="", waarde="", type="submit", id="", href=""):  # noqa: A002
+    if href:
+        return format_html('<a href="{}"{} class="utrecht-button-link utrecht-button-link--html-a '
+                           'utrecht-button-link--{}">{}</a>', href, format_html(' id="{}"', id) if id else "",
+                           KNOP_SOORTEN[soort], label)
     extra = format_html(' name="{}" value="{}"', naam, waarde) if naam else ""
-    return format_html('<button type="submit"{} class="utrecht-button utrecht-button--{}">{}</button>',
-                       extra, KNOP_SOORTEN[soort], label)
+    if id:
+        extra = format_html('{} id="{}"', extra, id)
+    return format_html('<button type="{}"{} class="utrecht-button utrecht-button--{}">{}</button>',
+                       type, extra, KNOP_SOORTEN[soort], label)
+
+
+@register.simple_tag
+def knop(label, soort="primair", naam="", waarde="", type="submit", id="", href=""):  # noqa: A002
+    return _knop(label, soort, naam, waarde, type, id, href)
+
+
+class KnopblokNode(template.Node):
+    def __init__(self, inhoud, args, kwargs):
+        self.inhoud, self.args, self.kwargs = inhoud, args, kwargs
+
+    def render(self, context):
+        args = [a.resolve(context) for a in self.args]
+        kwargs = {k: v.resolve(context) for k, v in self.kwargs.items()}
+        return _knop(mark_safe(self.inhoud.render(context).strip()), *args, **kwargs)  # noqa: S308 (rendered, escaped)
+
+
+@register.tag
+def knopblok(parser, token):
+    bits = token.split_contents()[1:]
+    args, kwargs = [], {}
+    for bit in bits:
+        if "=" in bit:
+            naam, waarde = bit.split("=", 1)
+            kwargs[naam] = parser.compile_filter(waarde)
+        else:
+            args.append(parser.compile_filter(bit))
+    inhoud = parser.parse(("endknopblok",))
+    parser.delete_first_token()
+    return KnopblokNode(inhoud, args, kwargs)
 
 
 class TabelNode(template.Node):
-    def __init__(self, inhoud):
-        self.inhoud = inhoud
+    def __init__(self, inhoud, klasse=None):
+        self.inhoud, self.klasse = inhoud, klasse
 
     def render(self, context):
-        return format_html('<table class="utrecht-table">{}</table>', self.inhoud.render(context))
+        klasse = self.klasse.resolve(context) if self.klasse else ""
+        return format_html('<table class="utrecht-table{}">{}</table>', f" {klasse}" if klasse else "",
+                           self.inhoud.render(context))
 
 
 @register.tag
 def tabel(parser, token):
+    bits = token.split_contents()[1:]
     inhoud = parser.parse(("endtabel",))
     parser.delete_first_token()
-    return TabelNode(inhoud)
+    return TabelNode(inhoud, parser.compile_filter(bits[0]) if bits else None)
+
+
+WIDGET_KLASSEN = {
+    "textarea": "utrecht-textarea utrecht-textarea--html-textarea",
+    "select": "utrecht-select utrecht-select--html-select",
+    "checkbox": "utrecht-checkbox utrecht-checkbox--html-input",
+    "radio": "",
+    "file": "",
+    "hidden": "",
+}
+TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
+
+
+def _widget_soort(widget):
+    if isinstance(widget, forms.Textarea):
+        return "textarea"
+    if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
+        return "radio"
+    if isinstance(widget, forms.Select):
+        return "select"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    return getattr(widget, "input_type", None) or "text"
+
+
+@register.simple_tag
+def veld_invoer(veld):
+    """The widget of a bound field with the NL Design System class of its kind and, with errors, the invalid state
+    (``aria-invalid`` and the component's ``--invalid`` modifier). Classes the form set itself are kept."""
+    soort = _widget_soort(veld.field.widget)
+    klasse = WIDGET_KLASSEN.get(soort, TEXTBOX)
+    if not klasse:
+        return veld.as_widget()
+    if veld.errors:
+        klasse += f" {klasse.split()[0]}--invalid"
+    eigen = veld.field.widget.attrs.get("class", "")
+    attrs = {"class": f"{eigen} {klasse}".strip()}
+    if veld.errors:
+        attrs["aria-invalid"] = "true"
+    return veld.as_widget(attrs=attrs)
 
 
 @register.inclusion_tag("common/_termijn.html")
