@@ -1,5 +1,6 @@
 """Demo monitoring: runs for every quarter since the demo households' history starts (the first is the
-nulmeting), computed synchronously (not via the worker), the PDFs of the latest quarter made, imported
+nulmeting), computed synchronously (not via the worker), the gemeente PDF of the latest quarter made (those per
+gebied by the worker after commit), imported
 resident-panel figures per wijk (clearly marked as fictitious), and an action recorded beside a number.
 
 Idempotent: quarters that already have a finished run are skipped; nothing is added twice.
@@ -10,6 +11,7 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from common.taken import plan_na_commit
 from monitoring import perioden, rapport, services
 from monitoring.models import ImportWaarde, Indicator, MonitorActie, MonitorBestand, MonitorRun
 from wijkteams.models import Gebied, Gemeente, Wijk
@@ -75,9 +77,9 @@ def laad(stdout=None):
                     tekst="Casusoverleg over trajecten die lang openstaan; afschalen naar eigen kracht en netwerk "
                           "besproken met de coördinator.",
                 )
-        if runs:
-            laatste = runs[-1]
-            for gebied in [None, *Gebied.objects.filter(gemeente=gemeente)]:
-                if not MonitorBestand.objects.filter(run=laatste, gebied=gebied).exists():
-                    rapport.sla_pdf_op(laatste, gebied)
+        if runs and not MonitorBestand.objects.filter(run=runs[-1], gebied=None).exists():
+            # the gemeente's PDF now; the worker makes those per gebied after the demo commits (a download
+            # before that makes one on the spot: rapport.pdf_van)
+            rapport.sla_pdf_op(runs[-1], None)
+            plan_na_commit("monitoring.tasks.maak_monitor_pdfs", runs[-1].pk)
     return {}

@@ -97,8 +97,12 @@ def sla_pdf_op(run, gebied=None):
     inhoud = maak_monitor_pdf(run, gebied)
     bestaand = MonitorBestand.objects.filter(run=run, gebied=gebied).first()
     if bestaand is not None:
-        bestaand.bestand.delete(save=False)
+        # the new file first (it gets a new name while the old one exists: no cached link shows new content
+        # under an old name, and there is always a file), then the old one goes
+        oud = bestaand.bestand.name
         bestaand.bestand.save(bestandsnaam(run, gebied), ContentFile(inhoud), save=True)
+        if oud and oud != bestaand.bestand.name:
+            bestaand.bestand.storage.delete(oud)
         return bestaand
     bestand = MonitorBestand(run=run, gebied=gebied)
     bestand.bestand.save(bestandsnaam(run, gebied), ContentFile(inhoud), save=False)

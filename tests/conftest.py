@@ -2,6 +2,7 @@
 and a real Chromium for end-to-end tests."""
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -30,6 +31,49 @@ class Organisatie:
     andere_gemeente: object
     team_ander: object
     mensen: dict = field(default_factory=dict)
+
+
+def zet_celery_op(url):
+    """Point this process's Celery app (broker and results) at the Redis on ``url``."""
+    from config.celery import app
+
+    app.conf.broker_url = url
+    app.conf.result_backend = url
+    app._backend_cache = None
+    app._local.__dict__.pop("backend", None)
+    # a new pool; the old one is left to the garbage collector, not closed: other objects (the control
+    # mailbox, producer pools) may still hold it, and a closed pool fails every later test ("Acquire on closed pool")
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
+@pytest.fixture(scope="session", autouse=True)
+def eigen_redis_en_media_per_testproces(worker_id, tmp_path_factory):
+    """bin/test runs the suite in two processes (pytest-xdist). Each has its own test database (pytest-django),
+    and here its own Redis database (cache, throttles, the broker of a real worker it starts) and its own media
+    folder, so the processes never see each other's rate limits, tasks or files."""
+    if worker_id == "master":
+        yield
+        return
+    from django.conf import settings
+    from django.test.utils import override_settings
+
+    url = re.sub(r"/\d*$", f"/{int(worker_id.removeprefix('gw')) + 1}", settings.REDIS_URL)
+    caches = {"default": dict(settings.CACHES["default"], LOCATION=url)} if "LOCATION" in settings.CACHES[
+        "default"] else settings.CACHES
+    media = tmp_path_factory.mktemp("media")
+    oud_env = {k: os.environ.get(k) for k in ("REDIS_URL", "MEDIA_ROOT")}
+    os.environ.update(REDIS_URL=url, MEDIA_ROOT=str(media))
+    with override_settings(REDIS_URL=url, CACHES=caches, CELERY_BROKER_URL=url, CELERY_RESULT_BACKEND=url,
+                           MEDIA_ROOT=media):
+        zet_celery_op(url)
+        yield
+    zet_celery_op(oud_env["REDIS_URL"] or settings.REDIS_URL)
+    for k, v in oud_env.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
 
 
 @pytest.fixture(autouse=True)

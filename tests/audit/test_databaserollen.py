@@ -16,6 +16,8 @@ from audit.rollen import rechten_op_audit
 
 APP_ROL = os.environ.get("DB_APP_USER", "wijkteam_app")
 TABEL = "audit_auditevent"
+# grants on the database and the cluster-wide application role: not while another test process does the same
+pytestmark = pytest.mark.serieel
 
 
 @pytest.fixture(scope="module")

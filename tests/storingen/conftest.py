@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from tests.conftest import start_celery_worker, stop_celery_worker
+from tests.conftest import start_celery_worker, stop_celery_worker, zet_celery_op
 from tests.monitoring.conftest import casus  # noqa: F401
 from tests.toegang_maatwerk.conftest import mw  # noqa: F401  (the maatwerk catalogue and a Wmo-consulent)
 from tests.toegang_melding.conftest import cat  # noqa: F401
@@ -68,19 +68,6 @@ class EigenRedis:
         self.proces.send_signal(signal.SIGCONT)
 
 
-def _zet_celery_op(url):
-    from config.celery import app
-
-    app.conf.broker_url = url
-    app.conf.result_backend = url
-    app._backend_cache = None
-    app._local.__dict__.pop("backend", None)
-    # a new pool; the old one is left to the garbage collector, not closed: other objects (the control
-    # mailbox, producer pools) may still hold it, and a closed pool fails every later test ("Acquire on closed pool")
-    app._pool = None
-    app.amqp._producer_pool = None
-
-
 @pytest.fixture
 def redis(settings, monkeypatch):
     """Cache, throttles and Celery of this process (and of a worker started after it) on an own Redis."""
@@ -90,10 +77,10 @@ def redis(settings, monkeypatch):
     monkeypatch.setenv("REDIS_URL", eigen.url)
     caches = {"default": dict(settings.CACHES["default"], LOCATION=eigen.url)}
     settings.CACHES = caches
-    _zet_celery_op(eigen.url)
+    zet_celery_op(eigen.url)
     yield eigen
     eigen.stop()
-    _zet_celery_op(oud)
+    zet_celery_op(oud)
 
 
 @pytest.fixture

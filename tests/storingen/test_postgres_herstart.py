@@ -20,7 +20,8 @@ from monitoring.models import MonitorRun
 from tests.monitoring.casus import KWARTAAL
 from tests.storingen.conftest import Slot, wacht_tot
 
-pytestmark = [pytest.mark.storing, pytest.mark.celery_worker, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.storing, pytest.mark.celery_worker, pytest.mark.serieel,
+              pytest.mark.django_db(transaction=True)]
 
 
 def herstart_postgres():
