@@ -189,9 +189,15 @@ INDICATOREN = [
        "Aandeel jeugdigen (0-17) met een toewijzing jeugdhulp (Monitor Sociaal Domein). Nog niet te meten: de "
        "inwonertallen per wijk zijn er alleen voor alle leeftijden samen.", "percentage", "maatwerk", wet="jeugd",
        status=ONTW),
-    _i("participatie_uitstroom_werk", "Uitstroom naar werk", "Cliënten die (weer) betaald werk vinden "
-       "(Participatiewet). Nog niet te meten: de uitkomsten van re-integratie worden niet geregistreerd.",
-       "aantal", "bereik", hoger=True, wet="participatie", status=ONTW),
+    # --- participatie (Participatiewet) ----------------------------------------------------------------
+    _i("participatie_uitstroom_werk", "Uitstroom naar werk",
+       "Cliënten die in de periode (weer) betaald werk vonden, vastgelegd bij het einde van een traject of een "
+       "activiteit (Participatiewet). Elke cliënt telt één keer; per gebied van het traject.", "aantal",
+       "participatie", hoger=True, wet="participatie", functie="participatie", client=True),
+    _i("participatie_uitstroom_opleiding", "Uitstroom naar opleiding",
+       "Cliënten die in de periode met een opleiding of onderwijs begonnen, vastgelegd bij het einde van een traject "
+       "of een activiteit (Participatiewet). Elke cliënt telt één keer; per gebied van het traject.", "aantal",
+       "participatie", hoger=True, wet="participatie", functie="participatie", client=True),
     # --- bevolking (import per wijk) --------------------------------------------------------------------
     _i("inwoners", "Inwoners", "Inwoners per wijk (laatst bekende jaar), opgeteld per gebied.", "aantal",
        "bevolking", functie="bevolking"),

@@ -53,6 +53,7 @@ KANALEN = [("telefoon", "Telefoon"), ("ankerplaats", "Inloop ankerplaats"), ("pa
            ("email", "E-mail"), ("online", "Online formulier")]
 DISCIPLINES = [
     ("wijkverpleegkundige", "Wijkverpleegkundige", "aafje"), ("wmo-consulent", "Wmo-consulent", "gemeente"),
+    ("consulent-werk-inkomen", "Consulent werk en inkomen", "gemeente"),
     ("maatschappelijk-werker", "Maatschappelijk werker", "vivenz"), ("ouderenadviseur", "Ouderenadviseur", "karaat"),
     ("opbouwwerker", "Opbouwwerker", "senw"), ("clientondersteuner", "Cliëntondersteuner", "mee"),
     ("jongerencoach", "Jongerencoach", "senw"), ("jeugd-gezinscoach", "Jeugd- en gezinscoach", "flexus"),
