@@ -1,5 +1,6 @@
 """Data: the Participatiewet outflow indicators (to work, to education) leave the ontwikkelagenda (huishoudens records
-the outflow now), under their own theme."""
+the outflow now), under their own theme; so does the share of young people with jeugdhulp (wijkteams holds the CBS
+age groups per wijk now)."""
 
 from django.db import migrations, models
 
@@ -11,7 +12,8 @@ def catalogus(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("monitoring", "0007_indicatoren_gemeenschap"), ("huishoudens", "0007_uitstroom")]
+    dependencies = [("monitoring", "0007_indicatoren_gemeenschap"), ("huishoudens", "0007_uitstroom"),
+                    ("wijkteams", "0007_inwoners_cbs_kerncijfers")]
 
     operations = [
         migrations.AlterField(
