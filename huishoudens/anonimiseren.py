@@ -55,6 +55,7 @@ VELDEN = {
     "huishoudens.Evaluatie": {"verslag": WEG},
     "huishoudens.Relatie": {},  # only the kind of relation (a choice) between two anonymised persons
     "huishoudens.Noodtoegang": {"reden": WEG},  # the professional's reason may describe the household
+    "huishoudens.Uitstroom": {},  # only a choice and a date (the monitor's Participatiewet figures)
 }
 GEEN_HUISHOUDGEGEVENS = {
     "huishoudens.HuishoudenUserObjectPermission": "toegangsrechten: verwijderd door huishoudens.rechten",

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from huishoudens.bsn import valideer_bsn
 from huishoudens.models import (
+    Actie,
     BestaandeOndersteuning,
     Huishouden,
     Keukentafelgesprek,
@@ -16,6 +17,7 @@ from huishoudens.models import (
     PlanAkkoord,
     Relatie,
     Traject,
+    Uitstroom,
 )
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -158,6 +160,53 @@ class AfsluitForm(forms.Form):
         label=_("Reden waarom er geen eindmeting ZRM is"), required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Alleen invullen als er bij het afsluiten geen eindmeting van de zelfredzaamheidsmatrix is."))
+    uitstroom_soort = forms.ChoiceField(
+        label=_("Uitstroom naar werk of opleiding (optioneel)"), required=False,
+        choices=[("", _("Geen uitstroom"))] + list(Uitstroom.Soort.choices),
+        help_text=_("Vindt een cliënt bij het afsluiten betaald werk of begint hij een opleiding? De datum is de "
+                    "datum van afsluiten."))
+    uitstroom_persoon = forms.ModelChoiceField(label=_("Wie stroomt uit?"), required=False,
+                                               queryset=Persoon.objects.none())
+
+    def __init__(self, *args, personen=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if personen is not None:
+            self.fields["uitstroom_persoon"].queryset = personen
+        self.fields["uitstroom_persoon"].label_from_instance = lambda p: f"{p.voornamen} {p.achternaam}"
+
+    def clean(self):
+        gegevens = super().clean()
+        soort, persoon = gegevens.get("uitstroom_soort"), gegevens.get("uitstroom_persoon")
+        if soort and persoon is None:
+            self.add_error("uitstroom_persoon", _("Kies wie er uitstroomt."))
+        elif persoon is not None and not soort:
+            self.add_error("uitstroom_soort", _("Kies of de cliënt uitstroomt naar betaald werk of een opleiding."))
+        return gegevens
+
+    def service_gegevens(self):
+        """The cleaned data as ``sluit_traject_af`` takes it."""
+        gegevens = dict(self.cleaned_data)
+        soort, persoon = gegevens.pop("uitstroom_soort"), gegevens.pop("uitstroom_persoon")
+        gegevens["uitstroom"] = [(persoon, soort)] if soort else []
+        return gegevens
+
+
+class UitstroomForm(forms.Form):
+    """Outflow to work or education at the end of an activity of the plan (or of the traject)."""
+
+    persoon = forms.ModelChoiceField(label=_("Wie stroomt uit?"), queryset=Persoon.objects.none())
+    soort = forms.ChoiceField(label=_("Uitstroom naar"), choices=[("", "---------")] + list(Uitstroom.Soort.choices))
+    datum = forms.DateField(label=_("Datum uitstroom"), widget=DATUM)
+    actie = forms.ModelChoiceField(
+        label=_("Na de activiteit (optioneel)"), required=False, queryset=Actie.objects.none(),
+        help_text=_("Een activiteit die nog loopt, eindigt op de datum van de uitstroom."))
+
+    def __init__(self, *args, personen, acties, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["persoon"].queryset = personen
+        self.fields["persoon"].label_from_instance = lambda p: f"{p.voornamen} {p.achternaam}"
+        self.fields["actie"].queryset = acties
+        self.fields["actie"].label_from_instance = lambda a: f"{a.omschrijving[:60]} ({a.get_ladder_display()})"
 
 
 class HeropenForm(forms.Form):

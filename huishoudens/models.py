@@ -573,3 +573,43 @@ class Evaluatie(models.Model):
                 name="evaluatie_uitgevoerd_met_verslag",
             ),
         ]
+
+
+class Uitstroom(models.Model):
+    """The outflow of a client to paid work or to education, recorded at the end of a traject or an activity.
+
+    The Participatiewet indicators of the monitor (uitstroom naar werk / naar opleiding) count these rows.
+    Written only by ``huishoudens.services.traject.registreer_uitstroom``.
+    """
+
+    class Soort(models.TextChoices):
+        WERK = "werk", _("Betaald werk")
+        OPLEIDING = "opleiding", _("Opleiding of onderwijs")
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="uitstroom")
+    persoon = models.ForeignKey(Persoon, on_delete=models.CASCADE, related_name="uitstroom",
+                                verbose_name=_("wie"))
+    actie = models.ForeignKey(Actie, on_delete=models.SET_NULL, null=True, blank=True, related_name="uitstroom",
+                              verbose_name=_("na de activiteit"))
+    soort = models.CharField(_("uitstroom naar"), max_length=20, choices=Soort.choices)
+    datum = models.DateField(_("datum uitstroom"))
+    geregistreerd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
+                                           related_name="+")
+    geregistreerd_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("uitstroom")
+        verbose_name_plural = _("uitstroom")
+        ordering = ["datum", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["traject", "persoon", "soort"], name="uitstroom_een_per_traject",
+                                    violation_error_message=_("Deze uitstroom is al vastgelegd.")),
+            models.CheckConstraint(condition=Q(soort__in=["werk", "opleiding"]), name="uitstroom_soort_bekend"),
+        ]
+        indexes = [models.Index(fields=["datum", "soort"], name="uitstroom_datum_idx")]
+
+    def __str__(self):
+        return f"{self.get_soort_display()} ({self.datum:%d-%m-%Y})"
+
+    def audit_context(self):
+        return {"huishouden_id": self.traject.huishouden_id, "persoon_id": self.persoon_id}

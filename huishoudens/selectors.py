@@ -14,6 +14,7 @@ from guardian.shortcuts import get_objects_for_user
 from audit import log
 from common.postcode import PC6, normaliseer_postcode
 from huishoudens.models import (
+    Actie,
     Evaluatie,
     Huishouden,
     Keukentafelgesprek,
@@ -249,6 +250,11 @@ def get_persoon_voor(user, huishouden, pk):
     if persoon is None:
         raise Http404
     return persoon
+
+
+def acties_van_traject(traject):
+    """The activities of every plan version of a traject the caller has opened through the household door."""
+    return Actie.objects.filter(doel__plan__traject=traject).order_by("-doel__plan__versie", "id")
 
 
 def actief_plan(traject):

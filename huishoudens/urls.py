@@ -26,6 +26,7 @@ urlpatterns = [
     path("<int:pk>/traject/status/", dossier.status_wijzigen, name="status"),
     path("<int:pk>/traject/afsluiten/", dossier.afsluiten, name="afsluiten"),
     path("<int:pk>/traject/heropenen/", dossier.heropenen, name="heropenen"),
+    path("<int:pk>/traject/uitstroom/", dossier.uitstroom, name="uitstroom"),
     path("<int:pk>/traject/regisseur/", dossier.regisseur, name="regisseur"),
     path("<int:pk>/inzage/", dossier.wie_bekeek, name="wie_bekeek"),
     path("<int:pk>/inzage/export.json", inzage.inzage_export, name="inzage_export"),

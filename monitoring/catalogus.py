@@ -184,14 +184,20 @@ INDICATOREN = [
     _i("collectieve_bereik", "Bereik van collectieve activiteiten",
        "Deelnemers aan de collectieve en preventieve activiteiten die in de periode begonnen.", "aantal",
        "eigen_kracht", hoger=True, functie="gemeenschap"),
-    # --- ontwikkelagenda: wanted, not registered anywhere yet ------------------------------------------
-    _i("jeugdhulp_aandeel_jeugdigen", "Jeugdigen met jeugdhulp",
-       "Aandeel jeugdigen (0-17) met een toewijzing jeugdhulp (Monitor Sociaal Domein). Nog niet te meten: de "
-       "inwonertallen per wijk zijn er alleen voor alle leeftijden samen.", "percentage", "maatwerk", wet="jeugd",
-       status=ONTW),
-    _i("participatie_uitstroom_werk", "Uitstroom naar werk", "Cliënten die (weer) betaald werk vinden "
-       "(Participatiewet). Nog niet te meten: de uitkomsten van re-integratie worden niet geregistreerd.",
-       "aantal", "bereik", hoger=True, wet="participatie", status=ONTW),
+    _i("jeugdhulp_aandeel_jeugdigen", "Jongeren met jeugdhulp",
+       "Aandeel jongeren (0 tot 25 jaar: de leeftijdsgroepen 0-15 en 15-25 van de CBS-kerncijfers wijken en buurten) "
+       "met een jeugdhulptoewijzing die in de periode liep; per wijk (wijk van het huishouden), gebied en gemeente, "
+       "alleen over wijken met bekende leeftijdsgroepen (Monitor Sociaal Domein telt 0-17; die groep geeft het CBS "
+       "per wijk niet).", "percentage", "maatwerk", wet="jeugd", functie="jeugdhulp_jongeren"),
+    # --- participatie (Participatiewet) ----------------------------------------------------------------
+    _i("participatie_uitstroom_werk", "Uitstroom naar werk",
+       "Cliënten die in de periode (weer) betaald werk vonden, vastgelegd bij het einde van een traject of een "
+       "activiteit (Participatiewet). Elke cliënt telt één keer; per gebied van het traject.", "aantal",
+       "participatie", hoger=True, wet="participatie", functie="participatie", client=True),
+    _i("participatie_uitstroom_opleiding", "Uitstroom naar opleiding",
+       "Cliënten die in de periode met een opleiding of onderwijs begonnen, vastgelegd bij het einde van een traject "
+       "of een activiteit (Participatiewet). Elke cliënt telt één keer; per gebied van het traject.", "aantal",
+       "participatie", hoger=True, wet="participatie", functie="participatie", client=True),
     # --- bevolking (import per wijk) --------------------------------------------------------------------
     _i("inwoners", "Inwoners", "Inwoners per wijk (laatst bekende jaar), opgeteld per gebied.", "aantal",
        "bevolking", functie="bevolking"),

@@ -50,6 +50,7 @@ class Indicator(models.Model):
         CLIENTERVARING = "clientervaring", _("Cliëntervaring en klachten")
         EIGEN_KRACHT = "eigen_kracht", _("Eigen kracht, mantelzorg en vrijwilligers")
         BEVOLKING = "bevolking", _("Bevolking (onderzoek per wijk)")
+        PARTICIPATIE = "participatie", _("Participatie: uitstroom naar werk en opleiding")
 
     code = models.SlugField(_("code"), max_length=60, unique=True)
     naam = models.CharField(_("naam"), max_length=200)

@@ -18,4 +18,5 @@ urlpatterns = [
     path("import/", views.importeer, name="importeer"),
     path("indicatoren/", views.indicatoren, name="indicatoren"),
     path("methode/", views.methode, name="methode"),
+    path("wijken/<int:wijk_pk>/", views.wijkprofiel, name="wijkprofiel"),
 ]

@@ -8,12 +8,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from audit import log
 from common.onderdrukking import drempel
-from monitoring import exports, importeren, rapport, selectors, services
+from monitoring import exports, importeren, perioden, rapport, selectors, services
+from monitoring import wijkprofiel as profiel
 from monitoring.forms import ActieForm, ImportForm, StartRunForm
 from monitoring.models import Indicator
 from wijkteams.selectors import gemeente_id_van
@@ -202,3 +204,24 @@ def indicatoren(request):
 def methode(request):
     """How small counts are hidden (primary and complementary suppression, fixed periods, sharing)."""
     return render(request, "monitoring/methode.html", {"drempel": drempel(), "drempel_min_een": drempel() - 1})
+
+
+@login_required
+def wijkprofiel(request, wijk_pk):
+    """The profile of one wijk (gebiedsscan) for a quarter: population beside casework, suppressed. Only for a
+    beleidsmedewerker, coördinator or functioneel beheerder of the wijk's gemeente; anyone else gets a 404."""
+    wijk = profiel.get_wijk_voor(request.user, wijk_pk)
+    jaar, nummer = _int_of_none(request.GET.get("jaar")), _int_of_none(request.GET.get("kwartaal"))
+    vandaag = timezone.localdate()
+    if jaar is not None and nummer in (1, 2, 3, 4) and 2000 <= jaar <= vandaag.year:
+        periode = perioden.kwartaal(jaar, nummer)
+    else:
+        periode = perioden.vorig_kwartaal(vandaag)
+    log.log(request.user, "read", wijk, detail={"wijkprofiel": periode.label}, gemeente_id=wijk.gemeente_id)
+    return render(request, "monitoring/wijkprofiel.html", {
+        "wijk": wijk, "periode": periode, "omschrijving": perioden.omschrijving(periode),
+        "profiel": profiel.wijkprofiel(wijk, periode.van, periode.tot),
+        "wijken": profiel.wijken_voor(request.user), "drempel": drempel(),
+        "kwartalen": [1, 2, 3, 4], "kwartaal": (periode.van.month - 1) // 3 + 1,
+        "jaren": list(range(vandaag.year, vandaag.year - 5, -1)),
+    })

@@ -53,6 +53,7 @@ KANALEN = [("telefoon", "Telefoon"), ("ankerplaats", "Inloop ankerplaats"), ("pa
            ("email", "E-mail"), ("online", "Online formulier")]
 DISCIPLINES = [
     ("wijkverpleegkundige", "Wijkverpleegkundige", "aafje"), ("wmo-consulent", "Wmo-consulent", "gemeente"),
+    ("consulent-werk-inkomen", "Consulent werk en inkomen", "gemeente"),
     ("maatschappelijk-werker", "Maatschappelijk werker", "vivenz"), ("ouderenadviseur", "Ouderenadviseur", "karaat"),
     ("opbouwwerker", "Opbouwwerker", "senw"), ("clientondersteuner", "Cliëntondersteuner", "mee"),
     ("jongerencoach", "Jongerencoach", "senw"), ("jeugd-gezinscoach", "Jeugd- en gezinscoach", "flexus"),
@@ -145,6 +146,11 @@ def _gemeente(naam, code, gebieden_wijken, *, zonder_gebieden=False):
             if team is None:
                 team = services.maak_team(gemeente=gemeente, gebied=gebied, type=team_type, naam=team_naam)
             teams.append(team)
+    if code == "0597":  # the example CBS file (made-up figures, labelled as such) for the age groups and households
+        from wijkteams.bevolking import VOORBEELD, importeer_kerncijfers
+
+        importeer_kerncijfers(gemeente=gemeente, jaar=2026, inhoud=VOORBEELD.read_bytes(), door=None,
+                              bron="Voorbeelddata in de indeling van CBS Kerncijfers wijken en buurten")
     Locatie.objects.get_or_create(gemeente=gemeente, soort=Locatie.Soort.BASISLOCATIE, naam=f"Gemeentehuis {naam}",
                                   defaults={"spreekuren": "Maandag t/m vrijdag 8.30-17.00 uur"})
     return gemeente, teams, organisaties, disciplines

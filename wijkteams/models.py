@@ -103,9 +103,23 @@ class WijkIndeling(models.Model):
 
 
 class WijkInwoners(models.Model):
+    """Inhabitants of a wijk on 1 January of a year, by age group and household type, as in the CBS "Kerncijfers
+    wijken en buurten" (imported by ``wijkteams.bevolking``). CBS leaves a figure out (".") where it is too small or
+    unknown, so the breakdowns may be empty."""
+
     wijk = models.ForeignKey(Wijk, on_delete=models.CASCADE, related_name="inwoners")
     jaar = models.PositiveSmallIntegerField(_("jaar"))
     aantal = models.PositiveIntegerField(_("aantal inwoners"))
+    leeftijd_0_15 = models.PositiveIntegerField(_("0 tot 15 jaar"), null=True, blank=True)
+    leeftijd_15_25 = models.PositiveIntegerField(_("15 tot 25 jaar"), null=True, blank=True)
+    leeftijd_25_45 = models.PositiveIntegerField(_("25 tot 45 jaar"), null=True, blank=True)
+    leeftijd_45_65 = models.PositiveIntegerField(_("45 tot 65 jaar"), null=True, blank=True)
+    leeftijd_65_plus = models.PositiveIntegerField(_("65 jaar of ouder"), null=True, blank=True)
+    huishoudens = models.PositiveIntegerField(_("huishoudens totaal"), null=True, blank=True)
+    eenpersoons = models.PositiveIntegerField(_("eenpersoonshuishoudens"), null=True, blank=True)
+    zonder_kinderen = models.PositiveIntegerField(_("huishoudens zonder kinderen"), null=True, blank=True)
+    met_kinderen = models.PositiveIntegerField(_("huishoudens met kinderen"), null=True, blank=True)
+    bron = models.CharField(_("bron"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("inwonertal")

@@ -38,6 +38,7 @@ from .traject import (
     beeindig_regie,
     heropen_traject,
     open_traject,
+    registreer_uitstroom,
     sluit_traject_af,
     wijs_regisseur_toe,
     wijzig_status,
@@ -49,5 +50,5 @@ __all__ = [
     "voeg_ondersteuning_toe", "voeg_relatie_toe", "toon_bsn", "voeg_personen_samen", "bewaar_gesprek",
     "draag_alle_regie_over", "breek_glas", "beoordeel_noodtoegang", "beeindig_regie",
     "maak_plan", "wijzig_plan", "voeg_doel_toe", "voeg_actie_toe", "leg_akkoord_vast", "leg_evaluatie_vast",
-    "stel_plan_vast", "nieuwe_planversie",
+    "stel_plan_vast", "nieuwe_planversie", "registreer_uitstroom",
 ]

@@ -8,7 +8,16 @@ from django.utils.translation import gettext as _
 from audit import log
 from common.overgangen import controleer_overgang
 from huishoudens import invarianten, rechten, registry
-from huishoudens.models import Huishouden, Plan, RegisseurToewijzing, StatusWijziging, Traject
+from huishoudens.models import (
+    Actie,
+    Huishouden,
+    Persoon,
+    Plan,
+    RegisseurToewijzing,
+    StatusWijziging,
+    Traject,
+    Uitstroom,
+)
 
 Status = Traject.Status
 
@@ -82,13 +91,16 @@ def wijzig_status(*, traject, naar, door, reden=""):
 
 @transaction.atomic
 def sluit_traject_af(*, traject, door, reden, toelichting="", vervolgdatum=None, op=None, reden_geen_eindmeting="",
-                     controles=None):
+                     controles=None, uitstroom=()):
     """Close a traject with a reason; the regisseur's assignment ends and its plan is closed. History stays.
 
     Higher apps check their own conditions through ``registry.AFSLUIT_CONTROLES`` (e.g. a closing ZRM
     measurement, or a reason why there is none); each raises ValidationError to refuse. ``controles``: True runs
     them, False skips them (imports, retention jobs); None (default) runs them whenever a person (``door``)
     closes the traject, which is every form and API path.
+
+    ``uitstroom``: pairs (persoon, soort) of clients who leave for paid work or education at the end of this
+    traject; recorded with the closing date (``registreer_uitstroom``), in the same transaction.
     """
     traject = Traject.objects.select_for_update().get(pk=traject.pk)
     controleer_overgang(OVERGANGEN, traject, Status.AFGESLOTEN, bericht=_("Dit traject is al afgesloten."))
@@ -120,7 +132,50 @@ def sluit_traject_af(*, traject, door, reden, toelichting="", vervolgdatum=None,
     rechten.herzie_toegang(traject.huishouden, door=door, reden=_("traject afgesloten"))
     log.gewijzigd(door, traject, detail={"status": [van, Status.AFGESLOTEN], "reden": reden,
                                          "plannen_afgesloten": plannen})
+    for persoon, soort in uitstroom:
+        registreer_uitstroom(traject=traject, door=door, persoon=persoon, soort=soort, datum=traject.afgesloten_op)
     return traject
+
+
+@transaction.atomic
+def registreer_uitstroom(*, traject, door, persoon, soort, datum, actie=None):
+    """Record that a client of this traject left for paid work or education (Participatiewet outflow).
+
+    At the end of the traject (from ``sluit_traject_af``) or at the end of an activity of its plan: an activity
+    still running is ended on the date of the outflow. Once per traject, person and kind; audited.
+    """
+    traject = Traject.objects.select_for_update().get(pk=traject.pk)
+    fouten = {}
+    if soort not in Uitstroom.Soort.values:
+        fouten["soort"] = _("Kies of de cliënt uitstroomt naar betaald werk of naar een opleiding.")
+    if persoon is None or not Persoon.objects.filter(pk=persoon.pk, huishouden_id=traject.huishouden_id).exists():
+        fouten["persoon"] = _("Kies iemand uit dit huishouden.")
+    if datum is None:
+        fouten["datum"] = _("Vul de datum van de uitstroom in.")
+    elif datum > timezone.localdate():
+        fouten["datum"] = _("De datum van de uitstroom ligt in de toekomst.")
+    elif datum < traject.aangemeld_op:
+        fouten["datum"] = _("De datum van de uitstroom ligt vóór de aanmelding van het traject (%(datum)s).") % {
+            "datum": f"{traject.aangemeld_op:%d-%m-%Y}"}
+    if actie is not None:
+        actie = Actie.objects.select_for_update().filter(pk=actie.pk, doel__plan__traject=traject).first()
+        if actie is None:
+            fouten["actie"] = _("Kies een activiteit uit het plan van dit traject.")
+        elif datum is not None and actie.start and datum < actie.start:
+            fouten["datum"] = _("De datum van de uitstroom ligt vóór de start van de activiteit (%(datum)s).") % {
+                "datum": f"{actie.start:%d-%m-%Y}"}
+    if not fouten and Uitstroom.objects.filter(traject=traject, persoon=persoon, soort=soort).exists():
+        fouten["soort"] = _("Deze uitstroom is al vastgelegd voor dit traject.")
+    if fouten:
+        raise ValidationError(fouten)
+    if actie is not None and actie.eind is None:
+        actie.eind = datum
+        actie.save(update_fields=["eind"])
+    uitstroom = Uitstroom.objects.create(traject=traject, persoon=persoon, actie=actie, soort=soort, datum=datum,
+                                         geregistreerd_door=door)
+    log.aangemaakt(door, uitstroom, detail={"soort": soort, "datum": datum.isoformat(),
+                                            "actie": actie.pk if actie else None})
+    return uitstroom
 
 
 @transaction.atomic

@@ -245,8 +245,27 @@ def status_wijzigen(request, pk):
 def afsluiten(request, pk):
     return _bewerk(
         request, pk, form_cls=forms.AfsluitForm, titel=_("Traject afsluiten"),
+        form_kwargs=lambda h: {"personen": selectors.personen_van(h)},
         service=lambda huishouden, door, form: services.sluit_traject_af(
-            traject=_open_traject_of_404(huishouden), door=door, **form.cleaned_data))
+            traject=_open_traject_of_404(huishouden), door=door, **form.service_gegevens()))
+
+
+@login_required
+def uitstroom(request, pk):
+    """Outflow of a client to work or education (Participatiewet), at the end of an activity or of the traject:
+    for the open traject, or else the latest one (recorded shortly after closing)."""
+    def traject_van(huishouden):
+        traject = selectors.lopend_traject(huishouden) or huishouden.trajecten.order_by("-aangemeld_op", "-id").first()
+        if traject is None:
+            raise Http404
+        return traject
+
+    return _bewerk(
+        request, pk, form_cls=forms.UitstroomForm, titel=_("Uitstroom naar werk of opleiding vastleggen"),
+        form_kwargs=lambda h: {"personen": selectors.personen_van(h),
+                               "acties": selectors.acties_van_traject(traject_van(h))},
+        service=lambda huishouden, door, form: services.registreer_uitstroom(
+            traject=traject_van(huishouden), door=door, **form.cleaned_data))
 
 
 @login_required

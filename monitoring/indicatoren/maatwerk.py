@@ -144,3 +144,51 @@ def opschaling(*, gemeente_id, van, tot, codes=None):
         uit.append(Uitkomst("escalaties_uitkomst", gebied, rij["aantal"], alle, percentage(rij["aantal"], alle),
                             categorie=rij["status"]))
     return uit
+
+
+@registreer("jeugdhulp_jongeren", codes=["jeugdhulp_aandeel_jeugdigen"])
+def jeugdhulp_jongeren(*, gemeente_id, van, tot, codes=None):
+    """Young people (under 25 at the end of the period) with a Jeugdwet toewijzing running in the period (until the
+    care stopped), against the inhabitants aged 0-15 plus 15-25 of the CBS kerncijfers (latest year up to the period's
+    year with both groups known); per wijk (the client's household), gebied and gemeente. Wijken without known age
+    groups count in neither teller nor noemer, so the share is never taken over a population it does not cover."""
+    sql = """
+        WITH w AS (
+            SELECT w.id AS wijk_id,
+                   (SELECT i.gebied_id FROM wijkteams_wijkindeling i
+                    WHERE i.wijk_id = w.id AND i.geldig_van <= %(tot)s
+                      AND (i.geldig_tot IS NULL OR i.geldig_tot >= %(tot)s)
+                    ORDER BY i.geldig_van DESC LIMIT 1) AS gebied_id,
+                   (SELECT n.leeftijd_0_15 + n.leeftijd_15_25 FROM wijkteams_wijkinwoners n
+                    WHERE n.wijk_id = w.id AND n.jaar <= %(jaar)s AND n.leeftijd_0_15 IS NOT NULL
+                      AND n.leeftijd_15_25 IS NOT NULL
+                    ORDER BY n.jaar DESC LIMIT 1) AS jongeren
+            FROM wijkteams_wijk w WHERE w.gemeente_id = %(gemeente)s
+        ),
+        c AS (
+            SELECT h.wijk_id, COUNT(DISTINCT t.client_id) AS clienten
+            FROM toegang_toewijzing t
+            JOIN toegang_productcategorie pc ON pc.id = t.categorie_id AND pc.wet = 'jeugdwet'
+            JOIN huishoudens_persoon p ON p.id = t.client_id
+            JOIN huishoudens_huishouden h ON h.id = p.huishouden_id
+            WHERE t.gemeente_id = %(gemeente)s AND t.start <= %(tot)s
+              AND LEAST(t.eind, COALESCE(t.zorg_gestopt_op, t.eind)) >= %(van)s
+              AND p.geboortedatum > (%(tot)s::date - INTERVAL '25 years')
+            GROUP BY h.wijk_id
+        )
+        SELECT GROUPING(w.gebied_id) = 1 AS g_gebied, GROUPING(w.wijk_id) = 1 AS g_wijk, w.gebied_id, w.wijk_id,
+               SUM(w.jongeren) AS jongeren,
+               COALESCE(SUM(c.clienten) FILTER (WHERE w.jongeren IS NOT NULL), 0) AS clienten
+        FROM w LEFT JOIN c ON c.wijk_id = w.wijk_id
+        GROUP BY GROUPING SETS ((w.gebied_id, w.wijk_id), (w.gebied_id), ())
+    """
+    uit = []
+    for rij in rijen(sql, {"gemeente": gemeente_id, "van": van, "tot": tot, "jaar": tot.year}):
+        niveau = _niveau(rij)
+        if niveau is None or rij["jongeren"] is None:
+            continue
+        gebied, wijk = niveau
+        jongeren, clienten = int(rij["jongeren"]), int(rij["clienten"])
+        uit.append(Uitkomst("jeugdhulp_aandeel_jeugdigen", gebied, clienten, jongeren,
+                            percentage(clienten, jongeren), wijk_id=wijk))
+    return uit

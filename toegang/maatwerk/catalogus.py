@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from toegang.maatwerk.codelijsten import EENHEDEN, FREQUENTIES, JEUGD, WMO
+from toegang.maatwerk.codelijsten import EENHEDEN, FREQUENTIES, JEUGD, PARTICIPATIE, WMO
 from toegang.models import Aanbieder, Eenheid, Frequentie, Mandaat, OpschalingDoel, Product, ProductCategorie, Wet
 from wijkteams.models import Discipline, TeamType
 
@@ -27,10 +27,15 @@ PRODUCTEN = [
     (Wet.JEUGDWET, "41", "41A01", "Dagbehandeling jeugd", "16", Decimal("110.00")),
     (Wet.JEUGDWET, "43", "43A01", "Jeugdhulp verblijf (incl. behandeling)", "14", Decimal("285.00")),
     (Wet.JEUGDWET, "46", "46A01", "Crisisopvang jeugd", "14", Decimal("320.00")),
+    # Participatiewet (the application's own categories, see codelijsten.PARTICIPATIE): a one-off amount in euros
+    # (bijzondere bijstand) and a debt-counselling trajectory bought per piece.
+    (Wet.PARTICIPATIEWET, "01", "PW01", "Bijzondere bijstand (inkomensondersteuning)", "83", Decimal("1.00")),
+    (Wet.PARTICIPATIEWET, "02", "PW02", "Schuldhulpverleningstraject", "84", Decimal("1450.00")),
 ]
 AANBIEDERS = [
     ("Aafje Thuiszorg", "75750001"), ("Pameijer", "73730002"), ("Yulius", "22220003"),
     ("Flexus Jeugdplein", "41410004"), ("Vivenz Thuisbegeleiding", "98980005"), ("Hulpmiddelencentrum", "24240006"),
+    ("Kredietbank (schuldhulpverlening)", "99990007"),
 ]
 # (code, naam, soort, min leeftijd, max leeftijd, criteria, groep die toegang krijgt)
 OPSCHALINGSDOELEN = {
@@ -67,7 +72,7 @@ OPSCHALINGSDOELEN = {
 
 def laad_codelijsten():
     """The national lists (normally there from the data migration; a flushed test database needs them again)."""
-    for wet, lijst in ((Wet.WMO, WMO), (Wet.JEUGDWET, JEUGD)):
+    for wet, lijst in ((Wet.WMO, WMO), (Wet.JEUGDWET, JEUGD), (Wet.PARTICIPATIEWET, PARTICIPATIE)):
         for code, naam in lijst:
             ProductCategorie.objects.get_or_create(wet=wet, code=code, defaults={"naam": naam})
     for code, naam in EENHEDEN:
@@ -95,21 +100,29 @@ def richt_catalogus_in(gemeente):
 
 @transaction.atomic
 def richt_mandaten_in(gemeente):
-    """The mandate register as in the seeds. Ridderkerk: the coördinator decides (the costlier jeugdhulp),
-    in the Sociaal team the Wmo-consulent decides Wmo maatwerk. Alblasserdam: a regional body decides."""
+    """The mandate register as in the seeds.
+
+    Ridderkerk: the coördinator decides (the costlier jeugdhulp); in the Sociaal team the Wmo-consulent decides Wmo
+    maatwerk and the consulent werk en inkomen (the BAR-organisation's consultants werk, inkomen and
+    schuldhulpverlening work in the wijkteams) decides Participatiewet requests; elsewhere the coördinator does.
+    Alblasserdam: regional bodies decide; the Sociale Dienst Drechtsteden also carries out the Participatiewet
+    (inkomensondersteuning and schuldhulpverlening) for the Drechtsteden, so its decision is recorded as theirs.
+    """
     if gemeente.cbs_code == "0597":
-        Mandaat.objects.get_or_create(gemeente=gemeente, wet=Wet.JEUGDWET, categorie=None, teamtype=None,
-                                      defaults={"beslisser": Mandaat.Beslisser.COORDINATOR})
-        Mandaat.objects.get_or_create(gemeente=gemeente, wet=Wet.WMO, categorie=None, teamtype=None,
-                                      defaults={"beslisser": Mandaat.Beslisser.COORDINATOR})
+        for wet in (Wet.JEUGDWET, Wet.WMO, Wet.PARTICIPATIEWET):
+            Mandaat.objects.get_or_create(gemeente=gemeente, wet=wet, categorie=None, teamtype=None,
+                                          defaults={"beslisser": Mandaat.Beslisser.COORDINATOR})
         sociaal = TeamType.objects.filter(gemeente=gemeente, code="sociaal").first()
-        wmo = Discipline.objects.filter(gemeente=gemeente, code="wmo-consulent").first()
-        if sociaal and wmo:
-            Mandaat.objects.get_or_create(gemeente=gemeente, wet=Wet.WMO, categorie=None, teamtype=sociaal,
-                                          defaults={"beslisser": Mandaat.Beslisser.DISCIPLINE, "discipline": wmo})
+        for wet, code in ((Wet.WMO, "wmo-consulent"), (Wet.PARTICIPATIEWET, "consulent-werk-inkomen")):
+            discipline = Discipline.objects.filter(gemeente=gemeente, code=code).first()
+            if sociaal and discipline:
+                Mandaat.objects.get_or_create(gemeente=gemeente, wet=wet, categorie=None, teamtype=sociaal,
+                                              defaults={"beslisser": Mandaat.Beslisser.DISCIPLINE,
+                                                        "discipline": discipline})
     elif gemeente.cbs_code == "0482":
         for wet, instantie in ((Wet.WMO, "Sociale Dienst Drechtsteden"),
-                               (Wet.JEUGDWET, "Serviceorganisatie Jeugd Zuid-Holland Zuid")):
+                               (Wet.JEUGDWET, "Serviceorganisatie Jeugd Zuid-Holland Zuid"),
+                               (Wet.PARTICIPATIEWET, "Sociale Dienst Drechtsteden")):
             Mandaat.objects.get_or_create(gemeente=gemeente, wet=wet, categorie=None, teamtype=None,
                                           defaults={"beslisser": Mandaat.Beslisser.EXTERN,
                                                     "externe_instantie": instantie})

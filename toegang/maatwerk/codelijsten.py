@@ -20,6 +20,9 @@ JEUGD = [
     ("48", "Jeugdbescherming"), ("49", "Activiteiten in het preventief justitieel kader"),
     ("50", "Maatwerkarrangementen jeugd"),
 ]
+# The Participatiewet has no iStandaard and so no national product categories: these two are the application's own
+# codes (kept in the same table so the mandate register and the budget lines work alike for every law).
+PARTICIPATIE = [("01", "Inkomensondersteuning"), ("02", "Schuldhulpverlening")]
 EENHEDEN = [("01", "minuut"), ("04", "uur"), ("14", "etmaal"), ("16", "dagdeel"), ("82", "stuks (inspanning)"),
             ("83", "euro"), ("84", "stuks (output)")]
 FREQUENTIES = [("1", "per dag", Decimal("1")), ("2", "per week", Decimal("7")),

@@ -33,6 +33,7 @@ __all__ = [
     "ProductCategorie",
     "Toewijzing",
     "Wet",
+    "WETTEN_MET_BERICHTEN",
     "BESLISTERMIJN_DAGEN",
     "BIJNA_DAGEN",
     "beslistermijn",
@@ -65,12 +66,19 @@ def termijn_status(aanvraagdatum, *, vandaag=None, besloten=False):
 class Wet(models.TextChoices):
     WMO = "wmo", _("Wmo 2015")
     JEUGDWET = "jeugdwet", _("Jeugdwet")
+    # No iStandaard: Participatiewet requests (inkomensondersteuning, schuldhulpverlening) are decided per the
+    # mandate register and get a toewijzing, but no WMO301/JW301 message.
+    PARTICIPATIEWET = "participatiewet", _("Participatiewet")
+
+
+# The laws whose toewijzingen travel as iStandaarden messages (iWmo / iJw).
+WETTEN_MET_BERICHTEN = (Wet.WMO, Wet.JEUGDWET)
 
 
 class ProductCategorie(models.Model):
     """National iWmo / iJw product categories (kept as data, loaded by a data migration)."""
 
-    wet = models.CharField(_("wet"), max_length=10, choices=Wet.choices)
+    wet = models.CharField(_("wet"), max_length=20, choices=Wet.choices)
     code = models.CharField(_("code"), max_length=2, validators=[RegexValidator(r"^\d{2}$")])
     naam = models.CharField(_("naam"), max_length=150)
 
@@ -181,7 +189,7 @@ class Mandaat(models.Model):
         EXTERN = "extern", _("Externe instantie (besluit wordt vastgelegd)")
 
     gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="+")
-    wet = models.CharField(_("wet"), max_length=10, choices=Wet.choices)
+    wet = models.CharField(_("wet"), max_length=20, choices=Wet.choices)
     categorie = models.ForeignKey(ProductCategorie, on_delete=models.CASCADE, null=True, blank=True,
                                   related_name="+", help_text=_("Leeg: alle categorieën van deze wet."))
     teamtype = models.ForeignKey(TeamType, on_delete=models.CASCADE, null=True, blank=True, related_name="+",

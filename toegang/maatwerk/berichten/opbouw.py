@@ -25,7 +25,7 @@ from lxml import etree
 
 from common.postcode import normaliseer_postcode
 from toegang.maatwerk.berichten import codelijsten as cl
-from toegang.models import Toewijzing, Wet
+from toegang.models import WETTEN_MET_BERICHTEN, Toewijzing, Wet
 
 XSD_MAP = Path(__file__).with_name("xsd")
 
@@ -225,7 +225,7 @@ def _dag_grenzen(dag):
 
 def dagen_met_berichten(*, gemeente, aanbieder, aantal=30):
     """The most recent days on which a toewijzing of this provider was made, changed or ended (newest first)."""
-    dagen = (Toewijzing.objects.filter(gemeente=gemeente, aanbieder=aanbieder)
+    dagen = (Toewijzing.objects.filter(gemeente=gemeente, aanbieder=aanbieder, categorie__wet__in=WETTEN_MET_BERICHTEN)
              .values_list("vastgesteld_op", flat=True).order_by("-vastgesteld_op"))
     gezien = []
     for moment in dagen.iterator():
@@ -242,7 +242,8 @@ def berichten_van_dag(*, gemeente, aanbieder, dag):
     changed or ended that day, holding every current toewijzing of that client at this provider (current: not
     ended before the day, or changed that day; made no later than the day). ``BerichtFout`` if one is invalid."""
     begin, einde = _dag_grenzen(dag)
-    basis = Toewijzing.objects.filter(gemeente=gemeente, aanbieder=aanbieder)
+    # Participatiewet toewijzingen have no iStandaard message
+    basis = Toewijzing.objects.filter(gemeente=gemeente, aanbieder=aanbieder, categorie__wet__in=WETTEN_MET_BERICHTEN)
     vandaag = basis.filter(vastgesteld_op__gte=begin, vastgesteld_op__lt=einde)
     sleutels = vandaag.values("client_id", "categorie__wet").annotate(eerste=Min("pk")).order_by("eerste")
     if not sleutels:

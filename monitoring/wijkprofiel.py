@@ -1,0 +1,134 @@
+"""The profile of one wijk (gebiedsscan): the population (CBS kerncijfers) beside the casework of a period —
+households supported per 1,000 inhabitants, meldingen per leefgebied, the ZRM distribution, the ladder mix, maatwerk,
+volunteers and activities, the sociale kaart offers in the wijk. Aggregates only, counted in PostgreSQL, with
+small-cell suppression (``common.onderdrukking``: "< 5" and, within a table whose parts add up to its total, the
+complementary "×")."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, Sum
+from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from common.onderdrukking import aanvullend, is_onderdrukt, toon_aantal
+from gemeenschap.models import CollectieveActiviteit, Hulpvraag, Vrijwilliger
+from huishoudens.models import Actie, Ladder, Leefgebied, Traject
+from monitoring.indicatoren.register import per_1000, rijen
+from toegang.models import Aanvraag, Toewijzing, Wet
+from wijkteams import rollen
+from wijkteams.models import Aanbod, Wijk, WijkInwoners
+from wijkteams.selectors import gemeente_id_van
+
+ROLLEN = (rollen.BELEIDSMEDEWERKER, rollen.COORDINATOR, rollen.FUNCTIONEEL_BEHEER)
+ZRM_KLASSEN = [("1", gettext_lazy("1 (acute problematiek)")), ("2", gettext_lazy("2 (niet zelfredzaam)")),
+               ("3", gettext_lazy("3 (beperkt zelfredzaam)")), ("4", gettext_lazy("4 (voldoende zelfredzaam)")),
+               ("5", gettext_lazy("5 (volledig zelfredzaam)"))]
+
+
+def mag_wijkprofiel_zien(user):
+    return rollen.heeft_rol(user, *ROLLEN) and gemeente_id_van(user) is not None
+
+
+def get_wijk_voor(user, pk):
+    """A wijk of the user's gemeente for a beleidsmedewerker, coördinator or functioneel beheerder; else 404."""
+    if not mag_wijkprofiel_zien(user):
+        raise Http404
+    wijk = Wijk.objects.select_related("gemeente", "gebied").filter(pk=pk, gemeente_id=gemeente_id_van(user)).first()
+    if wijk is None:
+        raise Http404
+    return wijk
+
+
+def wijken_voor(user):
+    if not mag_wijkprofiel_zien(user):
+        return Wijk.objects.none()
+    return Wijk.objects.filter(gemeente_id=gemeente_id_van(user)).order_by("naam")
+
+
+@dataclass
+class Tabel:
+    """Categories with their count as shown; ``totaal`` is the sum of the parts (``None``: the parts overlap)."""
+
+    titel: str
+    rijen: list = field(default_factory=list)
+    totaal: object = None
+
+
+def _tabel(titel, tellingen, labels, *, optelbaar=True):
+    waarden = {code: tellingen.get(code, 0) for code, _label in labels}
+    totaal = sum(waarden.values())
+    extra = set()
+    if optelbaar:
+        waarden["__totaal__"] = totaal
+        _primair, extra = aanvullend(waarden, [("__totaal__", [code for code, _label in labels])])
+    rijen_ = [(label, toon_aantal(waarden[code], aanvullend_onderdrukt=code in extra)) for code, label in labels]
+    getoond_totaal = toon_aantal(totaal, aanvullend_onderdrukt="__totaal__" in extra) if optelbaar else None
+    return Tabel(titel, rijen_, getoond_totaal)
+
+
+def _zrm_laagste(wijk, van, tot):
+    """Per measured client (last final measurement in the period, in this wijk): the lowest domain score."""
+    sql = """
+        WITH laatste AS (
+            SELECT DISTINCT ON (m.persoon_id) m.persoon_id, m.scores
+            FROM zelfredzaamheid_meting m
+            WHERE m.wijk_id = %(wijk)s AND m.status = 'definitief' AND m.datum BETWEEN %(van)s AND %(tot)s
+            ORDER BY m.persoon_id, m.datum DESC, m.id DESC
+        )
+        SELECT (SELECT MIN(s) FROM unnest(l.scores) s WHERE s BETWEEN 1 AND 5) AS laagste, COUNT(*) AS aantal
+        FROM laatste l GROUP BY 1
+    """
+    return {str(r["laagste"]): r["aantal"] for r in rijen(sql, {"wijk": wijk.pk, "van": van, "tot": tot})
+            if r["laagste"] is not None}
+
+
+def _meldingen_per_leefgebied(wijk, van, tot):
+    sql = """
+        SELECT lg, COUNT(*) AS aantal
+        FROM toegang_melding m JOIN huishoudens_huishouden h ON h.id = m.huishouden_id,
+             unnest(m.leefgebieden) AS lg
+        WHERE h.wijk_id = %(wijk)s
+          AND (m.ontvangen_op AT TIME ZONE 'Europe/Amsterdam')::date BETWEEN %(van)s AND %(tot)s
+        GROUP BY lg
+    """
+    return {r["lg"]: r["aantal"] for r in rijen(sql, {"wijk": wijk.pk, "van": van, "tot": tot})}
+
+
+def wijkprofiel(wijk, van, tot):
+    """Everything the profile page shows, as displayed (suppressed) values."""
+    inwoners = WijkInwoners.objects.filter(wijk=wijk, jaar__lte=tot.year).order_by("-jaar").first()
+    ondersteund = (Traject.objects.filter(huishouden__wijk=wijk, aangemeld_op__lte=tot)
+                   .filter(Q(afgesloten_op__isnull=True) | Q(afgesloten_op__gte=van))
+                   .values("huishouden_id").distinct().count())
+    per_duizend = None
+    if inwoners and not is_onderdrukt(ondersteund):
+        per_duizend = per_1000(ondersteund, inwoners.aantal)
+    ladder = dict(Actie.objects.filter(doel__plan__status="actief", doel__plan__traject__huishouden__wijk=wijk,
+                                       doel__plan__traject__aangemeld_op__lte=tot)
+                  .filter(Q(doel__plan__traject__afgesloten_op__isnull=True)
+                          | Q(doel__plan__traject__afgesloten_op__gte=van))
+                  .values_list("ladder").annotate(n=Count("id")))
+    toewijzingen = dict(Toewijzing.objects.filter(client__huishouden__wijk=wijk, start__lte=tot, eind__gte=van)
+                        .values_list("categorie__wet").annotate(n=Count("client_id", distinct=True)))
+    activiteiten = CollectieveActiviteit.objects.filter(wijk=wijk, startdatum__range=(van, tot)).aggregate(
+        n=Count("id"), bereik=Sum("bereik"))
+    return {
+        "inwoners": inwoners,
+        "ondersteund": toon_aantal(ondersteund),
+        "per_1000": per_duizend,
+        "meldingen": _tabel(_("Meldingen per leefgebied (een melding kan meer leefgebieden raken)"),
+                            _meldingen_per_leefgebied(wijk, van, tot), Leefgebied.choices, optelbaar=False),
+        "zrm": _tabel(_("Gemeten cliënten naar laagste ZRM-score"), _zrm_laagste(wijk, van, tot), ZRM_KLASSEN),
+        "ladder": _tabel(_("Activiteiten in actieve plannen naar trede van de ladder"), ladder, Ladder.choices),
+        "aanvragen": toon_aantal(Aanvraag.objects.filter(huishouden__wijk=wijk,
+                                                         aanvraagdatum__range=(van, tot)).count()),
+        "toewijzingen": _tabel(_("Cliënten met een lopende toewijzing per wet"), toewijzingen, Wet.choices),
+        "vrijwilligers": toon_aantal(Vrijwilliger.objects.filter(wijk=wijk, actief=True,
+                                                                 aangemeld_op__lte=tot).count()),
+        "hulpvragen": toon_aantal(Hulpvraag.objects.filter(wijk=wijk, ingediend_op__range=(van, tot)).count()),
+        "activiteiten": activiteiten["n"],
+        "activiteiten_bereik": activiteiten["bereik"] or 0,
+        "aanbod": list(Aanbod.objects.filter(wijk=wijk, actief=True).order_by("soort", "naam")
+                       .values_list("naam", "soort")),
+    }
