@@ -9,14 +9,11 @@ from datetime import date
 
 import pytest
 from django.apps import apps
-from django.core.management import call_command
 from django.db import models
-from django.utils import timezone
 
-from bewaring import services
 from gemeenschap import anonimiseren as gemeenschap_anon
 from huishoudens import anonimiseren as huishoudens_anon
-from huishoudens.models import Huishouden, HuishoudenGroupObjectPermission, HuishoudenUserObjectPermission, Traject
+from huishoudens.models import Huishouden, Traject
 from monitoring.models import IndicatorWaarde
 from toegang.maatwerk import anonimiseren as maatwerk_anon
 from toegang.melding import anonimiseren as melding_anon
@@ -125,61 +122,3 @@ def _maak_verlopen(huishouden):
 
 def _monitorcijfers():
     return list(IndicatorWaarde.objects.order_by("pk").values_list("pk", "run_id", "teller", "noemer", "categorie"))
-
-
-@pytest.mark.django_db
-def test_na_vernietiging_is_de_vrije_tekst_overal_weg(django_capture_on_commit_callbacks):
-    call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    # the richest demo households of Ridderkerk: most rows pointing at them
-    kandidaten = Huishouden.objects.filter(gemeente__cbs_code="0597").annotate(
-        n=models.Count("trajecten__gesprekken", distinct=True) + models.Count("personen", distinct=True)
-    ).order_by("-n", "pk")
-    weg, terug = kandidaten[0], kandidaten[1]
-    for h in (weg, terug):
-        _maak_verlopen(h)
-    rijen = _rijen_van([weg.pk])
-    voor = _teksten(rijen)
-    assert len(rijen) >= 8 and len(voor) >= 10, "de demo geeft dit huishouden te weinig om te bewijzen"
-    eigen = {(m._meta.label, pk) for m, pks in rijen.items() for pk in pks}
-    # identifying texts found only in this household's rows (a street name may be shared with neighbours)
-    uniek = {t for t in _identificerend(voor) if set(_overal(t)) <= eigen}
-    assert len(uniek) >= 3, uniek
-    monitor = _monitorcijfers()
-    assert monitor, "de demo berekent monitorcijfers"
-    assert HuishoudenGroupObjectPermission.objects.filter(content_object=weg).exists()
-
-    from django.contrib.auth.models import User
-    beheerder = User.objects.get(username="beheer")
-    lijst = services.stel_lijst_op(gemeente=weg.gemeente, door=beheerder)
-    assert {weg.pk, terug.pk} <= set(lijst.regels.values_list("huishouden_id", flat=True))
-    with django_capture_on_commit_callbacks():
-        services.bevestig_lijst(lijst=lijst, door=beheerder)
-    # after confirmation one household comes back: a new traject (a new melding/request counts the same)
-    Traject.objects.create(huishouden=terug, team=Traject.objects.filter(huishouden=terug).first().team,
-                           gebied=Traject.objects.filter(huishouden=terug).first().gebied,
-                           aangemeld_op=timezone.localdate())
-    terug_naam = Huishouden.objects.get(pk=terug.pk).naam
-    services.voer_vernietiging_uit(lijst_id=lijst.pk)
-
-    # 1. no free text of the household remains in its own rows (only fields declared "blijft")...
-    na = _teksten(_rijen_van([weg.pk]))
-    over = {(m._meta.label, v): w for (m, v), w in na.items() if not _bewaard(m, v)}
-    assert not over, over
-    # ...nor anywhere else in any table
-    for tekst in sorted(uniek):
-        assert not _overal(tekst), (tekst, _overal(tekst))
-    # 2. no permission rows remain
-    assert not HuishoudenUserObjectPermission.objects.filter(content_object_id=weg.pk).exists()
-    assert not HuishoudenGroupObjectPermission.objects.filter(content_object_id=weg.pk).exists()
-    # 3. the household that came back is skipped, and reported on the list
-    assert Huishouden.objects.get(pk=terug.pk).naam == terug_naam
-    regel = lijst.regels.get(huishouden_id=terug.pk)
-    assert regel.uitgevoerd_op is None and "traject" in regel.overgeslagen
-    assert lijst.regels.get(huishouden_id=weg.pk).uitgevoerd_op is not None
-    from django.test import Client
-    client = Client()
-    client.force_login(beheerder)
-    pagina = client.get(f"/bewaring/{lijst.pk}/").content.decode()
-    assert "Overgeslagen" in pagina and "weer actief" in pagina
-    # 4. monitor figures computed before stay as they were
-    assert _monitorcijfers() == monitor

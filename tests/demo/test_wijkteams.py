@@ -1,9 +1,11 @@
+"""The organisation of the demo: idempotent, and a coördinator sees the teams of their gebieden."""
+
 import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.http import HttpRequest  # django-axes needs the request of a login
 
-from common.tasks import ping
+pytestmark = pytest.mark.xdist_group("demo")  # one demo load for the package (conftest.py)
 
 
 def _tellingen():
@@ -13,7 +15,6 @@ def _tellingen():
 
 @pytest.mark.django_db
 def test_demo_data_is_idempotent():
-    call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
     eerste = _tellingen()
     call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert _tellingen() == eerste
@@ -23,7 +24,6 @@ def test_demo_data_is_idempotent():
 
 @pytest.mark.django_db
 def test_demo_coordinator_ziet_teams_van_zijn_gebieden(client):
-    call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
     from wijkteams.demo import DEMO_WACHTWOORD
 
     assert client.login(request=HttpRequest(), username="coordinator", password=DEMO_WACHTWOORD)
@@ -31,9 +31,3 @@ def test_demo_coordinator_ziet_teams_van_zijn_gebieden(client):
     assert "Sociaal team Bolnes/Slikkerveer" in inhoud
     assert "Jeugd- en Gezinsteam Centrum/Oost/West" in inhoud
     assert "Drievliet" not in inhoud
-
-
-@pytest.mark.celery_worker
-def test_echte_celery_worker_voert_taak_uit(celery_worker_proces, org):
-    resultaat = ping.delay().get(timeout=30)
-    assert resultaat == {"antwoord": "pong", "gemeenten": 2}

@@ -10,10 +10,11 @@ from wijkteams.models import Gemeente
 from zelfredzaamheid.models import Meting
 from zelfredzaamheid.selectors import zrm_aggregaten
 
+pytestmark = pytest.mark.xdist_group("demo")  # one demo load for the package (conftest.py)
+
 
 @pytest.mark.django_db
 def test_demo_metingen_tonen_iets_echts():
-    call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
     aantal = Meting.objects.count()
     assert aantal > 500
     assert Meting.objects.filter(soort="evaluatie").exists() and Meting.objects.filter(soort="afsluiting").exists()

@@ -9,6 +9,8 @@ from django.db.models import Count
 from gemeenschap.models import Belastingcheck, Hulpvraag, Koppeling, Vrijwilliger
 from wijkteams.models import Wijk
 
+pytestmark = pytest.mark.xdist_group("demo")  # one demo load for the package (conftest.py)
+
 
 def _tellingen():
     return {m._meta.label: m.objects.count() for m in apps.get_app_config("gemeenschap").get_models()}
@@ -16,7 +18,6 @@ def _tellingen():
 
 @pytest.mark.django_db
 def test_demo_gemeenschap_is_idempotent_en_dekt_elke_wijk():
-    call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
     eerste = _tellingen()
     call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert _tellingen() == eerste

@@ -8,6 +8,8 @@ from huishoudens.bsn import in_testreeks, is_geldig_bsn
 from huishoudens.models import Actie, Evaluatie, Keukentafelgesprek, Persoon, PlanAkkoord, Traject
 from wijkteams.models import Aanbod, Wijk
 
+pytestmark = pytest.mark.xdist_group("demo")  # one demo load for the package (conftest.py)
+
 
 def _tellingen():
     return [m.objects.count() for m in (Keukentafelgesprek, PlanAkkoord, Evaluatie, Aanbod, Persoon, Traject)] + [
@@ -16,7 +18,6 @@ def _tellingen():
 
 @pytest.mark.django_db
 def test_demo_dossiers_zijn_rijk_en_idempotent(client):
-    call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
     eerste = _tellingen()
     call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert _tellingen() == eerste

@@ -5,10 +5,11 @@ from django.utils import timezone
 
 from toegang.models import Melding, PostcodeWijk
 
+pytestmark = pytest.mark.xdist_group("demo")  # one demo load for the package (conftest.py)
+
 
 @pytest.mark.django_db
 def test_demo_meldingen_van_elke_soort_en_status_sommige_te_laat(client):
-    call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
     aantal = Melding.objects.count(), PostcodeWijk.objects.count()
     assert set(Melding.objects.values_list("status", flat=True)) == set(Melding.Status.values)
     assert set(Melding.objects.values_list("soort", flat=True)) == set(Melding.Soort.values)
