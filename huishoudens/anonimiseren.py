@@ -27,6 +27,7 @@ from huishoudens.models import (
     RegisseurToewijzing,
     StatusWijziging,
     Traject,
+    TrajectVerplaatsing,
 )
 
 WEG = "Geanonimiseerd"
@@ -44,6 +45,7 @@ VELDEN = {
     "huishoudens.Traject": {"afsluit_toelichting": GEWIST, "reden_geen_eindmeting": WEG},
     "huishoudens.StatusWijziging": {"reden": WEG},
     "huishoudens.RegisseurToewijzing": {"reden": WEG},
+    "huishoudens.TrajectVerplaatsing": {"reden": WEG},  # the reason may describe the household
     "huishoudens.Keukentafelgesprek": {"overige_deelnemers": GEWIST, "eigen_woorden": GEWIST, "afspraken": GEWIST,
                                        "verslag_pdf": "bestand verwijderd"},
     "huishoudens.GesprekLeefgebied": {"wat_speelt": GEWIST, "eigen_kracht": GEWIST, "netwerk": GEWIST,
@@ -75,6 +77,7 @@ _VERVANGEN = {
     Traject: ("reden_geen_eindmeting",),
     StatusWijziging: ("reden",),
     RegisseurToewijzing: ("reden",),
+    TrajectVerplaatsing: ("reden",),
     PlanAkkoord: ("toelichting",),
     Doel: ("omschrijving", "resultaat"),
     Actie: ("omschrijving", "wie"),
@@ -83,7 +86,8 @@ _VERVANGEN = {
 # from each model to the household
 _PAD = {
     Huishouden: "pk", Persoon: "huishouden_id", Traject: "huishouden_id", StatusWijziging: "traject__huishouden_id",
-    RegisseurToewijzing: "traject__huishouden_id", Keukentafelgesprek: "traject__huishouden_id",
+    RegisseurToewijzing: "traject__huishouden_id", TrajectVerplaatsing: "traject__huishouden_id",
+    Keukentafelgesprek: "traject__huishouden_id",
     GesprekLeefgebied: "gesprek__traject__huishouden_id", Plan: "traject__huishouden_id",
     PlanAkkoord: "plan__traject__huishouden_id", Doel: "plan__traject__huishouden_id",
     Actie: "doel__plan__traject__huishouden_id", Evaluatie: "plan__traject__huishouden_id",

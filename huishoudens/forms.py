@@ -223,6 +223,25 @@ class RegisseurForm(forms.Form):
         self.fields["regisseur"].label_from_instance = lambda u: u.get_full_name() or u.username
 
 
+class VerplaatsTrajectForm(forms.Form):
+    naar_team = forms.ModelChoiceField(label=_("Naar team"), queryset=None,
+                                       error_messages={"required": _("Kies het team dat het traject overneemt.")})
+    naar_wijk = forms.ModelChoiceField(
+        label=_("Nieuwe wijk van het huishouden (alleen bij een verhuizing)"), queryset=None, required=False,
+        empty_label=_("Niet verhuisd"))
+    reden = forms.CharField(label=_("Reden"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3}),
+                            help_text=_("Bijvoorbeeld: er is een kind geboren, het gezin gaat naar het Jeugd- en "
+                                        "Gezinsteam."),
+                            error_messages={"required": _("Geef aan waarom het traject naar een ander team gaat.")})
+
+    def __init__(self, *args, teams, wijken, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["naar_team"].queryset = teams
+        self.fields["naar_team"].label_from_instance = lambda t: (
+            f"{t.naam} ({t.gebied.naam})" if t.gebied_id else t.naam)
+        self.fields["naar_wijk"].queryset = wijken
+
+
 class BulkOverdrachtForm(forms.Form):
     van = forms.ModelChoiceField(label=_("Regie overdragen van"), queryset=get_user_model().objects.none())
     naar = forms.ModelMultipleChoiceField(label=_("Aan (verdeeld over)"), queryset=get_user_model().objects.none())

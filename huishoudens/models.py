@@ -306,6 +306,34 @@ class StatusWijziging(models.Model):
         ordering = ["op", "id"]
 
 
+class TrajectVerplaatsing(models.Model):
+    """History of a traject moving to another team or gebied (Sociaal team → JGT, a move to another wijk): a row
+    per move, never overwritten. Written only by ``huishoudens.services.traject.verplaats_traject``."""
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="verplaatsingen")
+    van_team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="+")
+    naar_team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="+")
+    van_gebied = models.ForeignKey(Gebied, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    naar_gebied = models.ForeignKey(Gebied, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    van_wijk = models.ForeignKey(Wijk, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    naar_wijk = models.ForeignKey(Wijk, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    reden = models.TextField(_("reden"))
+    op = models.DateTimeField(auto_now_add=True)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("verplaatsing van een traject")
+        verbose_name_plural = _("verplaatsingen van trajecten")
+        ordering = ["op", "id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(van_team=models.F("naar_team")) | ~Q(van_wijk=models.F("naar_wijk")),
+                                   name="verplaatsing_verandert_iets"),
+            models.CheckConstraint(condition=~Q(reden=""), name="verplaatsing_heeft_reden"),
+        ]
+        indexes = [models.Index(fields=["van_team", "op"], name="verplaatsing_van_team_idx"),
+                   models.Index(fields=["naar_team", "op"], name="verplaatsing_naar_team_idx")]
+
+
 class RegisseurToewijzing(models.Model):
     """Who is regisseur of a traject, when. At most one open assignment per traject (database)."""
 

@@ -232,6 +232,17 @@ def mag_regisseur_zijn(traject, user):
         traject.gebied_id is not None and mw.coordinator_van.filter(pk=traject.gebied_id).exists())
 
 
+def mag_traject_verplaatsen(user, traject):
+    """An open traject is moved to another team by its current regisseur or a coördinator of its gebied (for a
+    traject without gebied: a coördinator of the gemeente)."""
+    mw = getattr(user, "medewerker", None)
+    if mw is None or mw.gemeente_id != traject.huishouden.gemeente_id:
+        return False
+    if rollen.is_coordinator_van(user, traject.gebied_id, gemeente_id=traject.huishouden.gemeente_id):
+        return True
+    return RegisseurToewijzing.objects.filter(traject=traject, regisseur=user, tot__isnull=True).exists()
+
+
 def teams_om_traject_te_openen(user):
     """The teams ``mag_traject_openen`` allows, as a queryset for a form's choices."""
     from django.db.models import Q

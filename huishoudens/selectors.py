@@ -1,6 +1,6 @@
 """The only doors to a dossier: every page and endpoint starts here (404 for missing and forbidden)."""
 
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db.models import CharField, DateField, DateTimeField, F, IntegerField, Q, Value
@@ -24,6 +24,7 @@ from huishoudens.models import (
     RegisseurToewijzing,
     StatusWijziging,
     Traject,
+    TrajectVerplaatsing,
 )
 from wijkteams import rollen
 from wijkteams.selectors import gemeente_id_van
@@ -160,6 +161,26 @@ def tel_mijn_trajecten(user):
     return RegisseurToewijzing.objects.filter(
         regisseur=user, tot__isnull=True, traject__huishouden__gemeente_id=gemeente_id_van(user)
     ).exclude(traject__status=Traject.Status.AFGESLOTEN).count()
+
+
+def verplaatsingen_voor(user, dagen=30):
+    """Moves of the last ``dagen`` days into or out of the user's teams (and the gebieden they coordinate), newest
+    first, each with ``inkomend``: True when the traject came to one of the user's teams (the user may open it);
+    outgoing moves name no household (that team no longer has access)."""
+    from wijkteams.models import Team
+
+    eigen = Team.objects.filter(Q(groep__user=user) | Q(gebied__coordinatoren__user=user),
+                                gemeente_id=gemeente_id_van(user))
+    eigen_ids = set(eigen.values_list("pk", flat=True))
+    if not eigen_ids:
+        return []
+    sinds = timezone.now() - timedelta(days=dagen)
+    rijen = list(TrajectVerplaatsing.objects.filter(Q(van_team_id__in=eigen_ids) | Q(naar_team_id__in=eigen_ids),
+                                                    op__gte=sinds)
+                 .select_related("van_team", "naar_team", "traject").order_by("-op", "-id")[:20])
+    for rij in rijen:
+        rij.inkomend = rij.naar_team_id in eigen_ids
+    return rijen
 
 
 def zoek_huishoudens(user, *, naam="", adres="", postcode="", geboortedatum=None, bsn=""):

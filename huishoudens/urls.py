@@ -28,6 +28,7 @@ urlpatterns = [
     path("<int:pk>/traject/heropenen/", dossier.heropenen, name="heropenen"),
     path("<int:pk>/traject/uitstroom/", dossier.uitstroom, name="uitstroom"),
     path("<int:pk>/traject/regisseur/", dossier.regisseur, name="regisseur"),
+    path("<int:pk>/traject/verplaatsen/", dossier.verplaats, name="verplaats"),
     path("<int:pk>/inzage/", dossier.wie_bekeek, name="wie_bekeek"),
     path("<int:pk>/inzage/export.json", inzage.inzage_export, name="inzage_export"),
     path("<int:pk>/personen/<int:persoon_pk>/inzage.json", inzage.inzage_persoon_json, name="inzage_persoon_json"),

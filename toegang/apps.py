@@ -13,3 +13,7 @@ class ToegangConfig(AppConfig):
         melding_registratie.registreer()
         maatwerk_registratie.registreer()
         opschaling_registratie.registreer()
+
+        from toegang import inrichting
+
+        inrichting.registreer_onderdelen()

@@ -8,6 +8,9 @@ class WijkteamsConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(geef_beheer_rechten, sender=self)
+        from wijkteams.inrichting import onderdelen
+
+        onderdelen.registreer_onderdelen()
 
 
 def geef_beheer_rechten(sender, using="default", **kwargs):

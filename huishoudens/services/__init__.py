@@ -40,12 +40,14 @@ from .traject import (
     open_traject,
     registreer_uitstroom,
     sluit_traject_af,
+    verplaats_traject,
     wijs_regisseur_toe,
     wijzig_status,
 )
 
 __all__ = [
     "OVERGANGEN", "open_traject", "wijzig_status", "sluit_traject_af", "heropen_traject", "wijs_regisseur_toe",
+    "verplaats_traject",
     "maak_huishouden", "wijzig_huishouden", "voeg_persoon_toe", "wijzig_persoon", "voeg_netwerklid_toe",
     "voeg_ondersteuning_toe", "voeg_relatie_toe", "toon_bsn", "voeg_personen_samen", "bewaar_gesprek",
     "draag_alle_regie_over", "breek_glas", "beoordeel_noodtoegang", "beeindig_regie",

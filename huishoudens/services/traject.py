@@ -16,6 +16,7 @@ from huishoudens.models import (
     RegisseurToewijzing,
     StatusWijziging,
     Traject,
+    TrajectVerplaatsing,
     Uitstroom,
 )
 
@@ -231,3 +232,52 @@ def beeindig_regie(*, toewijzing, door):
     log.gewijzigd(door, traject, detail={"regisseur": None, "vorige": toewijzing.regisseur.username})
     return toewijzing
 
+
+
+@transaction.atomic
+def verplaats_traject(*, traject, naar_team, door, reden, naar_wijk=None):
+    """Move an open traject to another team (and so its gebied), e.g. Sociaal team → JGT when a child is born, or
+    the team of the new wijk when the household moved (``naar_wijk``: the household's new wijk).
+
+    The current regisseur or the coördinator of the traject's gebied (``rechten.mag_traject_verplaatsen``) does it,
+    with a reason. Access follows the policy (``rechten.herzie_toegang``): the old team and its coördinatoren lose
+    the household (unless another traject keeps them), the new team gets it. A regisseur who does not belong to
+    the new team or coordinate its gebied loses the regie; the new team's coördinator names one. A row in
+    TrajectVerplaatsing keeps the history; audited.
+    """
+    traject = (Traject.objects.select_for_update(of=("self",)).select_related("huishouden__wijk", "team", "gebied")
+               .get(pk=traject.pk))
+    huishouden = traject.huishouden
+    if not traject.is_open:
+        raise ValidationError(_("Alleen een open traject kan naar een ander team."), code="afgesloten")
+    if door is not None and not rechten.mag_traject_verplaatsen(door, traject):
+        raise PermissionDenied(_("Alleen de regisseur of de coördinator van het gebied verplaatst een traject."))
+    reden = (reden or "").strip()
+    if not reden:
+        raise ValidationError({"reden": _("Geef aan waarom het traject naar een ander team gaat.")})
+    if naar_team.gemeente_id != huishouden.gemeente_id:
+        raise ValidationError({"naar_team": _("Kies een team van de eigen gemeente.")})
+    if naar_wijk is not None and naar_wijk.gemeente_id != huishouden.gemeente_id:
+        raise ValidationError({"naar_wijk": _("Kies een wijk van de eigen gemeente.")})
+    van_wijk = huishouden.wijk
+    nieuwe_wijk = naar_wijk if naar_wijk is not None and naar_wijk.pk != huishouden.wijk_id else None
+    if naar_team.pk == traject.team_id and nieuwe_wijk is None:
+        raise ValidationError({"naar_team": _("Het traject zit al in dit team.")})
+    verplaatsing = TrajectVerplaatsing.objects.create(
+        traject=traject, van_team=traject.team, naar_team=naar_team, van_gebied=traject.gebied,
+        naar_gebied=naar_team.gebied, van_wijk=van_wijk, naar_wijk=nieuwe_wijk or van_wijk, reden=reden, door=door)
+    van_team = traject.team
+    traject.team, traject.gebied = naar_team, naar_team.gebied
+    traject.save(update_fields=["team", "gebied"])
+    if nieuwe_wijk is not None:
+        Huishouden.objects.filter(pk=huishouden.pk).update(wijk=nieuwe_wijk)
+    regie = RegisseurToewijzing.objects.select_for_update().filter(traject=traject, tot__isnull=True).first()
+    if regie is not None and not rechten.mag_regisseur_zijn(traject, regie.regisseur):
+        regie.tot = timezone.now()
+        regie.save(update_fields=["tot"])
+    rechten.herzie_toegang(huishouden, door=door, reden=_("traject naar een ander team verplaatst"))
+    log.gewijzigd(door, traject, detail={
+        "verplaatst": {"van_team": van_team.pk, "naar_team": naar_team.pk,
+                       "van_wijk": getattr(van_wijk, "pk", None), "naar_wijk": getattr(nieuwe_wijk, "pk", None)},
+        "regie_beeindigd": bool(regie is not None and regie.tot is not None)})
+    return verplaatsing

@@ -53,6 +53,16 @@ def startblok(request):
     return {"template": "huishoudens/startblok.html", "aantal": selectors.tel_mijn_trajecten(request.user)}
 
 
+def verplaatsingen_startblok(request):
+    """Start page block: trajecten moved into or out of the user's teams in the last 30 days."""
+    if not rollen.heeft_rol(request.user, rollen.MEDEWERKER, rollen.COORDINATOR):
+        return None
+    rijen = selectors.verplaatsingen_voor(request.user)
+    if not rijen:
+        return None
+    return {"template": "huishoudens/verplaatsingen_startblok.html", "verplaatsingen": rijen}
+
+
 @login_required
 def zoeken(request):
     _alleen_medewerkers(request)
@@ -113,6 +123,7 @@ def huishouden(request, pk):
     personen = selectors.dossier_personen(huishouden)
     secties = [{"template": "huishoudens/sectie.html", **s}
                for s in (sectie(request, huishouden) for sectie in registry.HUISHOUDEN_SECTIES) if s]
+    is_coordinator = traject is not None and rollen.is_coordinator_van(request.user, traject.gebied_id)
     return render(request, "huishoudens/huishouden.html", {
         "huishouden": huishouden,
         "traject": traject,
@@ -127,7 +138,10 @@ def huishouden(request, pk):
         "tijdlijn": selectors.tijdlijn(huishouden),
         "secties": secties,
         "mag_wie_bekeek": selectors.mag_wie_bekeek_zien(request.user, traject),
-        "is_coordinator": traject is not None and rollen.is_coordinator_van(request.user, traject.gebied_id),
+        "is_coordinator": is_coordinator,
+        # the same rule as rechten.mag_traject_verplaatsen, from what this page already read
+        "mag_verplaatsen": traject is not None and (
+            is_coordinator or getattr(regisseur, "pk", None) == request.user.pk),
         "overgangen": [Traject.Status(s) for s in services.OVERGANGEN.get(traject.status, ())
                        if s not in (Traject.Status.AFGESLOTEN, Traject.Status.HEROPEND)] if traject else [],
         "persoon_form": forms.PersoonForm(),
@@ -288,6 +302,21 @@ def regisseur(request, pk):
         request, pk, form_cls=forms.RegisseurForm, titel=_("Regisseur toewijzen of overdragen"),
         form_kwargs={"kandidaten": selectors.mogelijke_regisseurs(traject)},
         service=lambda huishouden, door, form: services.wijs_regisseur_toe(
+            traject=traject, door=door, **form.cleaned_data))
+
+
+@login_required
+def verplaats(request, pk):
+    """Move the open traject to another team or gebied (regisseur or coördinator of the gebied)."""
+    huishouden = selectors.get_huishouden_voor(request.user, pk, request=None, log_lezen=False)
+    traject = _open_traject_of_404(huishouden)
+    if not rechten.mag_traject_verplaatsen(request.user, traject):
+        raise PermissionDenied(_("Alleen de regisseur of de coördinator van het gebied verplaatst een traject."))
+    return _bewerk(
+        request, pk, form_cls=forms.VerplaatsTrajectForm, titel=_("Traject naar een ander team of gebied"),
+        form_kwargs={"teams": wijkteam_selectors.teams_voor(request.user).exclude(pk=traject.team_id),
+                     "wijken": wijkteam_selectors.wijken_voor(request.user)},
+        service=lambda huishouden, door, form: services.verplaats_traject(
             traject=traject, door=door, **form.cleaned_data))
 
 
