@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 MAX_BYTES = 2 * 1024 * 1024
 
 
-def _tekst(inhoud):
+def lees_tekst(inhoud):
+    """The text of an uploaded file (bytes, UTF-8 with or without BOM, at most 2 MB) or of a string."""
     if isinstance(inhoud, str):
         return inhoud.lstrip("\ufeff")
     if len(inhoud) > MAX_BYTES:
@@ -45,7 +46,7 @@ def lees_csv(inhoud, formulier, *, kolommen, verplicht=None, form_kwargs=None, s
     data to a key that must be unique in the file; ``dubbel`` is the message for a repeated key. ``leeg``: the
     message for a file without lines. Any error: ``ValidationError`` with all messages, in file order.
     """
-    tekst = _tekst(inhoud)
+    tekst = lees_tekst(inhoud)
     eerste = tekst.split("\n", 1)[0]
     scheiding = ";" if eerste.count(";") >= eerste.count(",") else ","
     lezer = csv.reader(io.StringIO(tekst), delimiter=scheiding)
