@@ -224,6 +224,8 @@ SPECTACULAR_SETTINGS = {
         "MetingSoortEnum": "zelfredzaamheid.models.Meting.Soort",
         "DagdeelEnum": "gemeenschap.models.Dagdeel",
         "PeriodeSoortEnum": "monitoring.models.MonitorRun.Soort",
+        "AanbodSoortEnum": "wijkteams.models.Aanbod.Soort",
+        "AanbodCategorieEnum": "wijkteams.models.Aanbod.Categorie",
     },
 }
 

@@ -387,10 +387,11 @@ def mogelijke_regisseurs(traject):
 
 
 def aanbod_voor(huishouden):
-    """Offers of the sociale kaart relevant to this household: its wijk, its gebied, or gemeente-wide."""
+    """Current offers of the sociale kaart relevant to this household: its wijk, its gebied, or gemeente-wide
+    (ended offers are no longer offered; plans that used them keep showing them)."""
     from wijkteams.models import Aanbod
 
     gebied_id = huishouden.wijk.gebied_id
-    return Aanbod.objects.filter(gemeente_id=huishouden.gemeente_id, actief=True).filter(
+    return Aanbod.objects.lopend().filter(gemeente_id=huishouden.gemeente_id).filter(
         Q(wijk_id=huishouden.wijk_id) | Q(wijk__isnull=True, gebied_id=gebied_id)
         | Q(wijk__isnull=True, gebied__isnull=True)).order_by("soort", "naam")

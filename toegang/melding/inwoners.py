@@ -53,7 +53,7 @@ def sociale_kaart(request):
     gemeenten = list(Gemeente.objects.order_by("naam"))
     gekozen = request.GET.get("gemeente") or (gemeenten[0].cbs_code if gemeenten else "")
     zoek = (request.GET.get("zoek") or "")[:100].strip()
-    aanbod = (Aanbod.objects.filter(openbaar=True, actief=True, gemeente__cbs_code=gekozen)
+    aanbod = (Aanbod.objects.lopend().filter(openbaar=True, gemeente__cbs_code=gekozen)
               .select_related("wijk", "gebied").order_by("naam", "id"))
     if zoek:
         aanbod = aanbod.filter(Q(naam__icontains=zoek) | Q(omschrijving__icontains=zoek)
