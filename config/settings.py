@@ -226,6 +226,8 @@ SPECTACULAR_SETTINGS = {
         "PeriodeSoortEnum": "monitoring.models.MonitorRun.Soort",
         "AanbodSoortEnum": "wijkteams.models.Aanbod.Soort",
         "AanbodCategorieEnum": "wijkteams.models.Aanbod.Categorie",
+        "OpschalingStatusEnum": "toegang.models.Opschaling.Status",
+        "BeleidsSignaalThemaEnum": "toegang.models.BeleidsSignaal.Thema",
     },
 }
 
