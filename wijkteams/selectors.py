@@ -76,7 +76,7 @@ def teamleden(team):
     )
 
 
-def zoek_aanbod(user, *, tekst="", soort="", wijk=None):
+def zoek_aanbod(user, *, tekst="", soort="", wijk=None, categorie=""):
     """The sociale kaart of the user's gemeente: current offers (not ended), optionally for one wijk (its own
     offers, its gebied's, and gemeente-wide ones), a kind, and free text over name, provider,
     description, target group."""
@@ -87,6 +87,8 @@ def zoek_aanbod(user, *, tekst="", soort="", wijk=None):
     qs = Aanbod.objects.lopend().filter(gemeente_id=gemeente_id_van(user)).select_related("wijk", "gebied")
     if soort:
         qs = qs.filter(soort=soort)
+    if categorie:
+        qs = qs.filter(categorie=categorie)
     if wijk is not None:
         qs = qs.filter(Q(wijk=wijk) | Q(wijk__isnull=True, gebied_id=wijk.gebied_id)
                        | Q(wijk__isnull=True, gebied__isnull=True))

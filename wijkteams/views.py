@@ -59,6 +59,8 @@ def sociale_kaart(request):
         tekst = forms.CharField(label=_("Zoek op naam, aanbieder of doelgroep"), required=False, max_length=100)
         soort = forms.ChoiceField(label=_("Soort"), required=False, choices=[("", _("Alle soorten"))]
                                   + list(Aanbod.Soort.choices))
+        categorie = forms.ChoiceField(label=_("Categorie"), required=False,
+                                      choices=[("", _("Alle categorieën"))] + list(Aanbod.Categorie.choices))
         wijk = forms.ModelChoiceField(label=_("Wijk"), required=False, queryset=selectors.wijken_voor(request.user),
                                       empty_label=_("Alle wijken"))
 

@@ -236,3 +236,20 @@ def test_menu_en_beheerpagina_queries(client, org, django_assert_max_num_queries
     with django_assert_max_num_queries(10):
         assert client.get(reverse("wijkteams:aanbod_wijzigen",
                                   args=[Aanbod.objects.first().pk])).status_code == 200
+
+
+def test_publieke_en_interne_kaart_filteren_op_categorie_en_linken_naar_de_regionale_kaart(client, org):
+    makelaar = org.mensen["sociaal_makelaar"]
+    services.voeg_aanbod_toe(gemeente=org.gemeente, door=makelaar, naam="Woonloket", categorie="wonen",
+                             soort="algemene_voorziening", regionale_kaart="https://www.socialekaartrijnmond.nl/woon")
+    services.voeg_aanbod_toe(gemeente=org.gemeente, door=makelaar, naam="Sportcafé", categorie="vrije_tijd",
+                             soort="activiteit")
+    inhoud = client.get(PUBLIEK, {"gemeente": "0597", "categorie": "wonen"}).content.decode()
+    assert "Woonloket" in inhoud and "Sportcafé" not in inhoud
+    assert 'href="https://www.socialekaartrijnmond.nl/woon"' in inhoud
+    client.force_login(org.mensen["teamlid"])
+    inhoud = client.get(reverse("wijkteams:sociale_kaart"), {"categorie": "vrije_tijd"}).content.decode()
+    assert "Sportcafé" in inhoud and "Woonloket" not in inhoud
+    data = client.get("/api/v1/sociale-kaart/?categorie=wonen").json()
+    assert [a["naam"] for a in data["results"]] == ["Woonloket"]
+    assert data["results"][0]["regionale_kaart"] == "https://www.socialekaartrijnmond.nl/woon"
