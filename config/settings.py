@@ -224,6 +224,10 @@ SPECTACULAR_SETTINGS = {
         "MetingSoortEnum": "zelfredzaamheid.models.Meting.Soort",
         "DagdeelEnum": "gemeenschap.models.Dagdeel",
         "PeriodeSoortEnum": "monitoring.models.MonitorRun.Soort",
+        "AanbodSoortEnum": "wijkteams.models.Aanbod.Soort",
+        "AanbodCategorieEnum": "wijkteams.models.Aanbod.Categorie",
+        "OpschalingStatusEnum": "toegang.models.Opschaling.Status",
+        "BeleidsSignaalThemaEnum": "toegang.models.BeleidsSignaal.Thema",
     },
 }
 

@@ -19,6 +19,7 @@ from huishoudens.models import (
     GesprekLeefgebied,
     Huishouden,
     Keukentafelgesprek,
+    KindveiligheidWijziging,
     NetwerkLid,
     Noodtoegang,
     Persoon,
@@ -44,6 +45,7 @@ VELDEN = {
     "huishoudens.BestaandeOndersteuning": {"omschrijving": VERWIJDERD, "aanbieder": VERWIJDERD},
     "huishoudens.Traject": {"afsluit_toelichting": GEWIST, "reden_geen_eindmeting": WEG},
     "huishoudens.StatusWijziging": {"reden": WEG},
+    "huishoudens.KindveiligheidWijziging": {"reden": WEG},  # why there were concerns, and the decision
     "huishoudens.RegisseurToewijzing": {"reden": WEG},
     "huishoudens.TrajectVerplaatsing": {"reden": WEG},  # the reason may describe the household
     "huishoudens.Keukentafelgesprek": {"overige_deelnemers": GEWIST, "eigen_woorden": GEWIST, "afspraken": GEWIST,
@@ -76,6 +78,7 @@ _LEEG = {
 _VERVANGEN = {
     Traject: ("reden_geen_eindmeting",),
     StatusWijziging: ("reden",),
+    KindveiligheidWijziging: ("reden",),
     RegisseurToewijzing: ("reden",),
     TrajectVerplaatsing: ("reden",),
     PlanAkkoord: ("toelichting",),
@@ -88,6 +91,7 @@ _PAD = {
     Huishouden: "pk", Persoon: "huishouden_id", Traject: "huishouden_id", StatusWijziging: "traject__huishouden_id",
     RegisseurToewijzing: "traject__huishouden_id", TrajectVerplaatsing: "traject__huishouden_id",
     Keukentafelgesprek: "traject__huishouden_id",
+    KindveiligheidWijziging: "traject__huishouden_id",
     GesprekLeefgebied: "gesprek__traject__huishouden_id", Plan: "traject__huishouden_id",
     PlanAkkoord: "plan__traject__huishouden_id", Doel: "plan__traject__huishouden_id",
     Actie: "doel__plan__traject__huishouden_id", Evaluatie: "plan__traject__huishouden_id",

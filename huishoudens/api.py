@@ -451,8 +451,8 @@ class GesprekViewSet(DossierViewSet, mixins.ListModelMixin):
 class AanbodSerializer(serializers.ModelSerializer):
     class Meta:
         model = Aanbod
-        fields = ["id", "naam", "soort", "aanbieder", "omschrijving", "doelgroep", "geindiceerd", "contact",
-                  "openingstijden", "wijk", "gebied"]
+        fields = ["id", "naam", "categorie", "soort", "aanbieder", "omschrijving", "doelgroep", "geindiceerd",
+                  "contact", "openingstijden", "wijk", "gebied", "geldig_van", "geldig_tot", "regionale_kaart"]
 
 
 class AanbodFilter(django_filters.FilterSet):
@@ -462,7 +462,7 @@ class AanbodFilter(django_filters.FilterSet):
 
     class Meta:
         model = Aanbod
-        fields = ["soort", "tekst", "wijk"]
+        fields = ["soort", "categorie", "tekst", "wijk"]
 
     def op_tekst(self, qs, naam, waarde):
         return qs & wijkteam_selectors.zoek_aanbod(self.request.user, tekst=waarde)

@@ -375,3 +375,17 @@ class EvaluatieForm(LockForm):
     gepland_op = forms.DateField(label=_("Gepland op"), widget=DATUM)
     uitgevoerd_op = forms.DateField(label=_("Uitgevoerd op"), required=False, widget=DATUM)
     verslag = forms.CharField(label=_("Verslag"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ZorgenKindveiligheidForm(forms.Form):
+    reden = forms.CharField(
+        label=_("Welke zorgen zijn er over de veiligheid van een kind?"), widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("De banner verschijnt op elke pagina van het huishouden en in elke werkvoorraad. Alleen de "
+                    "coördinator van het gebied kan hem met een besluit weghalen."),
+        error_messages={"required": _("Beschrijf de zorgen over de veiligheid van het kind.")})
+
+
+class OpheffenKindveiligheidForm(forms.Form):
+    besluit = forms.CharField(
+        label=_("Besluit: waarom zijn de zorgen weggenomen?"), widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Leg het besluit vast waarom de zorgen zijn weggenomen.")})

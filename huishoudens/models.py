@@ -334,6 +334,23 @@ class TrajectVerplaatsing(models.Model):
                    models.Index(fields=["naar_team", "op"], name="verplaatsing_naar_team_idx")]
 
 
+class KindveiligheidWijziging(models.Model):
+    """History of the child-safety flag (``Traject.zorgen_kindveiligheid``): who set it and why, and the
+    coördinator's decision that cleared it. Nothing is overwritten."""
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="kindveiligheid_wijzigingen")
+    gezet = models.BooleanField(_("zorgen gemeld"), help_text=_("Aan: zorgen gemeld; uit: opgeheven door besluit."))
+    reden = models.TextField(_("reden of besluit"))
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    op = models.DateTimeField(_("op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("wijziging kindveiligheid")
+        verbose_name_plural = _("wijzigingen kindveiligheid")
+        ordering = ["op", "id"]
+        constraints = [models.CheckConstraint(condition=~Q(reden=""), name="kindveiligheid_met_reden")]
+
+
 class RegisseurToewijzing(models.Model):
     """Who is regisseur of a traject, when. At most one open assignment per traject (database)."""
 

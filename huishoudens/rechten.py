@@ -264,3 +264,16 @@ def log_toegang(door, huishouden, wat, aan, reden, **kwargs):
     """One audit row about access that is not a permission row (emergency access)."""
     return log.log(door, AuditActie.GEWIJZIGD, huishouden, detail={"toegang": wat, "aan": aan, "reden": reden},
                    **kwargs)
+
+
+# --- child safety -------------------------------------------------------------------------------------------
+
+def mag_zorgen_kindveiligheid_melden(user, huishouden_zichtbaar):
+    """Every professional with access to the household may raise concerns about a child's safety (not only by
+    escalating). ``huishouden_zichtbaar``: whether the household door opens for the user (the caller asks it)."""
+    return huishouden_zichtbaar and rollen.heeft_rol(user, rollen.MEDEWERKER, rollen.COORDINATOR, rollen.LZN)
+
+
+def mag_zorgen_kindveiligheid_opheffen(user, traject):
+    """Only the coördinator of the traject's gebied clears the flag, with a recorded decision."""
+    return rollen.is_coordinator_van(user, traject.gebied_id, gemeente_id=traject.huishouden.gemeente_id)

@@ -44,18 +44,36 @@ def huishoudens_voor(user):
     )
 
 
+def met_zorgen_kindveiligheid(huishoudens):
+    """Households annotated with ``zorgen_kindveiligheid``: a traject of the household carries the child-safety
+    flag. Read in the list's (or page's) own query, so every page and list can show the banner or badge."""
+    from django.db.models import Exists, OuterRef
+
+    return huishoudens.annotate(zorgen_kindveiligheid=Exists(
+        Traject.objects.filter(huishouden_id=OuterRef("pk"), zorgen_kindveiligheid=True)))
+
+
+def kindveiligheid_wijzigingen(huishouden):
+    """The history of the child-safety flag of a household the caller has opened through its door."""
+    from huishoudens.models import KindveiligheidWijziging
+
+    return (KindveiligheidWijziging.objects.filter(traject__huishouden=huishouden)
+            .select_related("door", "traject").order_by("-op", "-id"))
+
+
 def get_huishouden_voor(user, pk, *, request=None, log_lezen=True):
     """One household, or 404 whether it does not exist or is not this user's to see. Logs the read.
 
     A running emergency access (``Noodtoegang``) opens the household for reading only (GET); such a read is
     logged with the ``noodtoegang`` flag.
     """
-    huishouden = huishoudens_voor(user).select_related("wijk", "gemeente").filter(pk=pk).first()
+    huishouden = met_zorgen_kindveiligheid(huishoudens_voor(user).select_related("wijk", "gemeente")).filter(
+        pk=pk).first()
     nood = False
     if huishouden is None and (request is None or request.method in ("GET", "HEAD")):
         nood = lopende_noodtoegang(user, pk) is not None
         if nood:
-            huishouden = Huishouden.objects.select_related("wijk", "gemeente").get(pk=pk)
+            huishouden = met_zorgen_kindveiligheid(Huishouden.objects.select_related("wijk", "gemeente")).get(pk=pk)
     if huishouden is None:
         # NEN 7513: a refused attempt leaves a trace too (missing and forbidden alike, as the 404 itself)
         log.geweigerd(user, Huishouden._meta.label_lower, pk, request=request,
@@ -185,7 +203,7 @@ def verplaatsingen_voor(user, dagen=30):
 
 def zoek_huishoudens(user, *, naam="", adres="", postcode="", geboortedatum=None, bsn=""):
     """Search within what the user may see. Every criterion narrows the result."""
-    qs = huishoudens_voor(user).select_related("wijk")
+    qs = met_zorgen_kindveiligheid(huishoudens_voor(user).select_related("wijk"))
     personen = Persoon.objects.filter(samengevoegd_in__isnull=True)
     persoon_filter = False
     if naam:
@@ -414,10 +432,17 @@ def mogelijke_regisseurs(traject):
 
 
 def aanbod_voor(huishouden):
-    """Offers of the sociale kaart relevant to this household: its wijk, its gebied, or gemeente-wide."""
+    """Current offers of the sociale kaart relevant to this household: its wijk, its gebied, or gemeente-wide
+    (ended offers are no longer offered; plans that used them keep showing them)."""
     from wijkteams.models import Aanbod
 
     gebied_id = huishouden.wijk.gebied_id
-    return Aanbod.objects.filter(gemeente_id=huishouden.gemeente_id, actief=True).filter(
+    return Aanbod.objects.lopend().filter(gemeente_id=huishouden.gemeente_id).filter(
         Q(wijk_id=huishouden.wijk_id) | Q(wijk__isnull=True, gebied_id=gebied_id)
         | Q(wijk__isnull=True, gebied__isnull=True)).order_by("soort", "naam")
+
+
+def traject_met_zorgen_kindveiligheid(huishouden):
+    """The household's traject that carries the child-safety flag (the latest, open or closed), or None."""
+    return (Traject.objects.filter(huishouden=huishouden, zorgen_kindveiligheid=True).select_related("huishouden")
+            .order_by("-aangemeld_op", "-id").first())

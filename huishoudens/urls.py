@@ -1,6 +1,6 @@
 from django.urls import path
 
-from huishoudens.views import coordinator, dossier, gesprek, inzage, noodtoegang, plan
+from huishoudens.views import coordinator, dossier, gesprek, inzage, kindveiligheid, noodtoegang, plan
 
 app_name = "huishoudens"
 
@@ -25,6 +25,7 @@ urlpatterns = [
     path("<int:pk>/traject/nieuw/", dossier.traject_openen, name="traject_openen"),
     path("<int:pk>/traject/status/", dossier.status_wijzigen, name="status"),
     path("<int:pk>/traject/afsluiten/", dossier.afsluiten, name="afsluiten"),
+    path("<int:pk>/kindveiligheid/", kindveiligheid.kindveiligheid, name="kindveiligheid"),
     path("<int:pk>/traject/heropenen/", dossier.heropenen, name="heropenen"),
     path("<int:pk>/traject/uitstroom/", dossier.uitstroom, name="uitstroom"),
     path("<int:pk>/traject/regisseur/", dossier.regisseur, name="regisseur"),

@@ -7,7 +7,14 @@ class WijkteamsConfig(AppConfig):
     verbose_name = "Organisatie"
 
     def ready(self):
+        from django.utils.translation import gettext_lazy as _
+
+        from wijkteams import rollen
+        from wijkteams.context_processors import registreer_menu
+
         post_migrate.connect(geef_beheer_rechten, sender=self)
+        registreer_menu("wijkteams:aanbod_beheer", _("Sociale kaart bijhouden"),
+                        {rollen.SOCIAAL_MAKELAAR, rollen.FUNCTIONEEL_BEHEER})
         from wijkteams.inrichting import onderdelen
 
         onderdelen.registreer_onderdelen()

@@ -245,6 +245,19 @@ AANBOD_PER_WIJK = [
 ]
 
 
+# The category of each demo offer (the taxonomy of Aanbod.Categorie), by the start of its name.
+AANBOD_CATEGORIE = {
+    "Schuldhulpmaatje": "werk_inkomen", "Maatjesproject": "welzijn", "Formulierenbrigade": "werk_inkomen",
+    "Mantelzorgsteunpunt": "zorg", "Algemeen maatschappelijk werk": "welzijn", "Opvoedondersteuning": "zorg",
+    "Begeleiding individueel": "zorg", "Inloop en koffieochtend": "leefbaarheid", "Huiswerkbegeleiding": "onderwijs",
+    "Burenhulp": "leefbaarheid",
+}
+
+
+def _categorie(naam):
+    return next((c for begin, c in AANBOD_CATEGORIE.items() if naam.startswith(begin)), "welzijn")
+
+
 def _sociale_kaart(gemeente, *, per_wijk=True):
     """Offers per wijk and gemeente-wide (idempotent: found by gemeente and name)."""
     from wijkteams.models import Aanbod
@@ -253,7 +266,8 @@ def _sociale_kaart(gemeente, *, per_wijk=True):
         soort, naam, aanbieder, doelgroep, omschrijving, open_, geindiceerd = item
         Aanbod.objects.get_or_create(
             gemeente=gemeente, naam=naam.format(**waar.get("_fmt", {})),
-            defaults={"soort": soort, "aanbieder": aanbieder.format(**waar.get("_fmt", {})), "doelgroep": doelgroep,
+            defaults={"soort": soort, "categorie": _categorie(naam),
+                      "aanbieder": aanbieder.format(**waar.get("_fmt", {})), "doelgroep": doelgroep,
                       "omschrijving": omschrijving.format(**waar.get("_fmt", {})), "openingstijden": open_,
                       "geindiceerd": geindiceerd, "contact": "0180-" + str(450000 + len(naam) * 97)[-6:],
                       **{k: v for k, v in waar.items() if k != "_fmt"}})

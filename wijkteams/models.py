@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
@@ -289,8 +290,31 @@ class Locatie(models.Model):
         self.postcode = normaliseer_postcode(self.postcode)
 
 
+class AanbodQuerySet(models.QuerySet):
+    def lopend(self, datum=None):
+        """Offers that are offered on ``datum`` (default today): active and within their validity period."""
+        from django.utils import timezone
+
+        datum = datum or timezone.localdate()
+        return self.filter(Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=datum), actief=True,
+                           geldig_van__lte=datum)
+
+
 class Aanbod(models.Model):
-    """Sociale kaart: what exists per wijk or gebied (general provisions, professionals, volunteers)."""
+    """Sociale kaart: what exists per wijk or gebied (general provisions, professionals, volunteers).
+
+    Kept current by the sociaal makelaar and the functioneel beheerder (``wijkteams.services``); an ended offer
+    (``actief`` off or past ``geldig_tot``) leaves the kaart and the plan editor but stays on the plans that used it.
+    """
+
+    class Categorie(models.TextChoices):
+        ZORG = "zorg", _("Zorg")
+        WELZIJN = "welzijn", _("Welzijn")
+        WONEN = "wonen", _("Wonen")
+        ONDERWIJS = "onderwijs", _("Onderwijs")
+        WERK_EN_INKOMEN = "werk_inkomen", _("Werk en inkomen")
+        LEEFBAARHEID = "leefbaarheid", _("Leefbaarheid")
+        VRIJE_TIJD = "vrije_tijd", _("Vrije tijd")
 
     class Soort(models.TextChoices):
         ALGEMENE_VOORZIENING = "algemene_voorziening", _("Algemene voorziening")
@@ -311,11 +335,36 @@ class Aanbod(models.Model):
     openingstijden = models.CharField(_("openingstijden"), max_length=200, blank=True)
     openbaar = models.BooleanField(_("zichtbaar op de publieke sociale kaart"), default=True)
     actief = models.BooleanField(_("actief"), default=True)
+    categorie = models.CharField(_("categorie"), max_length=20, choices=Categorie.choices, default=Categorie.WELZIJN)
+    code = models.SlugField(_("code"), max_length=60, blank=True,
+                            help_text=_("Vaste sleutel voor de CSV-import: dezelfde code werkt hetzelfde aanbod bij."))
+    geldig_van = models.DateField(_("geldig van"), default=timezone.localdate)
+    geldig_tot = models.DateField(_("geldig tot en met"), null=True, blank=True)
+    regionale_kaart = models.URLField(_("link naar de regionale sociale kaart"), max_length=300, blank=True)
+
+    objects = AanbodQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("aanbod (sociale kaart)")
         verbose_name_plural = _("sociale kaart")
         ordering = ["naam"]
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "code"], condition=~Q(code=""), name="aanbod_code_uniek"),
+            models.CheckConstraint(condition=Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=models.F("geldig_van")),
+                                   name="aanbod_periode_geldig"),
+        ]
+
+    @property
+    def is_lopend(self):
+        vandaag = timezone.localdate()
+        return self.actief and self.geldig_van <= vandaag and (self.geldig_tot is None or self.geldig_tot >= vandaag)
+
+    @property
+    def is_beeindigd(self):
+        return not self.actief or (self.geldig_tot is not None and self.geldig_tot < timezone.localdate())
+
+    def audit_context(self):
+        return {"gemeente_id": self.gemeente_id}
 
     def __str__(self):
         return self.naam

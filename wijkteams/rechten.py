@@ -63,3 +63,18 @@ def mag_organisatie_wijzigen_voor(door, medewerker):
     if door is None or door.is_superuser or not is_beheerder(door):
         return True
     return door.pk != medewerker.user_id and door.medewerker.gemeente_id == medewerker.gemeente_id
+
+
+# --- the sociale kaart --------------------------------------------------------------------------------------
+
+def mag_aanbod_beheren(user, gemeente_id=None):
+    """The sociaal makelaar and the functioneel beheerder keep the sociale kaart of their own gemeente current.
+
+    Without ``gemeente_id``: whether the user holds the role at all (and belongs to a gemeente).
+    """
+    from wijkteams.selectors import gemeente_id_van
+
+    eigen = gemeente_id_van(user)
+    if eigen is None or not rollen.heeft_rol(user, rollen.SOCIAAL_MAKELAAR, rollen.FUNCTIONEEL_BEHEER):
+        return False
+    return gemeente_id is None or gemeente_id == eigen

@@ -76,16 +76,19 @@ def teamleden(team):
     )
 
 
-def zoek_aanbod(user, *, tekst="", soort="", wijk=None):
-    """The sociale kaart of the user's gemeente: active offers, optionally for one wijk (its own offers, its
-    gebied's, and gemeente-wide ones), a kind, and free text over name, provider, description, target group."""
+def zoek_aanbod(user, *, tekst="", soort="", wijk=None, categorie=""):
+    """The sociale kaart of the user's gemeente: current offers (not ended), optionally for one wijk (its own
+    offers, its gebied's, and gemeente-wide ones), a kind, and free text over name, provider,
+    description, target group."""
     from django.db.models import Q
 
     from wijkteams.models import Aanbod
 
-    qs = Aanbod.objects.filter(gemeente_id=gemeente_id_van(user), actief=True).select_related("wijk", "gebied")
+    qs = Aanbod.objects.lopend().filter(gemeente_id=gemeente_id_van(user)).select_related("wijk", "gebied")
     if soort:
         qs = qs.filter(soort=soort)
+    if categorie:
+        qs = qs.filter(categorie=categorie)
     if wijk is not None:
         qs = qs.filter(Q(wijk=wijk) | Q(wijk__isnull=True, gebied_id=wijk.gebied_id)
                        | Q(wijk__isnull=True, gebied__isnull=True))
@@ -93,3 +96,25 @@ def zoek_aanbod(user, *, tekst="", soort="", wijk=None):
         qs = qs.filter(Q(naam__icontains=woord) | Q(aanbieder__icontains=woord) | Q(omschrijving__icontains=woord)
                        | Q(doelgroep__icontains=woord))
     return qs.order_by("soort", "naam")
+
+
+def beheerbaar_aanbod(user):
+    """Every offer (also ended ones) of the sociale kaart of the user's gemeente, for keeping it current.
+
+    The role is checked by the caller with ``wijkteams.rechten.mag_aanbod_beheren`` (the pages and the API do,
+    before they read; ``rechten`` sits above this module, so it cannot be asked from here)."""
+    from wijkteams.models import Aanbod
+
+    return (Aanbod.objects.filter(gemeente_id=gemeente_id_van(user)).select_related("wijk", "gebied")
+            .order_by("naam", "id"))
+
+
+def get_beheerbaar_aanbod(user, pk, *, request=None):
+    """One offer the user may keep current: 404 for a missing offer and another gemeente's alike."""
+    from wijkteams.models import Aanbod
+
+    aanbod = beheerbaar_aanbod(user).filter(pk=pk).first()
+    if aanbod is None:
+        log.geweigerd(user, Aanbod._meta.label_lower, pk, request=request)
+        raise Http404
+    return aanbod

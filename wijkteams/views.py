@@ -1,7 +1,13 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
-from wijkteams import rollen, selectors
+from common.fouten import fouten_naar_form
+from wijkteams import rollen, selectors, services
+from wijkteams.forms import AanbodForm, AanbodImportForm, BeeindigAanbodForm
+from wijkteams.rechten import mag_aanbod_beheren
 
 
 @login_required
@@ -53,6 +59,8 @@ def sociale_kaart(request):
         tekst = forms.CharField(label=_("Zoek op naam, aanbieder of doelgroep"), required=False, max_length=100)
         soort = forms.ChoiceField(label=_("Soort"), required=False, choices=[("", _("Alle soorten"))]
                                   + list(Aanbod.Soort.choices))
+        categorie = forms.ChoiceField(label=_("Categorie"), required=False,
+                                      choices=[("", _("Alle categorieën"))] + list(Aanbod.Categorie.choices))
         wijk = forms.ModelChoiceField(label=_("Wijk"), required=False, queryset=selectors.wijken_voor(request.user),
                                       empty_label=_("Alle wijken"))
 
@@ -61,3 +69,89 @@ def sociale_kaart(request):
     aanbod = list(selectors.zoek_aanbod(request.user, **criteria)[:200]) if not form.errors else []
     return render(request, "wijkteams/sociale_kaart.html", {"form": form, "aanbod": aanbod},
                   status=400 if form.errors else 200)
+
+
+# --- keeping the sociale kaart current (sociaal makelaar, functioneel beheerder) ------------------------------
+
+def _vereis_aanbodbeheer(request):
+    if not mag_aanbod_beheren(request.user):
+        raise PermissionDenied(_("Alleen de sociaal makelaar en de functioneel beheerder houden de sociale kaart "
+                                 "bij."))
+
+
+@login_required
+def aanbod_beheer(request):
+    """Every offer of the gemeente, current and ended, with the actions to keep the kaart current."""
+    _vereis_aanbodbeheer(request)
+    return render(request, "wijkteams/aanbod_beheer.html",
+                  {"aanbod": list(selectors.beheerbaar_aanbod(request.user)[:500])})
+
+
+def _aanbod_formulier(request, aanbod=None):
+    initial = AanbodForm.initial_van(aanbod) if aanbod else {"openbaar": True}
+    form = AanbodForm(request.POST or None, initial=initial, wijken=selectors.wijken_voor(request.user),
+                      gebieden=selectors.gebieden_voor(request.user))
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                if aanbod is None:
+                    services.voeg_aanbod_toe(gemeente=selectors.medewerker_van(request.user).gemeente,
+                                             door=request.user, **form.cleaned_data)
+                else:
+                    services.wijzig_aanbod(aanbod=aanbod, door=request.user, **form.cleaned_data)
+            except ValidationError as fout:
+                fouten_naar_form(form, fout)
+            else:
+                messages.success(request, _("Het aanbod is opgeslagen."))
+                return redirect("wijkteams:aanbod_beheer")
+        return render(request, "wijkteams/aanbod_formulier.html", {"form": form, "aanbod": aanbod}, status=400)
+    return render(request, "wijkteams/aanbod_formulier.html", {"form": form, "aanbod": aanbod})
+
+
+@login_required
+def aanbod_nieuw(request):
+    _vereis_aanbodbeheer(request)
+    return _aanbod_formulier(request)
+
+
+@login_required
+def aanbod_wijzigen(request, pk):
+    _vereis_aanbodbeheer(request)
+    return _aanbod_formulier(request, selectors.get_beheerbaar_aanbod(request.user, pk, request=request))
+
+
+@login_required
+def aanbod_beeindigen(request, pk):
+    _vereis_aanbodbeheer(request)
+    aanbod = selectors.get_beheerbaar_aanbod(request.user, pk, request=request)
+    form = BeeindigAanbodForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.beeindig_aanbod(aanbod=aanbod, door=request.user, **form.cleaned_data)
+            except ValidationError as fout:
+                fouten_naar_form(form, fout)
+            else:
+                messages.success(request, _("Het aanbod is beëindigd."))
+                return redirect("wijkteams:aanbod_beheer")
+        return render(request, "wijkteams/aanbod_beeindigen.html", {"form": form, "aanbod": aanbod}, status=400)
+    return render(request, "wijkteams/aanbod_beeindigen.html", {"form": form, "aanbod": aanbod})
+
+
+@login_required
+def aanbod_import(request):
+    _vereis_aanbodbeheer(request)
+    form = AanbodImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                telling = services.importeer_aanbod(gemeente=selectors.medewerker_van(request.user).gemeente,
+                                                    door=request.user, inhoud=form.cleaned_data["bestand"].read())
+            except ValidationError as fout:
+                fouten_naar_form(form, fout)
+            else:
+                messages.success(request, _("Import verwerkt: %(nieuw)s nieuw, %(gewijzigd)s gewijzigd, "
+                                            "%(ongewijzigd)s ongewijzigd.") % telling)
+                return redirect("wijkteams:aanbod_beheer")
+        return render(request, "wijkteams/aanbod_import.html", {"form": form}, status=400)
+    return render(request, "wijkteams/aanbod_import.html", {"form": form})

@@ -12,7 +12,10 @@
   textarea, checkbox) and its invalid state; ``components/veld.html`` renders every field through it;
 - ``{% termijn_badge status dagen %}`` → the deadline badge (te laat / binnen een week / op tijd, from
   ``toegang.melding.termijnen``);
-- ``{% kindveiligheid_banner traject %}`` → the child-safety alert when the traject has that concern.
+- ``{% kindveiligheid_banner traject %}`` → the child-safety alert when the traject (or a household annotated with
+  ``zorgen_kindveiligheid``) has that concern; ``{% kindveiligheid_pagina %}`` (in base.html) shows it on every page
+  whose context holds the ``huishouden``;
+- ``{% kindveiligheid_badge obj %}`` → the short badge for a row in a werkvoorraad or list.
 """
 
 from django import forms, template
@@ -130,9 +133,30 @@ def termijn_badge(status, dagen=None):
     return {"status": status, "dagen": dagen}
 
 
-@register.simple_tag
-def kindveiligheid_banner(traject):
-    if traject is None or not traject.zorgen_kindveiligheid:
+def _banner(context, obj):
+    if obj is None or not getattr(obj, "zorgen_kindveiligheid", False):
         return ""
+    if context.render_context.get("kindveiligheid_getoond"):
+        return ""  # once per page
+    context.render_context["kindveiligheid_getoond"] = True
     return format_html('<p class="utrecht-alert bericht bericht--error"><strong>{}</strong></p>',
                        _("Zorgen over de veiligheid van een kind"))
+
+
+@register.simple_tag(takes_context=True)
+def kindveiligheid_banner(context, traject):
+    return _banner(context, traject)
+
+
+@register.simple_tag(takes_context=True)
+def kindveiligheid_pagina(context):
+    """The banner on every page of a household: the page's ``huishouden`` (read through the household door,
+    which annotates the flag) decides."""
+    return _banner(context, context.get("huishouden"))
+
+
+@register.simple_tag
+def kindveiligheid_badge(obj):
+    if obj is None or not getattr(obj, "zorgen_kindveiligheid", False):
+        return ""
+    return format_html('<strong class="te-laat badge-kindveiligheid">{}</strong> ', _("Kindveiligheid"))

@@ -6,6 +6,7 @@
 - ``plan``: the plan, its goals, activities, agreement, evaluations and versions.
 - ``overdracht``: bulk handover of regie.
 - ``noodtoegang``: emergency access (doorbreekglas) and its review.
+- ``kindveiligheid``: the child-safety flag, set with a reason, cleared only by the coördinator's decision.
 """
 
 from .dossier import (
@@ -20,6 +21,7 @@ from .dossier import (
     wijzig_persoon,
 )
 from .gesprek import bewaar_gesprek
+from .kindveiligheid import hef_zorgen_kindveiligheid_op, meld_zorgen_kindveiligheid
 from .noodtoegang import beoordeel as beoordeel_noodtoegang
 from .noodtoegang import breek_glas
 from .overdracht import draag_alle_regie_over
@@ -50,7 +52,8 @@ __all__ = [
     "verplaats_traject",
     "maak_huishouden", "wijzig_huishouden", "voeg_persoon_toe", "wijzig_persoon", "voeg_netwerklid_toe",
     "voeg_ondersteuning_toe", "voeg_relatie_toe", "toon_bsn", "voeg_personen_samen", "bewaar_gesprek",
-    "draag_alle_regie_over", "breek_glas", "beoordeel_noodtoegang", "beeindig_regie",
+    "draag_alle_regie_over", "breek_glas", "beoordeel_noodtoegang", "beeindig_regie", "meld_zorgen_kindveiligheid",
+    "hef_zorgen_kindveiligheid_op",
     "maak_plan", "wijzig_plan", "voeg_doel_toe", "voeg_actie_toe", "leg_akkoord_vast", "leg_evaluatie_vast",
     "stel_plan_vast", "nieuwe_planversie", "registreer_uitstroom",
 ]

@@ -89,6 +89,8 @@ def voeg_actie_toe(*, doel, door, lock_versie, omschrijving, ladder, wie, aanbod
         raise ValidationError({"eind": _("De einddatum ligt vóór de startdatum.")})
     if aanbod is not None and aanbod.gemeente_id != plan.traject.huishouden.gemeente_id:
         raise ValidationError({"aanbod": _("Kies aanbod uit de sociale kaart van uw eigen gemeente.")})
+    if aanbod is not None and not aanbod.is_lopend:
+        raise ValidationError({"aanbod": _("Dit aanbod is beëindigd; kies ander aanbod uit de sociale kaart.")})
     actie = Actie(doel=doel, omschrijving=omschrijving, ladder=ladder, wie=wie, aanbod=aanbod, start=start, eind=eind)
     actie.full_clean()
     actie.save()

@@ -34,7 +34,7 @@ def dossiersectie(request, huishouden):
     from toegang.opschaling.services import mag_opschalen
 
     traject = lopend_traject(huishouden)
-    return {
+    sectie = {
         "template": "toegang/maatwerk/_sectie.html",
         "huishouden": huishouden,
         "aanvragen": list(aanvragen_van_huishouden(huishouden)[:50]),
@@ -42,6 +42,9 @@ def dossiersectie(request, huishouden):
         "mag_aanvragen": traject is not None and request.user.groups.filter(pk=traject.team.groep_id).exists(),
         "mag_opschalen": traject is not None and mag_opschalen(request.user, traject),
     }
+    # The household page includes the template with this dict as ``sectie``; rendered on its own the dict is the
+    # context. The template reads ``sectie.…`` so both show the requests and escalations (and their decisions).
+    return {**sectie, "sectie": sectie}
 
 
 def tijdlijn(huishouden):

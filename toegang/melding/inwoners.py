@@ -53,7 +53,7 @@ def sociale_kaart(request):
     gemeenten = list(Gemeente.objects.order_by("naam"))
     gekozen = request.GET.get("gemeente") or (gemeenten[0].cbs_code if gemeenten else "")
     zoek = (request.GET.get("zoek") or "")[:100].strip()
-    aanbod = (Aanbod.objects.filter(openbaar=True, actief=True, gemeente__cbs_code=gekozen)
+    aanbod = (Aanbod.objects.lopend().filter(openbaar=True, gemeente__cbs_code=gekozen)
               .select_related("wijk", "gebied").order_by("naam", "id"))
     if zoek:
         aanbod = aanbod.filter(Q(naam__icontains=zoek) | Q(omschrijving__icontains=zoek)
@@ -61,11 +61,15 @@ def sociale_kaart(request):
     soort = request.GET.get("soort") or ""
     if soort in Aanbod.Soort.values:
         aanbod = aanbod.filter(soort=soort)
+    categorie = request.GET.get("categorie") or ""
+    if categorie in Aanbod.Categorie.values:
+        aanbod = aanbod.filter(categorie=categorie)
     pagina = Paginator(aanbod, 20).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(request, "toegang/inwoner/sociale_kaart.html", {
         "gemeenten": gemeenten, "gekozen": gekozen, "zoek": zoek, "soort": soort, "soorten": Aanbod.Soort.choices,
+        "categorie": categorie, "categorieen": Aanbod.Categorie.choices,
         "pagina": pagina, "querystring": query.urlencode(),
     })
 

@@ -200,7 +200,8 @@ def agenda_voor(user, team, bereik=None):
     if team.pk not in bereik.team_ids and team.gebied_id not in bereik.gebied_ids:
         raise Http404
     return (CasusoverlegAgendapunt.objects.filter(team=team)
-            .select_related("melding__huishouden__wijk", "besluit_regisseur").order_by("status", "geagendeerd_op"))
+            .select_related("melding__huishouden__wijk", "melding__traject", "besluit_regisseur")
+            .order_by("status", "geagendeerd_op"))
 
 
 def casusoverleg_teams(bereik):

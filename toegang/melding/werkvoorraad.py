@@ -14,6 +14,7 @@ from common.paginering import pagina_met_totaal
 from toegang.melding import selectors, services
 from toegang.melding.forms import WerkvoorraadFilterForm
 from toegang.melding.termijnen import dagen_tot, termijnstatus
+from toegang.opschaling import selectors as opschaling_selectors
 from wijkteams import rollen
 from wijkteams.models import Wijk
 
@@ -57,8 +58,8 @@ def werkvoorraad(request):
         m.dagen = dagen_tot(m.onderzoek_uiterlijk, vandaag)
 
     hsorteer = request.GET.get("hsorteer") or "evaluatie"
-    trajecten = _pagina(selectors.met_eerste_onderzoekstermijn(
-        selectors.werkvoorraad_trajecten(bereik, weergave=weergave, sorteer=hsorteer, **filters)),
+    trajecten = _pagina(opschaling_selectors.met_opschalingsbesluit(selectors.met_eerste_onderzoekstermijn(
+        selectors.werkvoorraad_trajecten(bereik, weergave=weergave, sorteer=hsorteer, **filters))),
         request.GET.get("hpagina"))
     for t in trajecten:
         t.regisseur = t.huidige_regie[0].regisseur if t.huidige_regie else None

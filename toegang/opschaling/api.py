@@ -138,7 +138,80 @@ class BeleidsSignaalViewSet(ToontGeenHuishoudens, viewsets.ReadOnlyModelViewSet)
         return selectors.beleidssignalen_voor(self.request.user).order_by("-datum", "-id")
 
 
+class BestuurstafelCasusSerializer(serializers.ModelSerializer):
+    gebied = serializers.CharField(source="gebied.naam", default=None, read_only=True)
+
+    class Meta:
+        model = Opschaling
+        fields = ["id", "status", "gebied", "overlegdatum", "aangemeld_op", "besluit", "uitkomst"]
+        read_only_fields = fields
+
+
+class BestuurstafelCasusDetailSerializer(BestuurstafelCasusSerializer):
+    class Meta(BestuurstafelCasusSerializer.Meta):
+        fields = [*BestuurstafelCasusSerializer.Meta.fields, "samenvatting"]
+        read_only_fields = fields
+
+
+class BestuurstafelBesluitSerializer(serializers.Serializer):
+    besluit = serializers.CharField()
+    overlegdatum = serializers.DateField(required=False, allow_null=True, default=None)
+
+
+class BestuurstafelSignaalSerializer(serializers.Serializer):
+    thema = serializers.ChoiceField(choices=BeleidsSignaal.Thema.choices)
+    omschrijving = serializers.CharField()
+    aanbeveling = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+@extend_schema_view(
+    list=extend_schema(description="Casussen op de agenda van de bestuurstafel (alleen met casusbeschrijving), "
+                                   "zonder persoonsgegevens. **Recht:** lid bestuurstafel of coördinator."),
+    retrieve=extend_schema(description="De geminimaliseerde casusbeschrijving; elke inzage wordt gelogd. 404 voor "
+                                       "een casus van een andere gemeente of zonder beschrijving."),
+)
+class BestuurstafelViewSet(ToontGeenHuishoudens, mixins.ListModelMixin, mixins.RetrieveModelMixin,
+                           viewsets.GenericViewSet):
+    """The bestuurstafel's own door to its cases: the summary, never the dossier."""
+
+    waarom = "geminimaliseerde casusbeschrijvingen zonder persoonsgegevens; elke inzage logt de selector"
+
+    def get_serializer_class(self):
+        return BestuurstafelCasusSerializer if self.action == "list" else BestuurstafelCasusDetailSerializer
+
+    def get_queryset(self):
+        return selectors.bestuurstafel_casussen(self.request.user)
+
+    def get_object(self):
+        return selectors.get_bestuurstafel_casus(self.request.user, self.kwargs["pk"], request=self.request)
+
+    @extend_schema(request=BestuurstafelBesluitSerializer, responses={200: BestuurstafelCasusDetailSerializer},
+                   description="Het besluit van de bestuurstafel vastleggen; de regisseur en de coördinator zien "
+                               "het in het dossier en hun werkvoorraad. **Recht:** lid bestuurstafel van de gemeente.")
+    @action(detail=True, methods=["post"])
+    def besluit(self, request, pk=None):
+        casus = self.get_object()
+        invoer = BestuurstafelBesluitSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        roep_aan(services.leg_besluit_vast, opschaling_id=casus.pk, door=request.user, **invoer.validated_data)
+        casus.refresh_from_db()
+        return Response(BestuurstafelCasusDetailSerializer(casus).data)
+
+    @extend_schema(request=BestuurstafelSignaalSerializer, responses={201: BeleidsSignaalSerializer},
+                   description="Een beleidssignaal bij deze casus vastleggen (zonder persoonsgegevens). "
+                               "**Recht:** lid bestuurstafel van de gemeente.")
+    @action(detail=True, methods=["post"])
+    def signaal(self, request, pk=None):
+        casus = self.get_object()
+        invoer = BestuurstafelSignaalSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        signaal = roep_aan(services.registreer_signaal, opschaling_id=casus.pk, door=request.user,
+                           **invoer.validated_data)
+        return Response(BeleidsSignaalSerializer(signaal).data, status=status.HTTP_201_CREATED)
+
+
 def registreer(router):
     """Register this part's viewsets on the shared /api/v1/ router."""
     router.register("opschalingen", OpschalingViewSet, basename="opschaling")
     router.register("beleidssignalen", BeleidsSignaalViewSet, basename="beleidssignaal")
+    router.register("bestuurstafel", BestuurstafelViewSet, basename="bestuurstafel")

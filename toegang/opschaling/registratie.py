@@ -8,8 +8,9 @@ def tijdlijn(huishouden):
 
     for w in OpschalingStatusWijziging.objects.filter(opschaling__huishouden=huishouden).select_related(
             "opschaling__doel"):
+        besluit = f" – {w.toelichting}" if w.naar == w.opschaling.Status.BESLOTEN and w.toelichting else ""
         yield {"datum": w.op, "soort": _("Opschaling"),
-               "omschrijving": f"{w.opschaling.doel.naam}: {w.get_naar_display()}",
+               "omschrijving": f"{w.opschaling.doel.naam}: {w.get_naar_display()}{besluit}",
                "url": w.opschaling.get_absolute_url()}
 
 

@@ -69,3 +69,16 @@ def beleidssignalen_voor(user):
         return BeleidsSignaal.objects.none()
     return (BeleidsSignaal.objects.filter(gemeente_id=gemeente_id_van(user)).select_related("gebied")
             .only("id", "thema", "omschrijving", "aanbeveling", "datum", "gebied__naam", "gemeente_id"))
+
+
+
+def met_opschalingsbesluit(trajecten):
+    """The trajecten with the latest decision of a running escalation (``opschaling_besluit``, and its
+    ``opschaling_besluit_id`` for the link), in the list's own query: a werkvoorraad shows it to the regisseur and
+    the coördinator without an extra read."""
+    from django.db.models import OuterRef, Subquery
+
+    besloten = (Opschaling.objects.filter(traject_id=OuterRef("pk"), status=Opschaling.Status.BESLOTEN)
+                .exclude(besluit="").order_by("-overlegdatum", "-id"))
+    return trajecten.annotate(opschaling_besluit=Subquery(besloten.values("besluit")[:1]),
+                              opschaling_besluit_id=Subquery(besloten.values("id")[:1]))

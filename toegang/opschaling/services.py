@@ -15,6 +15,7 @@ from common.overgangen import controleer_overgang
 from huishoudens import rechten
 from huishoudens.models import Traject
 from huishoudens.selectors import huidige_regisseur
+from huishoudens.services import meld_zorgen_kindveiligheid
 from toegang.models import BeleidsSignaal, Opschaling, OpschalingDoel, OpschalingStatusWijziging, ToegangGroep
 from wijkteams import rollen
 from wijkteams.selectors import medewerker_van
@@ -108,9 +109,9 @@ def schaal_op(*, traject, doel, door, reden, geprobeerd, kindveiligheid=False):
     if groep is not None:
         rechten.geef_toegang(huishouden, groep, door=door, reden=_("opgeschaald naar %(doel)s") % {"doel": doel.naam})
     if kindveiligheid and not traject.zorgen_kindveiligheid:
-        traject.zorgen_kindveiligheid = True
-        traject.save(update_fields=["zorgen_kindveiligheid"])
-        log.gewijzigd(door, traject, detail={"zorgen_kindveiligheid": True})
+        meld_zorgen_kindveiligheid(traject=traject, door=door, reden=_(
+            "Bij opschaling naar %(doel)s: %(reden)s") % {"doel": doel.naam, "reden": reden.strip()})
+        traject.refresh_from_db(fields=["zorgen_kindveiligheid"])
     log.aangemaakt(door, opschaling, detail={"doel": doel.code, "toegang_groep": doel.toegang_groep or None})
     return opschaling
 

@@ -9,5 +9,6 @@ urlpatterns = [
     path("opschaling/<int:pk>/<str:actie>/", views.opschaling_actie, name="opschaling_actie"),
     path("bestuurstafel/", views.bestuurstafel, name="bestuurstafel"),
     path("bestuurstafel/<int:pk>/", views.bestuurstafel_casus, name="bestuurstafel_casus"),
+    path("bestuurstafel/<int:pk>/<str:actie>/", views.bestuurstafel_actie, name="bestuurstafel_actie"),
     path("beleidssignalen/", views.beleidssignalen, name="beleidssignalen"),
 ]

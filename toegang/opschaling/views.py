@@ -129,10 +129,52 @@ def bestuurstafel(request):
                   {"casussen": list(selectors.bestuurstafel_casussen(request.user)[:200])})
 
 
+# What a member of the bestuurstafel records on the case summary it sees (it never opens the dossier).
+BESTUURSTAFEL_ACTIES = {
+    "besluit": (BesluitOpschalingForm, services.leg_besluit_vast, _("Besluit van de bestuurstafel vastleggen")),
+    "signaal": (SignaalForm, services.registreer_signaal, _("Beleidssignaal vastleggen")),
+}
+
+
+def _casus_context(request, casus, fout_form=None, fout_actie=None):
+    acties = []
+    if services.mag_behandelen(request.user, casus):
+        for naam, (form_klasse, _service, titel) in BESTUURSTAFEL_ACTIES.items():
+            if naam == "besluit" and casus.status not in (casus.Status.AANGEMELD, casus.Status.IN_BEHANDELING):
+                continue
+            form = fout_form if naam == fout_actie else form_klasse(prefix=naam)
+            acties.append((naam, titel, form))
+    return {"casus": casus, "acties": acties,
+            "signalen": list(BeleidsSignaal.objects.filter(opschaling=casus).order_by("datum", "id")
+                             .only("id", "thema", "omschrijving", "datum"))}
+
+
 @login_required
 def bestuurstafel_casus(request, pk):
     casus = selectors.get_bestuurstafel_casus(request.user, pk, request=request)
-    return render(request, "toegang/opschaling/bestuurstafel_casus.html", {"casus": casus})
+    return render(request, "toegang/opschaling/bestuurstafel_casus.html", _casus_context(request, casus))
+
+
+@require_POST
+@login_required
+def bestuurstafel_actie(request, pk, actie):
+    """A member of the bestuurstafel records the table's decision or a beleidssignaal on the case it sees."""
+    if actie not in BESTUURSTAFEL_ACTIES:
+        raise Http404
+    casus = selectors.get_bestuurstafel_casus(request.user, pk, request=request)
+    form_klasse, service, _titel = BESTUURSTAFEL_ACTIES[actie]
+    form = form_klasse(request.POST, prefix=actie)
+    if form.is_valid():
+        try:
+            service(opschaling_id=casus.pk, door=request.user, **form.cleaned_data)
+        except ValidationError as fout:
+            fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("Vastgelegd."))
+            return redirect("toegang:bestuurstafel_casus", pk=casus.pk)
+    casus.refresh_from_db()
+    return render(request, "toegang/opschaling/bestuurstafel_casus.html",
+                  _casus_context(request, casus, form, actie), status=400)
 
 
 @login_required
