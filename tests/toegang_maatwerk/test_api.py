@@ -29,7 +29,7 @@ def test_aanvraag_via_api_en_besluit_met_vier_ogen(api, mw, dossier):
     antwoord = api.post("/api/v1/maatwerk/aanvragen/", data, format="json")
     assert antwoord.status_code == 201, antwoord.json()
     pk = antwoord.json()["id"]
-    assert antwoord.json()["beslisser"] == "discipline" and antwoord.json()["termijn"] in ("op_tijd", "bijna")
+    assert antwoord.json()["beslisser"] == "discipline" and antwoord.json()["termijn"] in ("op_tijd", "binnen_week")
     eigen = api.post(f"/api/v1/maatwerk/aanvragen/{pk}/besluit/", {"besluit": "toegekend", "reden": "Ok"},
                      format="json")
     assert eigen.status_code == 403

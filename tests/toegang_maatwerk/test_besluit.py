@@ -144,7 +144,7 @@ def test_aanvraag_alleen_door_team_en_met_geldige_invoer(mw, dossier):
 
 
 @pytest.mark.parametrize(("dagen_geleden", "verwacht"), [
-    (0, "op_tijd"), (6, "op_tijd"), (7, "bijna"), (14, "bijna"), (15, "verlopen"), (40, "verlopen")])
+    (0, "op_tijd"), (6, "op_tijd"), (7, "binnen_week"), (14, "binnen_week"), (15, "te_laat"), (40, "te_laat")])
 def test_beslistermijn_twee_weken(dagen_geleden, verwacht):
     vandaag = date(2026, 6, 15)
     aanvraagdatum = vandaag - timedelta(days=dagen_geleden)

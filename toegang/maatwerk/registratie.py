@@ -4,7 +4,8 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from toegang.models import BESLISTERMIJN_DAGEN, BIJNA_DAGEN
+from common.termijnen import grenzen
+from toegang.models import BESLISTERMIJN_DAGEN
 
 
 def startblok(request):
@@ -14,12 +15,12 @@ def startblok(request):
 
     if not rollen.heeft_rol(request.user, rollen.COORDINATOR, rollen.MEDEWERKER):
         return None
-    vandaag = timezone.localdate()
-    verlopen_voor = vandaag - timezone.timedelta(days=BESLISTERMIJN_DAGEN)
-    bijna_voor = verlopen_voor + timezone.timedelta(days=BIJNA_DAGEN)
+    # the last day is aanvraagdatum + BESLISTERMIJN_DAGEN; the states of common.termijnen
+    g, termijn = grenzen(), timezone.timedelta(days=BESLISTERMIJN_DAGEN)
     telling = te_beslissen_voor(request.user).order_by().aggregate(
-        open=Count("id"), verlopen=Count("id", filter=Q(aanvraagdatum__lt=verlopen_voor)),
-        bijna=Count("id", filter=Q(aanvraagdatum__gte=verlopen_voor, aanvraagdatum__lte=bijna_voor)))
+        open=Count("id"), te_laat=Count("id", filter=Q(aanvraagdatum__lt=g["te_laat_voor"] - termijn)),
+        binnen_week=Count("id", filter=Q(aanvraagdatum__gte=g["te_laat_voor"] - termijn,
+                                         aanvraagdatum__lte=g["binnen_week_tot"] - termijn)))
     if not telling["open"] and not rollen.heeft_rol(request.user, rollen.COORDINATOR):
         return None
     return {"template": "toegang/maatwerk/_startblok.html", **telling}

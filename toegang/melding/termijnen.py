@@ -1,4 +1,5 @@
-"""THE deadline computation of the werkvoorraad (Wmo 2015): one place, own tests.
+"""The deadlines of the melding werkvoorraad (Wmo 2015); the vocabulary (te_laat / binnen_week / op_tijd) is
+``common.termijnen``, shared with the maatwerk decision term.
 
 - the onderzoek after a melding: within 6 weeks of receipt;
 - "binnen een week": due today or in the next 7 days;
@@ -6,51 +7,18 @@
 Pages, mails and SQL filters all take their boundaries from here.
 """
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
-from django.db.models import TextChoices
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+
+from common.termijnen import BINNENKORT, Termijnstatus, als_datum, grenzen, termijnstatus
 
 ONDERZOEKTERMIJN = timedelta(weeks=6)
-BINNENKORT = timedelta(days=7)
-
-
-class Termijnstatus(TextChoices):
-    TE_LAAT = "te_laat", _("Te laat")
-    BINNEN_WEEK = "binnen_week", _("Binnen een week")
-    OP_TIJD = "op_tijd", _("Op tijd")
-
-
-def _datum(moment):
-    if isinstance(moment, datetime):
-        return timezone.localdate(moment) if timezone.is_aware(moment) else moment.date()
-    return moment
 
 
 def onderzoek_uiterlijk(ontvangen_op):
     """Last day for the onderzoek (keukentafelgesprek and verslag): 6 weeks after the melding."""
-    return _datum(ontvangen_op) + ONDERZOEKTERMIJN
-
-
-def termijnstatus(uiterlijk, vandaag=None):
-    """te_laat / binnen_week / op_tijd for a deadline; None when there is no deadline."""
-    if uiterlijk is None:
-        return None
-    vandaag = vandaag or timezone.localdate()
-    uiterlijk = _datum(uiterlijk)
-    if uiterlijk < vandaag:
-        return Termijnstatus.TE_LAAT
-    if uiterlijk <= vandaag + BINNENKORT:
-        return Termijnstatus.BINNEN_WEEK
-    return Termijnstatus.OP_TIJD
-
-
-def grenzen(vandaag=None):
-    """The date boundaries for database filters, consistent with ``termijnstatus``:
-    te laat = ``uiterlijk < te_laat_voor``; binnen een week = ``te_laat_voor <= uiterlijk <= binnen_week_tot``."""
-    vandaag = vandaag or timezone.localdate()
-    return {"te_laat_voor": vandaag, "binnen_week_tot": vandaag + BINNENKORT}
+    return als_datum(ontvangen_op) + ONDERZOEKTERMIJN
 
 
 def filter_op_termijn(queryset, veld, status, vandaag=None):
@@ -69,7 +37,7 @@ def filter_op_termijn(queryset, veld, status, vandaag=None):
 
 def dagen_tot(uiterlijk, vandaag=None):
     vandaag = vandaag or timezone.localdate()
-    return (_datum(uiterlijk) - vandaag).days if uiterlijk else None
+    return (als_datum(uiterlijk) - vandaag).days if uiterlijk else None
 
 
 __all__ = ["BINNENKORT", "ONDERZOEKTERMIJN", "Termijnstatus", "dagen_tot", "filter_op_termijn", "grenzen",

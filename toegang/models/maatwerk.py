@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.termijnen import termijnstatus
 from huishoudens.models import Doel, Huishouden, Persoon, Traject
 from wijkteams.models import Discipline, Gebied, Gemeente, Team, TeamType
 from wijkteams.validators import valideer_agb_code
@@ -35,14 +36,12 @@ __all__ = [
     "Wet",
     "WETTEN_MET_BERICHTEN",
     "BESLISTERMIJN_DAGEN",
-    "BIJNA_DAGEN",
     "beslistermijn",
     "termijn_status",
 ]
 
 # Wmo 2015 art. 4.1.3 (and the Jeugdwet practice): the beschikking within 2 weeks after the aanvraag.
 BESLISTERMIJN_DAGEN = 14
-BIJNA_DAGEN = 7
 
 
 def beslistermijn(aanvraagdatum):
@@ -51,16 +50,11 @@ def beslistermijn(aanvraagdatum):
 
 
 def termijn_status(aanvraagdatum, *, vandaag=None, besloten=False):
-    """'besloten', 'verlopen' (past the deadline), 'bijna' (due within a week) or 'op_tijd'."""
+    """'besloten', or the deadline state of the decision term in the shared vocabulary (common.termijnen):
+    'te_laat', 'binnen_week' (the last day within a week) or 'op_tijd'."""
     if besloten:
         return "besloten"
-    vandaag = vandaag or timezone.localdate()
-    dagen_over = (beslistermijn(aanvraagdatum) - vandaag).days
-    if dagen_over < 0:
-        return "verlopen"
-    if dagen_over <= BIJNA_DAGEN:
-        return "bijna"
-    return "op_tijd"
+    return termijnstatus(beslistermijn(aanvraagdatum), vandaag)
 
 
 class Wet(models.TextChoices):
