@@ -4,6 +4,12 @@ Domain objects tell which client they concern through ``audit_context()``, retur
 with any of ``gemeente_id``, ``huishouden_id``, ``persoon_id``.
 """
 
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connections, router
+from django.utils import timezone
+
 from audit import context
 from audit.models import AuditActie, AuditEvent
 
@@ -63,21 +69,37 @@ def log(actor, actie, obj=None, *, detail=None, request=None, resultaat="gelukt"
     )
 
 
+# One statement for a whole page of households: no model instance per row, no RETURNING (NEN 7513 asks a row
+# per client shown; the list pages and API lists write 50 at a time, so this is on the hot path of every list).
+_GETOOND = """
+INSERT INTO audit_auditevent (tijdstip, actor_id, actor_weergave, rol, namens, actie, resultaat,
+    object_type, object_id, gemeente_id, huishouden_id, persoon_id, request_id, ip, noodtoegang, detail)
+SELECT %(tijdstip)s, %(actor_id)s, %(actor_weergave)s, %(rol)s, '', %(actie)s, 'gelukt',
+    'huishoudens.huishouden', h::text, %(gemeente_id)s, h, NULL, %(request_id)s, %(ip)s, %(noodtoegang)s,
+    %(detail)s::jsonb
+FROM unnest(%(ids)s::bigint[]) WITH ORDINALITY AS t(h, n) ORDER BY n
+"""
+
+
 def getoond(actor, huishouden_ids, *, actie=AuditActie.GELEZEN, detail=None, request=None, gemeente_id=None,
             noodtoegang=False):
-    """One row per household shown by a list, export or print (NEN 7513: per client), in one bulk INSERT.
+    """One row per household shown by a list, export or print (NEN 7513: per client), in one INSERT.
 
     ``huishouden_ids`` may repeat and contain None (objects without a household): each household counts once.
+    Returns the number of rows written.
     """
     ids = sorted({int(i) for i in huishouden_ids if i is not None})
     if not ids:
-        return []
+        return 0
     basis = _wie_en_waar(actor, request)
-    return AuditEvent.objects.bulk_create([
-        AuditEvent(**basis, actie=actie, object_type="huishoudens.huishouden", object_id=str(i), huishouden_id=i,
-                   gemeente_id=gemeente_id, noodtoegang=noodtoegang, detail=detail or {})
-        for i in ids
-    ])
+    with connections[router.db_for_write(AuditEvent)].cursor() as cursor:
+        cursor.execute(_GETOOND, {
+            "tijdstip": timezone.now(), "actor_id": basis["actor"].pk if basis["actor"] else None,
+            "actor_weergave": basis["actor_weergave"], "rol": basis["rol"], "actie": actie,
+            "gemeente_id": gemeente_id, "request_id": basis["request_id"], "ip": basis["ip"],
+            "noodtoegang": noodtoegang, "detail": json.dumps(detail or {}, cls=DjangoJSONEncoder), "ids": ids,
+        })
+    return len(ids)
 
 
 def geweigerd(actor, object_type, object_id, *, request=None, huishouden_id=None, detail=None):
