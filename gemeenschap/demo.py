@@ -134,9 +134,11 @@ def laad(stdout=None):
         Hulpvraag.objects.filter(pk=hv.pk).update(ingediend_op=ingediend)
         hv.ingediend_op = ingediend
 
-    # Matches: most requests get the best suggestion; acceptance after 2-30 days, some started and ended.
+    # Matches: most requests get the best suggestion (at least one per wijk, so every wijk shows the matching
+    # at work); acceptance after 2-30 days, some started and ended.
+    wijken_met_koppeling = set()
     for hv in aanvragen:
-        if rng.random() > 0.7:
+        if rng.random() > 0.7 and hv.wijk_id in wijken_met_koppeling:
             continue
         kandidaten = [v for v in vrijwilligers if v.wijk.gebied_id == hv.wijk.gebied_id]
         suggesties = rangschik(hv, kandidaten, aantal=1)
@@ -144,6 +146,7 @@ def laad(stdout=None):
             continue
         k = services.stel_koppeling_voor(hulpvraag=hv, vrijwilliger=suggesties[0].vrijwilliger, door=makelaar,
                                          op=hv.ingediend_op + timedelta(days=rng.randint(0, 3)))
+        wijken_met_koppeling.add(hv.wijk_id)
         geaccepteerd = k.voorgesteld_op + timedelta(days=rng.randint(2, 27))
         if geaccepteerd > vandaag:
             continue

@@ -76,6 +76,24 @@ def eigen_redis_en_media_per_testproces(worker_id, tmp_path_factory):
             os.environ[k] = v
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a test with ``serialized_rollback`` Django flushes without post_migrate (it expects the next test
+    to reload the data itself), so every later test would find no permissions, content types or rows of the
+    data migrations. Put the database back as it was after the migrations, whatever runs next."""
+    resultaat = yield
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("serialized_rollback"):
+        from django.db import connection
+        from pytest_django.plugin import blocking_manager_key
+
+        inhoud = getattr(connection, "_test_serialized_contents", None)
+        if inhoud:
+            with item.config.stash[blocking_manager_key].unblock():
+                connection.creation.deserialize_db_from_string(inhoud)
+    return resultaat
+
+
 @pytest.fixture(autouse=True)
 def snelle_wachtwoorden(settings):
     """PBKDF2 costs ~0.3 s per user; tests create many users."""

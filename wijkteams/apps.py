@@ -12,7 +12,9 @@ class WijkteamsConfig(AppConfig):
         from wijkteams import rollen
         from wijkteams.context_processors import registreer_menu
 
-        post_migrate.connect(geef_beheer_rechten, sender=self)
+        # after every app's post_migrate (not only our own): the permissions of apps later in INSTALLED_APPS
+        # exist only then, so a first migrate grants the same set as every later one
+        post_migrate.connect(geef_beheer_rechten, dispatch_uid="wijkteams.geef_beheer_rechten")
         registreer_menu("wijkteams:aanbod_beheer", _("Sociale kaart bijhouden"),
                         {rollen.SOCIAAL_MAKELAAR, rollen.FUNCTIONEEL_BEHEER})
         from wijkteams.inrichting import onderdelen

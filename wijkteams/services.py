@@ -129,7 +129,7 @@ def zet_rollen(*, account, rollen_namen, door):
     if account.is_staff != staff:
         account.is_staff = staff
         account.save(update_fields=["is_staff"])
-    account._rollen = None
+    account._rollen = account._groepsnamen = None
     log.gewijzigd(door, account, detail={"rollen": [sorted(huidig), sorted(nieuw)]})
     return account
 

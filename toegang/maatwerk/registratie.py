@@ -81,4 +81,5 @@ def registreer():
     if inzage.inzage not in registry.INZAGE_BRONNEN:
         registry.INZAGE_BRONNEN.append(inzage.inzage)
     persoon_samengevoegd.connect(samenvoegen.persoon_samengevoegd, dispatch_uid="toegang_samenvoegen")
-    registreer_menu("toegang:maatwerk_werkvoorraad", _("Maatwerk"), {rollen.COORDINATOR, rollen.MEDEWERKER})
+    registreer_menu("toegang:maatwerk_werkvoorraad", _("Maatwerk"), {rollen.COORDINATOR, rollen.MEDEWERKER},
+                    positie=2)  # deciding on maatwerk is daily work: always in the main menu
