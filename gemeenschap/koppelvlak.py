@@ -42,6 +42,7 @@ def huishouden_sectie(request, huishouden):
         return None
     return {
         "template": "gemeenschap/_sectie_huishouden.html",
+        "titel": _("Mantelzorg en vrijwilligers"), "anker": "mantelzorg", "ingeklapt": True,
         "gemeenschap_huishouden": huishouden,
         "gemeenschap_mantelzorgers": list(selectors.mantelzorgers_voor(request.user).filter(huishouden=huishouden)),
     }
