@@ -12,7 +12,8 @@
   textarea, checkbox) and its invalid state; ``components/veld.html`` renders every field through it;
 - ``{% termijn_badge status dagen %}`` → the deadline badge (te laat / binnen een week / op tijd, from
   ``toegang.melding.termijnen``);
-- ``{% kindveiligheid_banner traject %}`` → the child-safety alert when the traject has that concern.
+- ``{% kindveiligheid_banner traject %}`` → the child-safety alert when the traject has that concern;
+- ``{% kindveiligheid_badge traject %}`` → the same flag as a small status badge, for a row in a list.
 """
 
 from django import forms, template
@@ -136,3 +137,11 @@ def kindveiligheid_banner(traject):
         return ""
     return format_html('<p class="utrecht-alert bericht bericht--error"><strong>{}</strong></p>',
                        _("Zorgen over de veiligheid van een kind"))
+
+
+@register.simple_tag
+def kindveiligheid_badge(traject):
+    if traject is None or not traject.zorgen_kindveiligheid:
+        return ""
+    return format_html('<span class="utrecht-badge-status kindveiligheid-badge">'
+                       '<span aria-hidden="true">⚠ </span>{}</span>', _("Kindveiligheid"))
