@@ -13,13 +13,17 @@
 - ``{% termijn_badge status dagen %}`` → the deadline badge (te laat / binnen een week / op tijd, from
   ``toegang.melding.termijnen``);
 - ``{% kindveiligheid_banner traject %}`` → the child-safety alert when the traject has that concern;
-- ``{% kindveiligheid_badge traject %}`` → the same flag as a small status badge, for a row in a list.
+- ``{% kindveiligheid_badge traject %}`` → the same flag as a small status badge, for a row in a list;
+- ``{{ datum|datum_nl }}`` → ``25 november 2026`` (``|datum_nl:"tijd"`` adds the time: ``25 november 2026 14:32``)
+  and ``{{ bedrag|bedrag }}`` → ``€ 1.234,50``: Django's formats of the active language (nl), never by hand.
 """
 
 from django import forms, template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+
+from common import opmaak
 
 register = template.Library()
 
@@ -145,3 +149,7 @@ def kindveiligheid_badge(traject):
         return ""
     return format_html('<span class="utrecht-badge-status kindveiligheid-badge">'
                        '<span aria-hidden="true">⚠ </span>{}</span>', _("Kindveiligheid"))
+
+
+register.filter("datum_nl", opmaak.datum_nl, expects_localtime=True)
+register.filter("bedrag", opmaak.bedrag)
