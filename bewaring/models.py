@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from common import opmaak
 from wijkteams.models import Gemeente
 
 
@@ -38,7 +39,7 @@ class Vernietigingslijst(models.Model):
         ]
 
     def __str__(self):
-        return f"Vernietigingslijst {self.gemeente} {self.peildatum:%d-%m-%Y}"
+        return f"Vernietigingslijst {self.gemeente} {opmaak.datum_nl(self.peildatum)}"
 
     def audit_context(self):
         return {"gemeente_id": self.gemeente_id}

@@ -3,6 +3,7 @@ the volunteer match of a plan activity, a dossier section, start page blocks."""
 
 from django.utils.translation import gettext as _
 
+from common import opmaak
 from gemeenschap import rechten, selectors
 from gemeenschap.models import Hulpvraag
 
@@ -24,10 +25,10 @@ def actie_extra(request, acties):
             regels[actie_id] = _("Vrijwilliger voorgesteld: %(wie)s (nog niet geaccepteerd)") % {"wie": wie}
         elif k.status in (k.Status.GEACCEPTEERD, k.Status.GESTART):
             regels[actie_id] = _("Gekoppeld aan vrijwilliger %(wie)s sinds %(d)s") % {
-                "wie": wie, "d": (k.start or k.geaccepteerd_op).strftime("%d-%m-%Y")}
+                "wie": wie, "d": opmaak.datum_nl(k.start or k.geaccepteerd_op)}
         elif k.status == k.Status.BEEINDIGD:
             regels[actie_id] = _("Koppeling met vrijwilliger %(wie)s beëindigd op %(d)s") % {
-                "wie": wie, "d": k.eind.strftime("%d-%m-%Y")}
+                "wie": wie, "d": opmaak.datum_nl(k.eind)}
     for h in Hulpvraag.objects.filter(actie_id__in=ids, status=Hulpvraag.Status.OPEN).exclude(actie_id__in=regels):
         regels[h.actie_id] = _("Hulpvraag ligt bij de sociaal makelaar")
     for actie_id, activiteit in selectors.activiteiten_bij_acties(ids).items():
@@ -42,6 +43,7 @@ def huishouden_sectie(request, huishouden):
         return None
     return {
         "template": "gemeenschap/_sectie_huishouden.html",
+        "titel": _("Mantelzorg en vrijwilligers"), "anker": "mantelzorg", "ingeklapt": True,
         "gemeenschap_huishouden": huishouden,
         "gemeenschap_mantelzorgers": list(selectors.mantelzorgers_voor(request.user).filter(huishouden=huishouden)),
     }

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from common import opmaak
 from huishoudens.bsn import valideer_bsn
 from huishoudens.models import (
     Actie,
@@ -265,7 +266,7 @@ class SamenvoegForm(forms.Form):
         for veld in ("behouden", "samenvoegen"):
             self.fields[veld].queryset = personen
             self.fields[veld].label_from_instance = (
-                lambda p: f"{p.volledige_naam} ({p.geboortedatum:%d-%m-%Y}, {p.bsn_gemaskeerd or 'geen BSN'}, "
+                lambda p: f"{p.volledige_naam} ({opmaak.datum_nl(p.geboortedatum)}, {p.bsn_gemaskeerd or 'geen BSN'}, "
                           f"{p.huishouden.adres})")
 
 
@@ -282,6 +283,7 @@ class GesprekForm(forms.ModelForm):
             "datum": DATUM,
             "deelnemers_huishouden": forms.CheckboxSelectMultiple,
             "deelnemers_netwerk": forms.CheckboxSelectMultiple,
+            "deelnemers_professionals": forms.CheckboxSelectMultiple,  # a checkbox list, no Ctrl-click
             "eigen_woorden": forms.Textarea(attrs={"rows": 4}),
             "afspraken": forms.Textarea(attrs={"rows": 4}),
         }

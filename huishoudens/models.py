@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
+from common import opmaak
 from huishoudens.bsn import maskeer, valideer_bsn
 from wijkteams.models import Aanbod, Gebied, Gemeente, Team, Wijk
 
@@ -447,7 +448,7 @@ class Keukentafelgesprek(models.Model):
         ordering = ["-datum", "-id"]
 
     def __str__(self):
-        return f"Keukentafelgesprek {self.datum:%d-%m-%Y}"
+        return f"Keukentafelgesprek {opmaak.datum_nl(self.datum)}"
 
     @property
     def is_definitief(self):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from common import opmaak
 from common.onderdrukking import drempel
 from monitoring import selectors, weergave
 from monitoring.models import IndicatorWaarde
@@ -108,10 +109,11 @@ def xlsx_bytes(run):
     _blad(wb, "Cijfers", KOPPEN, [[r[k] for k in KOPPEN] for r in rijen(run)])
     _definities(wb)
     _blad(wb, "Toelichting", ["toelichting"], [
-        [f"Monitor wijkteams {run.gemeente.naam}, periode {run.label} ({run.van:%d-%m-%Y} t/m {run.tot:%d-%m-%Y})."],
+        [f"Monitor wijkteams {run.gemeente.naam}, periode {run.label} "
+         f"({opmaak.datum_nl(run.van)} t/m {opmaak.datum_nl(run.tot)})."],
         [_uitleg()],
         ["Cliëntcijfers gaan over cliënten van de wijkteams, niet over alle inwoners."],
-        [f"Gemaakt op {timezone.localtime():%d-%m-%Y %H:%M}."],
+        [f"Gemaakt op {opmaak.datum_nl(timezone.localtime(), 'tijd')}."],
     ])
     return _xlsx(wb)
 

@@ -5,6 +5,8 @@ from datetime import date, timedelta
 
 from django.utils.translation import gettext as _
 
+from common import opmaak
+
 
 @dataclass(frozen=True)
 class Periode:
@@ -56,4 +58,4 @@ def vorig_kwartaal(dag):
 
 def omschrijving(periode):
     namen = {"kwartaal": _("kwartaal"), "halfjaar": _("halfjaar"), "jaar": _("jaar"), "anders": _("periode")}
-    return f"{namen[periode.soort]} {periode.label} ({periode.van:%d-%m-%Y} t/m {periode.tot:%d-%m-%Y})"
+    return f"{namen[periode.soort]} {periode.label} ({opmaak.datum_nl(periode.van)} t/m {opmaak.datum_nl(periode.tot)})"

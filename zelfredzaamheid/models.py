@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from common import opmaak
 from huishoudens.models import Doel, Huishouden, Persoon, Traject
 from wijkteams.models import Gebied, Gemeente, Team, Wijk
 
@@ -156,7 +157,7 @@ class Meting(models.Model):
         ]
 
     def __str__(self):
-        return f"ZRM {self.get_soort_display()} {self.datum:%d-%m-%Y}"
+        return f"ZRM {self.get_soort_display()} {opmaak.datum_nl(self.datum)}"
 
     def get_absolute_url(self):
         return reverse("zelfredzaamheid:meting", args=[self.pk])

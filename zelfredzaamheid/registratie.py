@@ -11,7 +11,8 @@ from zelfredzaamheid.models import Meting
 
 def sectie(request, huishouden):
     """The household page's ZRM section: all members' latest scores side by side, change since the first."""
-    return {"template": "zelfredzaamheid/_sectie.html", **selectors.huishouden_overzicht(huishouden)}
+    return {"template": "zelfredzaamheid/_sectie.html", "titel": _("Zelfredzaamheid (ZRM)"), "anker": "zrm",
+            **selectors.huishouden_overzicht(huishouden)}
 
 
 def tijdlijn(huishouden):

@@ -15,13 +15,17 @@
 - ``{% kindveiligheid_banner traject %}`` → the child-safety alert when the traject (or a household annotated with
   ``zorgen_kindveiligheid``) has that concern; ``{% kindveiligheid_pagina %}`` (in base.html) shows it on every page
   whose context holds the ``huishouden``;
-- ``{% kindveiligheid_badge obj %}`` → the short badge for a row in a werkvoorraad or list.
+- ``{% kindveiligheid_badge obj %}`` → the same flag as a small status badge, for a row in a werkvoorraad or list;
+- ``{{ datum|datum_nl }}`` → ``25 november 2026`` (``|datum_nl:"tijd"`` adds the time: ``25 november 2026 14:32``)
+  and ``{{ bedrag|bedrag }}`` → ``€ 1.234,50``: Django's formats of the active language (nl), never by hand.
 """
 
 from django import forms, template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+
+from common import opmaak
 
 register = template.Library()
 
@@ -159,4 +163,9 @@ def kindveiligheid_pagina(context):
 def kindveiligheid_badge(obj):
     if obj is None or not getattr(obj, "zorgen_kindveiligheid", False):
         return ""
-    return format_html('<strong class="te-laat badge-kindveiligheid">{}</strong> ', _("Kindveiligheid"))
+    return format_html('<span class="utrecht-badge-status kindveiligheid-badge">'
+                       '<span aria-hidden="true">⚠ </span>{}</span> ', _("Kindveiligheid"))
+
+
+register.filter("datum_nl", opmaak.datum_nl, expects_localtime=True)
+register.filter("bedrag", opmaak.bedrag)

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common import opmaak
 from gemeenschap import rechten, selectors, services
 from gemeenschap.forms import KlachtAfhandelForm, KlachtForm
 from gemeenschap.views.basis import _opslaan, rol_vereist
@@ -35,7 +36,7 @@ def klacht_nieuw(request):
                 raise ValidationError({"huishouden": _("Onbekend huishouden, of een huishouden dat u niet mag zien.")})
             k = services.registreer_klacht(door=request.user, huishouden=hh, **data)
             messages.success(request, _("De klacht is geregistreerd; uiterlijk af te handelen op %(d)s.")
-                             % {"d": k.uiterlijk_afgehandeld.strftime("%d-%m-%Y")})
+                             % {"d": opmaak.datum_nl(k.uiterlijk_afgehandeld)})
             return redirect(k)
         return _opslaan(request, form, "gemeenschap/klacht_form.html", {}, maak)
     return render(request, "gemeenschap/klacht_form.html", {"form": form})

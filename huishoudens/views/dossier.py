@@ -115,6 +115,15 @@ def nieuw(request):
                   status=status)
 
 
+def samenvatting(secties):
+    """The summary band of the household page, from what the registered sections already loaded (no queries):
+    their open deadlines, soonest first, and their key figures."""
+    termijnen = sorted((t for s in secties for t in s.get("termijnen", ())), key=lambda t: t["uiterlijk"])
+    return {"open_termijnen": termijnen, "kerncijfers": [k for s in secties for k in s.get("kerncijfers", ())],
+            "secties_open": [s for s in secties if not s.get("ingeklapt")],
+            "secties_ingeklapt": [s for s in secties if s.get("ingeklapt")]}
+
+
 @login_required
 def huishouden(request, pk):
     huishouden = selectors.dossier_voor(request.user, pk, request=request)
@@ -124,7 +133,10 @@ def huishouden(request, pk):
     secties = [{"template": "huishoudens/sectie.html", **s}
                for s in (sectie(request, huishouden) for sectie in registry.HUISHOUDEN_SECTIES) if s]
     is_coordinator = traject is not None and rollen.is_coordinator_van(request.user, traject.gebied_id)
+    for nummer, sectie in enumerate(secties, start=1):
+        sectie.setdefault("anker", f"sectie-{nummer}")
     return render(request, "huishoudens/huishouden.html", {
+        **samenvatting(secties),
         "huishouden": huishouden,
         "traject": traject,
         "regisseur": regisseur,

@@ -56,16 +56,16 @@ def test_banner_op_elke_pagina_van_het_huishouden_en_badge_in_lijsten(client, do
     for url in (reverse("huishoudens:mijn"), reverse("huishoudens:zoeken") + "?naam=Achternaam",
                 reverse("toegang:werkvoorraad")):
         inhoud = client.get(url).content.decode()
-        assert "badge-kindveiligheid" in inhoud and h.naam in inhoud, url
+        assert "kindveiligheid-badge" in inhoud and h.naam in inhoud, url
     # the coördinator's werkvoorraad (gebied) too
     client.force_login(dossier.mensen["coordinator_eigen_gebied"])
-    assert "badge-kindveiligheid" in client.get(reverse("toegang:werkvoorraad")).content.decode()
+    assert "kindveiligheid-badge" in client.get(reverse("toegang:werkvoorraad")).content.decode()
 
 
 def test_zonder_zorgen_geen_banner_en_geen_badge(client, dossier):
     client.force_login(dossier.mensen["regisseur"])
     assert BANNER not in client.get(dossier.huishouden.get_absolute_url()).content.decode()
-    assert "badge-kindveiligheid" not in client.get(reverse("huishoudens:mijn")).content.decode()
+    assert "kindveiligheid-badge" not in client.get(reverse("huishoudens:mijn")).content.decode()
 
 
 def test_medewerker_kan_niet_opheffen(client, dossier):

@@ -130,7 +130,7 @@ def test_mijn_huishoudens_met_evaluatiedatum_en_telling(client, dossier, django_
     Traject.objects.filter(pk=dossier.traject.pk).update(volgende_evaluatie=date(2026, 3, 1))
     client.force_login(dossier.mensen["regisseur"])
     inhoud = client.get(reverse("huishoudens:mijn")).content.decode()
-    assert "Familie Öztürk-Jansen" in inhoud and "01-03-2026" in inhoud
+    assert "Familie Öztürk-Jansen" in inhoud and "1 maart 2026" in inhoud
     assert "regisseur van 1 huishouden" in inhoud
     start = client.get(reverse("start")).content.decode()
     assert "Mijn huishoudens" in start and reverse("huishoudens:mijn") in start

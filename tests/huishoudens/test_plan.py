@@ -123,7 +123,7 @@ def test_akkoord_per_lid_ook_minderjarig_en_evaluatie(client, dossier):
                                            "evaluatie-uitgevoerd_op": "2026-01-02"})
     assert antwoord.status_code == 400 and "verslag" in antwoord.content.decode()
     inhoud = client.get(_url(dossier)).content.decode()
-    assert f"{kind.volledige_naam}: 20-01-2026 (mondeling)" in inhoud
+    assert f"{kind.volledige_naam}: 20 januari 2026 (mondeling)" in inhoud
     assert "Nog geen akkoord van" in inhoud
 
 

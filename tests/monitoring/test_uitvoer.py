@@ -24,7 +24,7 @@ def test_pdf_gemeente_noemt_gemeente_periode_waarden_en_onderdrukking(run_k1, tm
     pdf = rapport.maak_monitor_pdf(run_k1)
     tekst = _tekst(pdf)
     assert "Gemeente Ridderkerk" in tekst
-    assert "2026-K1" in tekst and "01-01-2026 t/m 31-03-2026" in tekst
+    assert "2026-K1" in tekst and "1 januari 2026 t/m 31 maart 2026" in tekst
     assert "Bolnes/Slikkerveer" in tekst and "Centrum/Oost/West" in tekst
     assert "63,6%" in tekst  # volunteers among adult clients, gemeente: 7/11
     assert "< 5" in tekst  # e.g. 4 supported households in gebied A

@@ -37,7 +37,7 @@ def test_beschikking_na_commit_gemaakt_en_leesbaar(toegekend):
     assert toegekend.beschikking and toegekend.beschikking_gemaakt_op
     tekst = _tekst(toegekend.beschikking.read())
     assert "Begeleiding individueel" in tekst
-    assert "01-03-2026 tot en met 31-08-2026" in tekst
+    assert "1 maart 2026 tot en met 31 augustus 2026" in tekst
     assert "3 uur per week" in tekst
     assert "Aafje Thuiszorg" in tekst and "75750001" in tekst
     assert "netwerk is overbelast" in tekst

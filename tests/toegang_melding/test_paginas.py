@@ -118,7 +118,7 @@ def test_afwezigheid_vastleggen(client, org):
     antwoord = client.post(url, {"van": "2026-05-10", "tot": "2026-05-01", "vervanger": collega.pk})
     assert antwoord.status_code == 400 and "einddatum" in antwoord.content.decode()
     antwoord = client.post(url, {"van": "2026-05-01", "tot": "2026-05-10", "vervanger": collega.pk}, follow=True)
-    assert "01-05-2026" in antwoord.content.decode()
+    assert "1 mei 2026" in antwoord.content.decode()
 
 
 def test_dossier_sectie_toont_meldingen(rf, org):

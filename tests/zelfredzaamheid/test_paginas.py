@@ -163,7 +163,7 @@ def test_grafiek_is_svg_met_tabel(client, dossier):
     assert r.status_code == 200 and 'src="data:image/svg+xml;base64,' in html and "Financiën" in html
     bron = html.split('src="data:image/svg+xml;base64,', 1)[1].split('"', 1)[0]
     assert "<svg" in __import__("base64").b64decode(bron).decode()
-    assert "10-01-2025" in html and "10-05-2025" in html
+    assert "10 januari 2025" in html and "10 mei 2025" in html
 
 
 def test_grafiek_zonder_metingen(client, dossier):

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common import opmaak
 from common.formulieren import DatumInput
 from huishoudens.models import Doel, Ladder, Persoon, Plan
 from toegang.maatwerk.services import LICHTERE_TREDEN
@@ -35,7 +36,7 @@ class AanvraagForm(forms.Form):
         self.fields["product"].queryset = Product.objects.filter(
             gemeente_id=huishouden.gemeente_id, actief=True).select_related("categorie")
         self.fields["aanbieder"].queryset = Aanbieder.objects.filter(gemeente_id=huishouden.gemeente_id, actief=True)
-        self.fields["client"].label_from_instance = lambda p: f"{p.volledige_naam} ({p.geboortedatum:%d-%m-%Y})"
+        self.fields["client"].label_from_instance = lambda p: f"{p.volledige_naam} ({opmaak.datum_nl(p.geboortedatum)})"
         self.fields["product"].label_from_instance = (
             lambda p: f"{p.naam} ({p.categorie.get_wet_display()}, {p.categorie.code} {p.categorie.naam})")
 

@@ -31,15 +31,27 @@ def dossiersectie(request, huishouden):
     (the page opened the household through its door)."""
     from huishoudens.selectors import lopend_traject
     from toegang.maatwerk.selectors import aanvragen_van_huishouden
+    from toegang.models import Opschaling
     from toegang.opschaling.selectors import opschalingen_van_huishouden
     from toegang.opschaling.services import mag_opschalen
 
     traject = lopend_traject(huishouden)
+    vandaag = timezone.localdate()
+    aanvragen = list(aanvragen_van_huishouden(huishouden)[:50])
+    opschalingen = list(opschalingen_van_huishouden(huishouden)[:50])
+    open_aanvragen = [a for a in aanvragen if a.is_open]
     sectie = {
         "template": "toegang/maatwerk/_sectie.html",
+        "titel": _("Maatwerk en opschaling"), "anker": "maatwerk",
+        "termijnen": [{"tekst": _("Besluit over %(product)s") % {"product": a.product.naam},
+                       "url": a.get_absolute_url(), "uiterlijk": a.deadline, "status": a.termijn,
+                       "dagen": (a.deadline - vandaag).days} for a in open_aanvragen],
+        "kerncijfers": [{"label": _("Open maatwerkaanvragen"), "waarde": len(open_aanvragen), "url": "#maatwerk"},
+                        {"label": _("Lopende opschalingen"), "url": "#maatwerk",
+                         "waarde": sum(o.status in Opschaling.ACTIEF for o in opschalingen)}],
         "huishouden": huishouden,
-        "aanvragen": list(aanvragen_van_huishouden(huishouden)[:50]),
-        "opschalingen": list(opschalingen_van_huishouden(huishouden)[:50]),
+        "aanvragen": aanvragen,
+        "opschalingen": opschalingen,
         "mag_aanvragen": traject is not None and request.user.groups.filter(pk=traject.team.groep_id).exists(),
         "mag_opschalen": traject is not None and mag_opschalen(request.user, traject),
     }

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import log
+from common import opmaak
 from common.overgangen import controleer_overgang
 from common.taken import plan_na_commit
 from huishoudens.models import Actie, Doel, Ladder, Plan, Traject
@@ -302,8 +303,8 @@ def registreer_zorgstart(*, toewijzing_id, door, datum):
         raise ValidationError({"datum": _("De start van de zorg is al vastgelegd.")})
     if datum is None or datum < t.start or datum > t.eind:
         raise ValidationError({"datum": _("De startdatum van de zorg moet binnen de toewijzing liggen "
-                                          "(%(start)s t/m %(eind)s).") % {"start": f"{t.start:%d-%m-%Y}",
-                                                                            "eind": f"{t.eind:%d-%m-%Y}"}})
+                                          "(%(start)s t/m %(eind)s).") % {"start": opmaak.datum_nl(t.start),
+                                                                            "eind": opmaak.datum_nl(t.eind)}})
     t.zorg_gestart_op = datum
     t.save(update_fields=["zorg_gestart_op"])
     log.gewijzigd(door, t, detail={"305_start_zorg": datum.isoformat()})
@@ -351,12 +352,13 @@ def wijzig_toewijzing(*, toewijzing_id, door, reden_wijziging, eind=None, volume
     nieuw_eind = eind if eind is not None else t.eind
     if nieuw_eind < t.start:
         fouten["eind"] = _("De einddatum ligt vóór de ingangsdatum van de toewijzing (%(start)s).") % {
-            "start": f"{t.start:%d-%m-%Y}"}
+            "start": opmaak.datum_nl(t.start)}
     elif t.zorg_gestopt_op is None and t.zorg_gestart_op and nieuw_eind < t.zorg_gestart_op and reden_wijziging != "13":
         fouten["eind"] = _("De einddatum ligt vóór de start van de zorg (%(start)s).") % {
-            "start": f"{t.zorg_gestart_op:%d-%m-%Y}"}
+            "start": opmaak.datum_nl(t.zorg_gestart_op)}
     if reden_wijziging == "04" and nieuw_eind <= t.eind:
-        fouten["eind"] = _("Bij een verlenging ligt de nieuwe einddatum na %(eind)s.") % {"eind": f"{t.eind:%d-%m-%Y}"}
+        fouten["eind"] = _("Bij een verlenging ligt de nieuwe einddatum na %(eind)s.") % {
+            "eind": opmaak.datum_nl(t.eind)}
     if volume is not None:
         if t.budget is not None:
             fouten["volume"] = _("Deze toewijzing heeft een budget, geen volume.")
@@ -396,7 +398,7 @@ def beeindig_toewijzing(*, toewijzing_id, door, reden_wijziging, eind, op=None):
         raise PermissionDenied(_("Alleen een coördinator van het gebied kan deze toewijzing beëindigen."))
     if eind is None or eind > t.eind:
         raise ValidationError({"eind": _("Bij beëindigen ligt de nieuwe einddatum niet na %(eind)s.") % {
-            "eind": f"{t.eind:%d-%m-%Y}"}})
+            "eind": opmaak.datum_nl(t.eind)}})
     if reden_wijziging == "04":
         raise ValidationError({"reden_wijziging": _("Een verlenging is geen beëindiging; kies een andere reden.")})
     return wijzig_toewijzing(toewijzing_id=toewijzing_id, door=door, reden_wijziging=reden_wijziging, eind=eind, op=op)

@@ -143,6 +143,13 @@ class WerkvoorraadFilterForm(forms.Form):
         if not is_coordinator:
             self.fields["weergave"].choices = self.WEERGAVEN[:2]
 
+    def toon_tellingen(self, tellingen):
+        """Add the number of meldingen to each option label: {field: {option value: count}}."""
+        for naam, per_optie in tellingen.items():
+            veld = self.fields[naam]
+            veld.choices = [(waarde, f"{label} ({per_optie[waarde]})" if waarde in per_optie else label)
+                            for waarde, label in veld.choices]
+
 
 class InwonerPostcodeForm(forms.Form):
     postcode = forms.CharField(label=_("Uw postcode"), max_length=7, widget=forms.TextInput(attrs=POSTCODE_ATTRS))

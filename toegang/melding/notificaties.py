@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from common import planning
+from common import opmaak, planning
 from huishoudens.models import RegisseurToewijzing
 from toegang.maatwerk.selectors import te_beslissen_voor
 from toegang.melding import achtervang
@@ -105,7 +105,7 @@ def _te_beslissen(tot):
 def _regel(wat, uiterlijk, vandaag, link):
     status = termijnstatus(uiterlijk, vandaag)
     label = _("TE LAAT") if status == Termijnstatus.TE_LAAT else _("binnen een week")
-    return f"- {wat}: uiterlijk {uiterlijk:%d-%m-%Y} ({label}) {link}"
+    return f"- {wat}: uiterlijk {opmaak.datum_nl(uiterlijk)} ({label}) {link}"
 
 
 def dagoverzicht_tekst(regels):

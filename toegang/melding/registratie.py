@@ -3,16 +3,27 @@ casusoverleg decisions as a section and timeline source of the household dossier
 
 from django.utils.translation import gettext_lazy as _
 
+ONDERZOEK_LOOPT_TRAJECT = ("aangemeld", "in_onderzoek", "heropend")  # as termijnen.onderzoek_loopt
+
 
 def dossier_sectie(request, huishouden):
+    """Folded on the household page (looked up rather than read daily); the onderzoek deadlines of its open
+    meldingen go to the page's summary band."""
+    from toegang.melding import termijnen
     from toegang.models import Melding
 
     meldingen = list(Melding.objects.filter(huishouden=huishouden).select_related("agendapunt__besluit_regisseur",
-                                                                                  "team", "kanaal")
+                                                                                  "team", "kanaal", "traject")
                      .order_by("-ontvangen_op")[:20])
     if not meldingen:
         return None
-    return {"template": "toegang/melding/dossier_sectie.html", "meldingen": meldingen}
+    lopend = [m for m in meldingen if m.is_open and (m.traject is None or m.traject.status in ONDERZOEK_LOOPT_TRAJECT)]
+    return {"template": "toegang/melding/dossier_sectie.html", "meldingen": meldingen,
+            "titel": _("Meldingen en casusoverleg"), "anker": "meldingen", "ingeklapt": True,
+            "termijnen": [{"tekst": _("Onderzoek na melding %(nummer)s") % {"nummer": m.ontvangstnummer},
+                           "url": m.get_absolute_url(), "uiterlijk": m.onderzoek_uiterlijk,
+                           "status": termijnen.termijnstatus(m.onderzoek_uiterlijk),
+                           "dagen": termijnen.dagen_tot(m.onderzoek_uiterlijk)} for m in lopend]}
 
 
 def tijdlijn(huishouden):

@@ -12,7 +12,7 @@ from django.http import Http404
 
 from audit import log
 from huishoudens import selectors as huishouden_selectors
-from huishoudens.models import RegisseurToewijzing, Traject
+from huishoudens.models import Leefgebied, RegisseurToewijzing, Traject
 from toegang.melding import achtervang
 from toegang.melding.termijnen import filter_op_termijn, grenzen, onderzoek_loopt
 from toegang.models import CasusoverlegAgendapunt, Melding
@@ -161,16 +161,43 @@ def werkvoorraad_trajecten(bereik, *, weergave, team=None, wijk=None, termijn=No
             .order_by(volgorde, "id"))
 
 
-def werkvoorraad_samenvatting(bereik, *, weergave, vandaag=None):
-    """Counts at a glance: onderzoek and evaluations overdue / due within a week, and new to pick up."""
+def _optietellingen(g):
+    """Per option of the werkvoorraad filters, the number of meldingen in the view (status: all meldingen; termijn
+    and leefgebied: the open ones, as the list shows by default), as conditional counts of one aggregate."""
+    open_ = Q(status__in=[*Melding.OPEN_STATUSSEN, Melding.Status.GEKOPPELD])
+    tellingen = {"status__open": Count("id", filter=open_), "status__alle": Count("id")}
+    tellingen |= {f"status__{s}": Count("id", filter=Q(status=s)) for s in Melding.Status.values}
+    loopt = onderzoek_loopt()
+    tellingen |= {
+        "termijn__te_laat": Count("id", filter=loopt & Q(onderzoek_uiterlijk__lt=g["te_laat_voor"])),
+        "termijn__binnen_week": Count("id", filter=loopt & Q(onderzoek_uiterlijk__gte=g["te_laat_voor"],
+                                                             onderzoek_uiterlijk__lte=g["binnen_week_tot"])),
+        "termijn__op_tijd": Count("id", filter=loopt & Q(onderzoek_uiterlijk__gt=g["binnen_week_tot"])),
+        "termijn__due": Count("id", filter=loopt & Q(onderzoek_uiterlijk__lte=g["binnen_week_tot"])),
+    }
+    tellingen |= {f"leefgebied__{code}": Count("id", filter=open_ & Q(leefgebieden__contains=[code]))
+                  for code in Leefgebied.values}
+    return tellingen
+
+
+def werkvoorraad_samenvatting(bereik, *, weergave, vandaag=None, per_optie=False):
+    """Counts at a glance: onderzoek and evaluations overdue / due within a week, and new to pick up. With
+    ``per_optie`` also ``opties``: {filter field: {option value: count}} for the filter bar, in the same query."""
     g = grenzen(vandaag)
-    meldingen = werkvoorraad_meldingen(bereik, weergave=weergave).order_by()
+    meldingen = werkvoorraad_meldingen(bereik, weergave=weergave, status="alle").order_by()
     m = meldingen.aggregate(
         op_te_pakken=Count("id", filter=Q(status=Melding.Status.NIEUW)),
         onderzoek_te_laat=Count("id", filter=onderzoek_loopt() & Q(onderzoek_uiterlijk__lt=g["te_laat_voor"])),
         onderzoek_binnen_week=Count("id", filter=onderzoek_loopt() & Q(onderzoek_uiterlijk__gte=g["te_laat_voor"],
                                                                        onderzoek_uiterlijk__lte=g["binnen_week_tot"])),
+        **(_optietellingen(g) if per_optie else {}),
     )
+    if per_optie:
+        opties = {}
+        for sleutel in [k for k in m if "__" in k]:
+            veld, waarde = sleutel.split("__", 1)
+            opties.setdefault(veld, {})[waarde] = m.pop(sleutel)
+        m["opties"] = opties
     t = werkvoorraad_trajecten(bereik, weergave=weergave).order_by().aggregate(
         evaluatie_te_laat=Count("id", filter=Q(volgende_evaluatie__lt=g["te_laat_voor"]), distinct=True),
         evaluatie_binnen_week=Count("id", filter=Q(volgende_evaluatie__gte=g["te_laat_voor"],

@@ -46,6 +46,9 @@ def werkvoorraad(request):
     if weergave == "gebied" and not bereik.is_coordinator:
         weergave = "mijn"
     vandaag = timezone.localdate()
+    # the counts at a glance and per filter option of this view: one aggregate query
+    samenvatting = selectors.werkvoorraad_samenvatting(bereik, weergave=weergave, vandaag=vandaag, per_optie=True)
+    form.toon_tellingen(samenvatting["opties"])
     filters = {"team": f.get("team"), "wijk": f.get("wijk"), "termijn": f.get("termijn") or None,
                "zoek": f.get("zoek") or None, "vandaag": vandaag}
 
@@ -76,7 +79,8 @@ def werkvoorraad(request):
         "form": form,
         "weergave": weergave,
         "bereik": bereik,
-        "samenvatting": selectors.werkvoorraad_samenvatting(bereik, weergave=weergave, vandaag=vandaag),
+        "samenvatting": samenvatting,
+        "filters_actief": any(f.get(naam) for naam in ("zoek", "status", "team", "wijk", "termijn", "leefgebied")),
         "meldingen": meldingen,
         "trajecten": trajecten,
         "kandidaten": list(selectors.herverdeel_kandidaten(bereik)) if bereik.is_coordinator else [],

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common import opmaak
 from common.termijnen import termijnstatus
 from huishoudens.models import Doel, Huishouden, Persoon, Traject
 from wijkteams.models import Discipline, Gebied, Gemeente, Team, TeamType
@@ -332,7 +333,7 @@ class Aanvraag(models.Model):
     @property
     def omvang(self):
         if self.budget is not None:
-            return f"€ {self.budget:.2f}".replace(".", ",")
+            return opmaak.bedrag(self.budget)
         return f"{self.volume} {self.eenheid} {self.frequentie}"
 
     @property

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from common import opmaak
 from huishoudens.models import Huishouden, Traject
 from wijkteams import rollen
 from wijkteams.models import Gebied, Gemeente
@@ -174,7 +175,7 @@ class BeleidsSignaal(models.Model):
         ordering = ["-datum", "-id"]
 
     def __str__(self):
-        return f"{self.get_thema_display()} ({self.datum:%d-%m-%Y})"
+        return f"{self.get_thema_display()} ({opmaak.datum_nl(self.datum)})"
 
     def audit_context(self):
         return {"gemeente_id": self.gemeente_id}
