@@ -96,3 +96,11 @@ INSERT INTO huishoudens_doel (plan_id, leefgebied, omschrijving, resultaat, volg
 SELECT pl.id, (ARRAY['financien','huisvesting','werk_opleiding','lichamelijke_gezondheid','huiselijke_relaties'])[1 + (g.r + k) % 5],
        'Doel ' || k, '', k - 1
 FROM huishoudens_plan pl JOIN g_tr g ON g.id = pl.traject_id CROSS JOIN generate_series(1, 1 + (g.r % 2)::int) k;
+
+-- stap: keukentafelgesprekken (one per traject past intake, final, held by its regisseur)
+INSERT INTO huishoudens_keukentafelgesprek (traject_id, datum, plaats, overige_deelnemers, eigen_woorden, afspraken,
+    clientondersteuning_aangeboden, status, verslag_pdf, gevoerd_door_id, definitief_op, lock_versie)
+SELECT id, aangemeld + 10, (ARRAY['thuis','ankerplaats','vindplaats','telefoon'])[1 + r % 4], '',
+       'In eigen woorden: wat er speelt.', 'Afspraken uit het gesprek.', true, 'definitief', '', regisseur_user,
+       (aangemeld + 11)::timestamptz, 0
+FROM g_tr WHERE status IN ('plan', 'uitvoering', 'heropend', 'afgesloten');

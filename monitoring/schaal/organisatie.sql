@@ -67,6 +67,9 @@ FROM wijkteams_medewerker m, pg_temp.p WHERE m.user_id = s.user_id;
 INSERT INTO wijkteams_teamlidmaatschap (uren_per_week, medewerker_id, team_id)
 SELECT 32, s.medewerker_id, t.id FROM g_staf s JOIN g_team t ON t.nr = s.team_nr;
 
+-- the role groups (a data migration makes them; a flushed test database may lack them)
+INSERT INTO auth_group (name) SELECT x FROM unnest(ARRAY['medewerker', 'coordinator']) x ON CONFLICT (name) DO NOTHING;
+
 INSERT INTO auth_user_groups (user_id, group_id)
 SELECT s.user_id, t.groep_id FROM g_staf s JOIN g_team t ON t.nr = s.team_nr
 UNION ALL
