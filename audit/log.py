@@ -15,9 +15,29 @@ def groepsnamen(user):
         return ()
     namen = getattr(user, "_groepsnamen", None)
     if namen is None:
-        namen = tuple(sorted(user.groups.values_list("name", flat=True)))
+        rijen = sorted(user.groups.values_list("name", "id"))
+        namen = tuple(n for n, _i in rijen)
         user._groepsnamen = namen
+        user._groep_ids = frozenset(i for _n, i in rijen)
     return namen
+
+
+def groep_ids(user):
+    """The ids of the user's groups (team groups included), read with ``groepsnamen`` in the same query."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return frozenset()
+    if getattr(user, "_groep_ids", None) is None:
+        user._groepsnamen = None
+        groepsnamen(user)
+    return user._groep_ids
+
+
+def vergeet_groepen(user):
+    """Drop what ``groepsnamen``/``groep_ids`` (and the role and coördinator caches built on them) cached on this
+    user object: call after changing the user's groups or gebieden."""
+    for naam in ("_groepsnamen", "_groep_ids", "_rollen", "_coordinator_gebieden"):
+        if hasattr(user, naam):
+            delattr(user, naam)
 
 
 def _rol(user):
@@ -65,19 +85,32 @@ def log(actor, actie, obj=None, *, detail=None, request=None, resultaat="gelukt"
 
 def getoond(actor, huishouden_ids, *, actie=AuditActie.GELEZEN, detail=None, request=None, gemeente_id=None,
             noodtoegang=False):
-    """One row per household shown by a list, export or print (NEN 7513: per client), in one bulk INSERT.
+    """One row per household shown by a list, export or print (NEN 7513: per client), in one INSERT statement.
 
     ``huishouden_ids`` may repeat and contain None (objects without a household): each household counts once.
+    One ``INSERT ... SELECT unnest(ids)`` (a single statement is atomic on its own: no BEGIN/COMMIT round trips
+    as ``bulk_create`` would add; the statement's text does not grow with the page). Returns the ids logged.
     """
+    import json
+
+    from django.db import connections, router
+    from django.utils import timezone
+
     ids = sorted({int(i) for i in huishouden_ids if i is not None})
     if not ids:
         return []
     basis = _wie_en_waar(actor, request)
-    return AuditEvent.objects.bulk_create([
-        AuditEvent(**basis, actie=actie, object_type="huishoudens.huishouden", object_id=str(i), huishouden_id=i,
-                   gemeente_id=gemeente_id, noodtoegang=noodtoegang, detail=detail or {})
-        for i in ids
-    ])
+    tabel = AuditEvent._meta.db_table
+    with connections[router.db_for_write(AuditEvent)].cursor() as c:
+        c.execute(
+            f"""INSERT INTO {tabel} (tijdstip, actor_id, actor_weergave, rol, namens, actie, resultaat, object_type,
+                    object_id, gemeente_id, huishouden_id, persoon_id, request_id, ip, noodtoegang, detail)
+                SELECT %s, %s, %s, %s, '', %s, 'gelukt', 'huishoudens.huishouden', i::text, %s, i, NULL, %s,
+                       %s::inet, %s, %s::jsonb
+                FROM unnest(%s::bigint[]) AS i""",  # noqa: S608 (the table name is the model's own)
+            [timezone.now(), basis["actor"].pk if basis["actor"] else None, basis["actor_weergave"], basis["rol"],
+             actie, gemeente_id, basis["request_id"], basis["ip"], noodtoegang, json.dumps(detail or {}), ids])
+    return ids
 
 
 def geweigerd(actor, object_type, object_id, *, request=None, huishouden_id=None, detail=None):

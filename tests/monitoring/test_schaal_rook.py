@@ -138,7 +138,7 @@ def test_paginas_op_gegenereerde_gegevens(gegenereerd, client, pagina, django_as
     """The pages the benchmark measures answer for the benchmark's user, within their query pins."""
     user = _gebruiker(0)
     huishouden = huishoudens_voor(user).filter(trajecten__status="uitvoering").order_by("pk").first()
-    urls = {"huishouden": (f"/huishoudens/{huishouden.pk}/", 33), "werkvoorraad": ("/toegang/werkvoorraad/", 15),
+    urls = {"huishouden": (f"/huishoudens/{huishouden.pk}/", 30), "werkvoorraad": ("/toegang/werkvoorraad/", 12),
             "mijn": ("/huishoudens/", 12), "zoeken": ("/huishoudens/zoeken/?naam=Jansen", 12),
             "api": ("/api/v1/huishoudens/", 12), "wie_bekeek": (f"/huishoudens/{huishouden.pk}/inzage/", 14)}
     url, maximum = urls[pagina]

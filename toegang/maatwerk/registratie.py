@@ -32,6 +32,7 @@ def dossiersectie(request, huishouden):
     from toegang.maatwerk.selectors import aanvragen_van_huishouden
     from toegang.opschaling.selectors import opschalingen_van_huishouden
     from toegang.opschaling.services import mag_opschalen
+    from wijkteams import rollen
 
     traject = lopend_traject(huishouden)
     return {
@@ -39,7 +40,7 @@ def dossiersectie(request, huishouden):
         "huishouden": huishouden,
         "aanvragen": list(aanvragen_van_huishouden(huishouden)[:50]),
         "opschalingen": list(opschalingen_van_huishouden(huishouden)[:50]),
-        "mag_aanvragen": traject is not None and request.user.groups.filter(pk=traject.team.groep_id).exists(),
+        "mag_aanvragen": traject is not None and rollen.in_groep(request.user, traject.team.groep_id),
         "mag_opschalen": traject is not None and mag_opschalen(request.user, traject),
     }
 
