@@ -32,6 +32,7 @@ TEAMS = 60
 GEBIEDEN = 14
 LEESREGELS_PER_STAF_PER_DAG = 205  # 150 million a year at 2,000 staff
 AANVRAAG_PROMILLE = 543  # of the ~92,000 trajecten with a plan: ~50,000 requests
+VROEGSTE_DAG = 1_410  # the oldest aangemeld_op (closed: up to 999 + 30 + 369 days back) and its melding
 
 
 @dataclass
@@ -101,8 +102,10 @@ def genereer(*, seed=1, schaal=1.0, auditdagen=365, cbs="0599", peildatum=None, 
                       AS $$ SELECT hashint8extended(i, {int(seed)}::bigint * 1000 + salt) & 9223372036854775807 $$""")
         c.execute(f"""CREATE OR REPLACE FUNCTION pg_temp.peil() RETURNS date LANGUAGE sql IMMUTABLE
                       AS $$ SELECT DATE '{peildatum.isoformat()}' $$""")
-        # the monthly partitions of the audit table for the days to fill (before any row of those months)
-        eerste = peildatum - timedelta(days=max(auditdagen, 1))
+        # the monthly partitions of the audit table for every month the generator writes rows in (the grants are
+        # dated at the registration of their traject, up to ~1,400 days back; the reads ``auditdagen`` back),
+        # before any row of those months: a month's rows in the default partition would block its partition
+        eerste = peildatum - timedelta(days=max(auditdagen, VROEGSTE_DAG))
         maand = eerste.replace(day=1)
         while maand <= _maand_plus(peildatum.replace(day=1), 2):
             c.execute("SELECT audit_maak_partitie(%s)", [maand])

@@ -22,6 +22,7 @@ SELECT row_number() OVER (ORDER BY h.id) - 1 AS nr, h.id, h.wijk_id, w.gebied_id
 FROM huishoudens_huishouden h JOIN g_wijk w ON w.id = h.wijk_id WHERE h.gemeente_id = (SELECT id FROM g_gemeente);
 CREATE UNIQUE INDEX ON g_hh (nr);
 CREATE UNIQUE INDEX ON g_hh (id);
+ANALYZE g_hh;
 
 -- 1-4 persons per household (average 26/12 = 2.17: 650,000 for 300,000 households)
 INSERT INTO huishoudens_persoon (huishouden_id, voornamen, tussenvoegsel, achternaam, geboortedatum, rol,
@@ -68,6 +69,8 @@ FROM g_tr ORDER BY hh_nr;
 
 UPDATE g_tr g SET id = t.id FROM huishoudens_traject t WHERE t.huishouden_id = g.huishouden_id;
 CREATE UNIQUE INDEX ON g_tr (id);
+CREATE INDEX ON g_tr (hh_nr);
+ANALYZE g_tr;
 
 -- past intake (plan, uitvoering, heropend) and closed: a regisseur (closed: ended at closing)
 INSERT INTO huishoudens_regisseurtoewijzing (traject_id, regisseur_id, van, tot, reden)

@@ -56,6 +56,7 @@ CREATE TEMP TABLE g_staf AS
 SELECT row_number() OVER (ORDER BY u.id) - 1 AS nr, u.id AS user_id, u.username FROM auth_user u, pg_temp.p
 WHERE u.username LIKE 'schaal-' || p.cbs || '-%';
 CREATE UNIQUE INDEX ON g_staf (nr);
+ANALYZE g_staf;
 
 INSERT INTO wijkteams_medewerker (uren_per_week, gemeente_id, user_id)
 SELECT 32, (SELECT id FROM g_gemeente), user_id FROM g_staf;

@@ -12,6 +12,7 @@ WHERE t.status <> 'afgesloten' OR t.afgesloten >= p.peildatum - 90
 UNION
 SELECT t.huishouden_id, 'gebruiker', t.regisseur_user, 'regisseur'
 FROM g_tr t WHERE t.status IN ('plan', 'uitvoering', 'heropend');
+ANALYZE g_recht;
 
 INSERT INTO huishoudens_huishoudengroupobjectpermission (content_object_id, group_id, permission_id)
 SELECT r.huishouden_id, r.wie, pm.id FROM g_recht r
