@@ -21,9 +21,29 @@ def groepsnamen(user):
         return ()
     namen = getattr(user, "_groepsnamen", None)
     if namen is None:
-        namen = tuple(sorted(user.groups.values_list("name", flat=True)))
+        rijen = sorted(user.groups.values_list("name", "id"))
+        namen = tuple(n for n, _i in rijen)
         user._groepsnamen = namen
+        user._groep_ids = frozenset(i for _n, i in rijen)
     return namen
+
+
+def groep_ids(user):
+    """The ids of the user's groups (team groups included), read with ``groepsnamen`` in the same query."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return frozenset()
+    if getattr(user, "_groep_ids", None) is None:
+        user._groepsnamen = None
+        groepsnamen(user)
+    return user._groep_ids
+
+
+def vergeet_groepen(user):
+    """Drop what ``groepsnamen``/``groep_ids`` (and the role and coördinator caches built on them) cached on this
+    user object: call after changing the user's groups or gebieden."""
+    for naam in ("_groepsnamen", "_groep_ids", "_rollen", "_coordinator_gebieden"):
+        if hasattr(user, naam):
+            delattr(user, naam)
 
 
 def _rol(user):

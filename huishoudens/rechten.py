@@ -219,7 +219,7 @@ def mag_traject_openen(user, team):
     if mw is None or mw.gemeente_id != team.gemeente_id:
         return False
     # coördinator: of the team's gebied, or any coördinator of the gemeente for a team without gebied
-    return user.groups.filter(pk=team.groep_id).exists() or rollen.is_coordinator_van(
+    return rollen.in_groep(user, team.groep_id) or rollen.is_coordinator_van(
         user, team.gebied_id, gemeente_id=team.gemeente_id)
 
 
@@ -228,8 +228,8 @@ def mag_regisseur_zijn(traject, user):
     mw = getattr(user, "medewerker", None)
     if mw is None or mw.gemeente_id != traject.huishouden.gemeente_id:
         return False
-    return user.groups.filter(pk=traject.team.groep_id).exists() or (
-        traject.gebied_id is not None and mw.coordinator_van.filter(pk=traject.gebied_id).exists())
+    return rollen.in_groep(user, traject.team.groep_id) or (
+        traject.gebied_id is not None and traject.gebied_id in rollen.coordinator_gebieden(user))
 
 
 def mag_traject_verplaatsen(user, traject):

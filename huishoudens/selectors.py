@@ -414,8 +414,7 @@ def mag_wie_bekeek_zien(user, traject):
     """The current regisseur and the coördinator of the gebied may see who read the dossier."""
     if traject is None:
         return rollen.heeft_rol(user, rollen.COORDINATOR)
-    if rollen.heeft_rol(user, rollen.COORDINATOR) and traject.gebied_id and user.medewerker.coordinator_van.filter(
-            pk=traject.gebied_id).exists():
+    if traject.gebied_id and rollen.is_coordinator_van(user, traject.gebied_id):
         return True
     regisseur = huidige_regisseur(traject)
     return regisseur is not None and regisseur.pk == user.pk

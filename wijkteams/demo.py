@@ -92,7 +92,7 @@ def _gebruiker(username, voornaam, achternaam, gemeente, *, rol_namen, organisat
     if rollen.FUNCTIONEEL_BEHEER in rol_namen and not user.is_staff:
         user.is_staff = True
         user.save(update_fields=["is_staff"])
-    user.groups.add(*Group.objects.filter(name__in=rol_namen))
+    user.groups.add(*[Group.objects.get_or_create(name=n)[0] for n in rol_namen])
     mw, _ = Medewerker.objects.get_or_create(
         user=user, defaults={"gemeente": gemeente, "organisatie": organisatie, "discipline": discipline,
                              "uren_per_week": uren},

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from audit.log import groepsnamen
+from audit.log import groep_ids, groepsnamen
 
 MEDEWERKER = "medewerker"
 COORDINATOR = "coordinator"
@@ -57,7 +57,25 @@ def is_coordinator_van(user, gebied_id, *, gemeente_id=None):
         return False
     if gebied_id is None:
         return gemeente_id is not None
-    return mw.coordinator_van.filter(pk=gebied_id).exists()
+    return gebied_id in coordinator_gebieden(user)
+
+
+def coordinator_gebieden(user):
+    """The ids of the gebieden this user coordinates, read once and cached on the user object for the request
+    (``audit.log.vergeet_groepen`` drops it; ``wijkteams.services`` calls that when it changes them)."""
+    from wijkteams.selectors import medewerker_van
+
+    cached = getattr(user, "_coordinator_gebieden", None)
+    if cached is None:
+        mw = medewerker_van(user)
+        cached = frozenset(mw.coordinator_van.order_by().values_list("pk", flat=True)) if mw else frozenset()
+        user._coordinator_gebieden = cached
+    return cached
+
+
+def in_groep(user, groep_id):
+    """Whether the user is in this group (a team's group): from the groups read once per request."""
+    return groep_id in groep_ids(user)
 
 
 def vereis_rol(request, *rollen):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import log
+from audit.log import vergeet_groepen
 from wijkteams import rechten, rollen, signals
 from wijkteams.models import Gebied, Medewerker, Team, TeamLidmaatschap, Wijk, WijkIndeling
 
@@ -42,6 +43,7 @@ def voeg_teamlid_toe(*, team, medewerker, uren_per_week=0, door=None):
         team=team, medewerker=medewerker, defaults={"uren_per_week": uren_per_week}
     )
     medewerker.user.groups.add(team.groep)
+    vergeet_groepen(medewerker.user)
     log.gewijzigd(door, team, detail={"teamlid_toegevoegd": medewerker.user.username})
     return lid
 
@@ -52,6 +54,7 @@ def verwijder_teamlid(*, team, medewerker, door=None):
     _niet_zichzelf(door, medewerker)
     TeamLidmaatschap.objects.filter(team=team, medewerker=medewerker).delete()
     medewerker.user.groups.remove(team.groep)
+    vergeet_groepen(medewerker.user)
     log.gewijzigd(door, team, detail={"teamlid_verwijderd": medewerker.user.username})
     signals.teamlid_verwijderd.send(sender=Team, medewerker=medewerker, team=team, door=door)
 
@@ -61,10 +64,12 @@ def maak_coordinator(*, medewerker, gebieden, door=None):
     """Make a staff member coördinator of these gebieden, with view rights on their teams and households."""
     _niet_zichzelf(door, medewerker)
     medewerker.user.groups.add(Group.objects.get_or_create(name=rollen.COORDINATOR)[0])
+    vergeet_groepen(medewerker.user)
     for gebied in gebieden:
         if gebied.gemeente_id != medewerker.gemeente_id:
             raise ValidationError(_("Een coördinator kan alleen gebieden van de eigen gemeente coördineren."))
         medewerker.coordinator_van.add(gebied)
+        vergeet_groepen(medewerker.user)
         for team in gebied.teams.all():
             rechten.geef_teamtoegang(team, medewerker.user, door=door, reden=_("coördinator van het gebied"))
         signals.coordinator_toegevoegd.send(sender=Gebied, medewerker=medewerker, gebied=gebied, door=door)
@@ -76,6 +81,7 @@ def trek_coordinatorschap_in(*, medewerker, gebied, door=None):
     """Stop someone coordinating a gebied: team and household access of that gebied go at once."""
     _niet_zichzelf(door, medewerker)
     medewerker.coordinator_van.remove(gebied)
+    vergeet_groepen(medewerker.user)
     for team in gebied.teams.all():
         rechten.trek_teamtoegang_in(team, medewerker.user, door=door, reden=_("geen coördinator van het gebied meer"))
     signals.coordinator_verwijderd.send(sender=Gebied, medewerker=medewerker, gebied=gebied, door=door)
@@ -125,6 +131,7 @@ def zet_rollen(*, account, rollen_namen, door):
         return account
     account.groups.remove(*Group.objects.filter(name__in=huidig - nieuw))
     account.groups.add(*[Group.objects.get_or_create(name=n)[0] for n in sorted(nieuw - huidig)])
+    vergeet_groepen(account)
     staff = rollen.FUNCTIONEEL_BEHEER in nieuw
     if account.is_staff != staff:
         account.is_staff = staff

@@ -19,8 +19,10 @@ from huishoudens.models import Huishouden, Keukentafelgesprek, Persoon
 from huishoudens.verslag import bewaar_definitief_verslag
 from wijkteams.models import Gemeente, Team
 
-# transaction: pg_dump must see the data; serialized_rollback: the rows of data migrations the demo builds on
-pytestmark = [pytest.mark.storing, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# transaction: pg_dump must see the data; serialized_rollback: the rows of data migrations the demo builds on;
+# serieel: it runs pg_dump/pg_restore and creates a database, alone after the parallel part of bin/test
+pytestmark = [pytest.mark.storing, pytest.mark.serieel,
+              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def _verbind(db):

@@ -23,7 +23,11 @@ from toegang.maatwerk import services as maatwerk_services
 from toegang.melding import services as melding_services
 from toegang.models import Aanvraag
 
-pytestmark = [pytest.mark.storing, pytest.mark.celery_worker, pytest.mark.django_db(transaction=True)]
+# serieel: the tests kill worker processes and wait for the retry; in the parallel part of bin/test the monitor
+# run's PDFs were missing after other tests in the same process (passes alone and with -n 2 on its own; the
+# cause is not yet found, see the issue 20 note)
+pytestmark = [pytest.mark.storing, pytest.mark.celery_worker, pytest.mark.serieel,
+              pytest.mark.django_db(transaction=True)]
 
 
 def _afgerond(taak):

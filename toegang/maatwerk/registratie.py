@@ -34,6 +34,7 @@ def dossiersectie(request, huishouden):
     from toegang.models import Opschaling
     from toegang.opschaling.selectors import opschalingen_van_huishouden
     from toegang.opschaling.services import mag_opschalen
+    from wijkteams import rollen
 
     traject = lopend_traject(huishouden)
     vandaag = timezone.localdate()
@@ -52,7 +53,7 @@ def dossiersectie(request, huishouden):
         "huishouden": huishouden,
         "aanvragen": aanvragen,
         "opschalingen": opschalingen,
-        "mag_aanvragen": traject is not None and request.user.groups.filter(pk=traject.team.groep_id).exists(),
+        "mag_aanvragen": traject is not None and rollen.in_groep(request.user, traject.team.groep_id),
         "mag_opschalen": traject is not None and mag_opschalen(request.user, traject),
     }
     # The household page includes the template with this dict as ``sectie``; rendered on its own the dict is the

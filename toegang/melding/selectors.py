@@ -7,7 +7,10 @@ registered by them, or in a gebied they coordinate. Everything stays inside the 
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Min, OuterRef, Prefetch, Q, Subquery
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db import connection
+from django.db.models import Count, IntegerField, Min, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import JSONObject
 from django.http import Http404
 
 from audit import log
@@ -18,7 +21,7 @@ from toegang.melding.termijnen import filter_op_termijn, grenzen, onderzoek_loop
 from toegang.models import CasusoverlegAgendapunt, Melding
 from wijkteams import rollen
 from wijkteams.models import Team
-from wijkteams.selectors import gemeente_id_van, medewerker_van
+from wijkteams.selectors import gemeente_id_van
 
 
 @dataclass
@@ -31,6 +34,7 @@ class Bereik:
     gebied_ids: list = field(default_factory=list)
     vervangen_ids: list = field(default_factory=list)  # colleagues whose work I take over today
     wachtrij_ids: list = field(default_factory=list)  # colleagues away without substitute: their work is queue
+    teams: list | None = None  # the teams of team_ids and gebied_ids (this gemeente), as bereik_van read them
 
     @property
     def is_coordinator(self):
@@ -42,20 +46,31 @@ class Bereik:
 
 
 def bereik_van(user):
+    """What the user works on, in two queries: the gebieden they coordinate (shared with ``rollen``) and every team
+    of their own or of those gebieden (kept on ``teams`` for the pages' team filter)."""
     gemeente_id = gemeente_id_van(user)
     if gemeente_id is None:
         return Bereik(user=user, gemeente_id=None)
     # the gebieden only for a coördinator: the role is half of the one "is coördinator of" rule (rollen)
-    gebied_ids = (list(medewerker_van(user).coordinator_van.values_list("pk", flat=True))
-                  if rollen.heeft_rol(user, rollen.COORDINATOR) else [])
+    gebied_ids = sorted(rollen.coordinator_gebieden(user)) if rollen.heeft_rol(user, rollen.COORDINATOR) else []
     vervangen_ids, wachtrij_ids = achtervang.vervanging_vandaag(user)
+    eigen_groepen = rollen.groep_ids(user)
+    teams = Team.objects.filter(Q(groep_id__in=eigen_groepen) | Q(gebied_id__in=gebied_ids),
+                                gemeente_id=gemeente_id).select_related("gebied").order_by("gebied__naam", "naam")
+    if gebied_ids:
+        # a coördinator reassigns work to the members of the teams of their gebieden: read with the teams
+        leden = get_user_model().objects.filter(groups=OuterRef("groep_id"), is_active=True).order_by().values(
+            json=JSONObject(id="id", username="username", first_name="first_name", last_name="last_name"))
+        teams = teams.annotate(kandidaten=ArraySubquery(leden))
+    teams = list(teams)
     return Bereik(
         user=user,
         gemeente_id=gemeente_id,
-        team_ids=list(Team.objects.filter(groep__user=user, gemeente_id=gemeente_id).values_list("pk", flat=True)),
+        team_ids=[t.pk for t in teams if t.groep_id in eigen_groepen],
         gebied_ids=gebied_ids,
         vervangen_ids=vervangen_ids,
         wachtrij_ids=wachtrij_ids,
+        teams=teams,
     )
 
 
@@ -182,28 +197,43 @@ def _optietellingen(g):
 
 def werkvoorraad_samenvatting(bereik, *, weergave, vandaag=None, per_optie=False):
     """Counts at a glance: onderzoek and evaluations overdue / due within a week, and new to pick up. With
-    ``per_optie`` also ``opties``: {filter field: {option value: count}} for the filter bar, in the same query."""
+    ``per_optie`` also ``opties``: {filter field: {option value: count}} for the filter bar, in the same query.
+
+    Both aggregates (meldingen, trajecten) in one round trip: each is a one-row aggregate query (no GROUP BY),
+    joined side by side in a single SELECT."""
     g = grenzen(vandaag)
-    meldingen = werkvoorraad_meldingen(bereik, weergave=weergave, status="alle").order_by()
-    m = meldingen.aggregate(
+    meldingen = _een_rij(werkvoorraad_meldingen(bereik, weergave=weergave, status="alle"),
         op_te_pakken=Count("id", filter=Q(status=Melding.Status.NIEUW)),
         onderzoek_te_laat=Count("id", filter=onderzoek_loopt() & Q(onderzoek_uiterlijk__lt=g["te_laat_voor"])),
         onderzoek_binnen_week=Count("id", filter=onderzoek_loopt() & Q(onderzoek_uiterlijk__gte=g["te_laat_voor"],
                                                                        onderzoek_uiterlijk__lte=g["binnen_week_tot"])),
         **(_optietellingen(g) if per_optie else {}),
     )
-    if per_optie:
-        opties = {}
-        for sleutel in [k for k in m if "__" in k]:
-            veld, waarde = sleutel.split("__", 1)
-            opties.setdefault(veld, {})[waarde] = m.pop(sleutel)
-        m["opties"] = opties
-    t = werkvoorraad_trajecten(bereik, weergave=weergave).order_by().aggregate(
+    trajecten = _een_rij(werkvoorraad_trajecten(bereik, weergave=weergave),
         evaluatie_te_laat=Count("id", filter=Q(volgende_evaluatie__lt=g["te_laat_voor"]), distinct=True),
         evaluatie_binnen_week=Count("id", filter=Q(volgende_evaluatie__gte=g["te_laat_voor"],
                                                    volgende_evaluatie__lte=g["binnen_week_tot"]), distinct=True),
     )
-    return {**m, **t}
+    m_sql, m_params = meldingen.query.sql_with_params()
+    t_sql, t_params = trajecten.query.sql_with_params()
+    with connection.cursor() as c:
+        c.execute(f"SELECT m.*, t.* FROM ({m_sql}) m CROSS JOIN ({t_sql}) t", (*m_params, *t_params))  # noqa: S608
+        rij = c.fetchone()
+        namen = [k[0] for k in c.description]
+    samenvatting = dict(zip(namen, rij, strict=True))
+    if per_optie:
+        opties = {}
+        for sleutel in [k for k in samenvatting if "__" in k]:
+            veld, waarde = sleutel.split("__", 1)
+            opties.setdefault(veld, {})[waarde] = samenvatting.pop(sleutel)
+        samenvatting["opties"] = opties
+    return samenvatting
+
+
+def _een_rij(qs, **aggregaten):
+    """``qs.aggregate(**aggregaten)`` as a queryset (one row, not yet run), to be combined with another."""
+    return (qs.order_by().annotate(_een=Value(1, output_field=IntegerField())).values("_een")
+            .annotate(**aggregaten).values(*aggregaten))
 
 
 def met_eerste_onderzoekstermijn(trajecten):
@@ -212,6 +242,18 @@ def met_eerste_onderzoekstermijn(trajecten):
     eerste = (Melding.objects.filter(onderzoek_loopt(), traject_id=OuterRef("pk")).order_by()
               .values("traject_id").annotate(uiterlijk=Min("onderzoek_uiterlijk")).values("uiterlijk"))
     return trajecten.annotate(onderzoek_uiterlijk=Subquery(eerste))
+
+
+def kandidaten_van(bereik):
+    """``herverdeel_kandidaten`` for showing, from what ``bereik_van`` read with the teams (no query): unsaved
+    User instances with id, username and names, in the same order."""
+    User = get_user_model()
+    gezien = {}
+    for team in bereik.teams or []:
+        if team.gebied_id in bereik.gebied_ids:
+            for lid in getattr(team, "kandidaten", None) or []:
+                gezien.setdefault(lid["id"], User(**lid))
+    return sorted(gezien.values(), key=lambda u: (u.last_name, u.first_name, u.username))
 
 
 def herverdeel_kandidaten(bereik):
@@ -234,6 +276,14 @@ def agenda_voor(user, team, bereik=None):
 def casusoverleg_teams(bereik):
     return (Team.objects.filter(Q(pk__in=bereik.team_ids) | Q(gebied_id__in=bereik.gebied_ids))
             .select_related("gebied").order_by("gebied__naam", "naam"))
+
+
+def teams_van(bereik):
+    """``casusoverleg_teams`` of this gemeente as a list: what ``bereik_van`` read already (no query)."""
+    teams = bereik.teams
+    if teams is None:
+        return list(casusoverleg_teams(bereik).filter(gemeente_id=bereik.gemeente_id))
+    return list(teams)
 
 
 def is_medewerker_of_coordinator(user):

@@ -26,8 +26,8 @@ def _pagina(qs, nummer):
 
 
 def _opties(bereik):
-    teams = selectors.casusoverleg_teams(bereik).filter(gemeente_id=bereik.gemeente_id).order_by("naam")
-    return list(teams), list(Wijk.objects.filter(gemeente_id=bereik.gemeente_id).order_by("naam"))
+    teams = sorted(selectors.teams_van(bereik), key=lambda t: t.naam)
+    return teams, list(Wijk.objects.filter(gemeente_id=bereik.gemeente_id).order_by("naam"))
 
 
 @login_required
@@ -83,7 +83,7 @@ def werkvoorraad(request):
         "filters_actief": any(f.get(naam) for naam in ("zoek", "status", "team", "wijk", "termijn", "leefgebied")),
         "meldingen": meldingen,
         "trajecten": trajecten,
-        "kandidaten": list(selectors.herverdeel_kandidaten(bereik)) if bereik.is_coordinator else [],
+        "kandidaten": selectors.kandidaten_van(bereik) if bereik.is_coordinator else [],
         "querystring": querystring.urlencode(),
         "hsorteer": hsorteer,
         "vandaag": vandaag,
