@@ -68,7 +68,7 @@ def zoek_of_maak_huishouden(*, gemeente, adres, door=None):
         raise ValidationError({"huisnummer": _("Vul het huisnummer in.")})
     bestaand = (Huishouden.objects.select_for_update()
                 .filter(gemeente=gemeente, postcode=postcode, huisnummer=huisnummer,
-                        toevoeging__iexact=toevoeging).order_by("id").first())
+                        toevoeging__iexact=toevoeging, samengevoegd_in__isnull=True).order_by("id").first())
     if bestaand is not None:
         return bestaand
     return maak_huishouden_op_adres(gemeente=gemeente, adres=adres, door=door)
