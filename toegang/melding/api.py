@@ -18,6 +18,7 @@ from rest_framework.response import Response
 from common import afremmen
 from common.fouten import foutvelden
 from common.leeslog import ToontGeenHuishoudens
+from huishoudens.bsn import valideer_bsn
 from huishoudens.models import Leefgebied
 from toegang.melding import services
 from toegang.models import Melding, PartnerToken
@@ -118,6 +119,11 @@ class PartnerMeldingSerializer(StrikteSerializer):
     straat = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
     woonplaats = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
     achternaam = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
+    geboortedatum = serializers.DateField(required=False, allow_null=True, default=None,
+                                          help_text="Geboortedatum van de inwoner (niet verplicht).")
+    bsn = serializers.CharField(max_length=9, required=False, allow_blank=True, default="",
+                                help_text="BSN van de inwoner (niet verplicht, elfproef). Alleen om de inwoner bij "
+                                          "de gemeente terug te vinden; het antwoord zegt nooit of hij bekend is.")
     kinderen_onder_18 = serializers.BooleanField(required=False, default=False)
     vraag = serializers.CharField(min_length=10, max_length=4000)
     leefgebieden = serializers.ListField(child=serializers.ChoiceField(choices=Leefgebied.choices), min_length=1,
@@ -132,6 +138,15 @@ class PartnerMeldingSerializer(StrikteSerializer):
             raise serializers.ValidationError({"ontvangen_op": [
                 _("Het moment van ontvangst legt de gemeente zelf vast; laat dit veld weg.")]})
         return super().to_internal_value(data)
+
+    def validate_bsn(self, waarde):
+        waarde = (waarde or "").strip()
+        if waarde:
+            try:
+                valideer_bsn(waarde)
+            except DjangoValidationError as fout:
+                raise serializers.ValidationError(fout.messages) from fout
+        return waarde
 
     def validate_leefgebieden(self, waarde):
         if len(set(waarde)) != len(waarde):
@@ -195,7 +210,7 @@ class PartnerMeldingViewSet(ToontGeenHuishoudens, afremmen.EerstAfremmen, mixins
                 kanaal=kanaal, melder_naam=d["melder_naam"], melder_contact=d["melder_contact"],
                 vraag=d["vraag"], leefgebieden=d["leefgebieden"], urgentie=d["urgentie"],
                 toestemming=d["toestemming"], geen_toestemming_reden=d["geen_toestemming_reden"],
-                kinderen_gemeld=d["kinderen_onder_18"],
+                kinderen_gemeld=d["kinderen_onder_18"], geboortedatum=d["geboortedatum"], bsn=d["bsn"],
                 adres={"postcode": d["postcode"], "huisnummer": d["huisnummer"], "toevoeging": d["toevoeging"],
                        "straat": d["straat"], "woonplaats": d["woonplaats"], "naam": d["achternaam"]},
             )
