@@ -99,8 +99,8 @@ def get_melding_voor(user, pk, *, request=None):
 
 
 def koppel_kandidaten(user, melding):
-    """The households a public melding may be about: at the address it gave, with a person of the BSN it gave, or
-    of its surname with the birth date it gave (find-before-create, as when registering: those the user may not
+    """The households a public melding may be about: at the address it gave, or with a person of the surname and
+    birth date it gave (find-before-create, as when registering: those the user may not
     open are shown minimally and the look-up is logged). Only ever shown to the professional who links it."""
     adres = melding.opgegeven_adres or {}
     if not melding.te_koppelen or not adres.get("postcode") or not adres.get("huisnummer"):
@@ -112,7 +112,7 @@ def koppel_kandidaten(user, melding):
         except (TypeError, ValueError):
             geboortedatum = None
     return huishouden_selectors.zoek_bestaand(user, postcode=adres["postcode"], huisnummer=adres["huisnummer"],
-                                              bsn=adres.get("bsn") or "", achternaam=adres.get("naam") or "",
+                                              achternaam=adres.get("naam") or "",
                                               geboortedatum=geboortedatum)
 
 

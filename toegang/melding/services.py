@@ -15,7 +15,6 @@ from common.postcode import normaliseer_postcode
 from common.taken import plan_na_commit
 from huishoudens import selectors as huishouden_selectors
 from huishoudens import services as huishouden_services
-from huishoudens.bsn import valideer_bsn
 from huishoudens.models import Huishouden, Leefgebied, Traject
 from toegang.melding import triage
 from toegang.melding.termijnen import onderzoek_uiterlijk
@@ -205,15 +204,13 @@ def _na_route(melding, route, door):
 @transaction.atomic
 def registreer_publieke_melding(*, gemeente, signaalgever_type, kanaal, vraag, leefgebieden, toestemming, adres,
                                 urgentie=Melding.Urgentie.NORMAAL, geen_toestemming_reden="", kinderen_gemeld=False,
-                                signaalgever_organisatie=None, melder_naam="", melder_contact="", geboortedatum=None,
-                                bsn=""):
+                                signaalgever_organisatie=None, melder_naam="", melder_contact="", geboortedatum=None):
     """A question through a public door (resident form, partner API): a melding in the queue of the team of the
     address's gebied, linked to NO household and never looked up against one, so the answer is the same for
     every valid address. The moment of receipt is now (a partner cannot backdate). A professional links it
-    (``koppel_melding``), with suggestions by address, BSN, and surname with birth date
-    (``selectors.koppel_kandidaten``): ``geboortedatum`` and ``bsn`` are stored with the given address only for that.
-    Only the postcode (and a BSN failing the elfproef) decides an error: outside every wijk(team), which is
-    public."""
+    (``koppel_melding``), with suggestions by address and by surname with birth date
+    (``selectors.koppel_kandidaten``): ``geboortedatum`` is stored with the given address only for that; the public
+    doors take no BSN. Only the postcode decides an error: outside every wijk(team), which is public."""
     ontvangen_op = timezone.now()
     leefgebieden = list(dict.fromkeys(leefgebieden or []))
     _valideer_invoer(gemeente=gemeente, signaalgever_type=signaalgever_type, kanaal=kanaal,
@@ -226,14 +223,7 @@ def registreer_publieke_melding(*, gemeente, signaalgever_type, kanaal, vraag, l
     if wijk is None:
         raise ValidationError({"postcode": _("Deze postcode ligt niet in het werkgebied van gemeente %(g)s.")
                                % {"g": gemeente.naam}}, code="buiten_gemeente")
-    bsn = (bsn or "").strip()
-    if bsn:
-        try:
-            valideer_bsn(bsn)
-        except ValidationError as fout:
-            raise ValidationError({"bsn": fout.messages}) from fout
-    persoon = {k: v for k, v in (("geboortedatum", geboortedatum.isoformat() if geboortedatum else None),
-                                 ("bsn", bsn)) if v}
+    persoon = {"geboortedatum": geboortedatum.isoformat()} if geboortedatum else {}
     soort = Melding.Soort.ENKELVOUDIG if len(leefgebieden) <= 1 else Melding.Soort.MEERVOUDIG
     melding = Melding(
         gemeente=gemeente, signaalgever_type=signaalgever_type, signaalgever_organisatie=signaalgever_organisatie,
