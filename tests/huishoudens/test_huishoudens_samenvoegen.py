@@ -129,3 +129,39 @@ def test_pagina_is_404_voor_de_verkeerde_persoon(client, org, dossier, wie):
     assert client.get(url).status_code == 404
     assert client.post(url, {"samenvoegen": dubbel.pk, "reden": REDEN}).status_code == 404
     assert Huishouden.objects.get(pk=dubbel.pk).samengevoegd_in_id is None
+
+
+def test_maatwerk_zrm_en_opschaling_volgen_ook(org):
+    """The rows of the higher apps follow on the ``huishouden_samengevoegd`` signal: a maatwerk request, a ZRM
+    measurement, an escalation to the LZN, whose access moves to the kept household with it."""
+    from django.contrib.auth.models import Group
+
+    from tests.toegang_maatwerk.factories import maak_dossier as maak_maatwerkdossier
+    from tests.toegang_maatwerk.factories import vraag_aan
+    from tests.zelfredzaamheid.factories import meting
+    from toegang.maatwerk.catalogus import richt_catalogus_in, richt_mandaten_in
+    from toegang.models import Aanvraag, Opschaling, OpschalingDoel
+    from toegang.opschaling import services as opschaling_services
+    from zelfredzaamheid.models import MatrixVersie, Meting
+
+    richt_catalogus_in(org.gemeente)
+    richt_mandaten_in(org.gemeente)
+    teamlid, coord, lzn = org.mensen["teamlid"], org.mensen["coordinator_eigen_gebied"], org.mensen["lzn"]
+    lzn.groups.add(Group.objects.get(name="lzn"))
+    weg = maak_maatwerkdossier(org.team_a, regisseur=teamlid, door=coord)
+    aanvraag = vraag_aan(weg, teamlid)
+    zrm = meting(weg.volwassene, teamlid, versie=MatrixVersie.objects.get(code="2017"))
+    opschaling = opschaling_services.schaal_op(
+        traject=weg.traject, doel=OpschalingDoel.objects.get(gemeente=org.gemeente, code="lzn"), door=teamlid,
+        reden="Schulden, dreigende huisuitzetting en verslaving", geprobeerd="Budgetcoaching aangeboden")
+    assert selectors.huishoudens_voor(lzn).filter(pk=weg.pk).exists()
+    behouden = HuishoudenFactory(wijk=weg.wijk, straat=weg.straat, huisnummer=weg.huisnummer, postcode=weg.postcode)
+
+    services.voeg_huishoudens_samen(behouden=behouden, samenvoegen=weg, door=coord, reden=REDEN)
+
+    assert Aanvraag.objects.get(pk=aanvraag.pk).huishouden_id == behouden.pk
+    assert Meting.objects.get(pk=zrm.pk).huishouden_id == behouden.pk
+    assert Opschaling.objects.get(pk=opschaling.pk).huishouden_id == behouden.pk
+    assert selectors.huishoudens_voor(lzn).filter(pk=behouden.pk).exists()
+    assert not selectors.huishoudens_voor(lzn).filter(pk=weg.pk).exists()
+    assert selectors.huishoudens_voor(teamlid).filter(pk=behouden.pk).exists()
