@@ -67,6 +67,13 @@ def huishoudens_samenvoegen(request, pk):
             except (ValidationError, PermissionDenied) as fout:
                 fouten_naar_form(form, fout)
             else:
+                geboortedata = [p.geboortedatum for p in selectors.personen_van(huishouden)]
+                if len(geboortedata) != len(set(geboortedata)):
+                    # the same person may now be in the household twice: the person merge is the next step
+                    messages.success(request, _("De huishoudens zijn samengevoegd. Er staan personen met dezelfde "
+                                                "geboortedatum in het huishouden: voeg ze samen als het dezelfde "
+                                                "persoon is."))
+                    return redirect("huishoudens:samenvoegen", huishouden.pk)
                 messages.success(request, _("De huishoudens zijn samengevoegd."))
                 return redirect(huishouden)
         status = 400

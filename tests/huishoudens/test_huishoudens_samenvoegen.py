@@ -119,6 +119,9 @@ def test_pagina_toont_dubbelen_en_voegt_samen(client, org, dossier, django_asser
     antwoord = client.post(url, {"samenvoegen": dubbel.pk, "reden": REDEN})
     assert antwoord.status_code == 302
     assert Huishouden.objects.get(pk=dubbel.pk).samengevoegd_in_id == dossier.huishouden.pk
+    # the duplicate's person has the same birth date as one of the dossier's: on to the person merge
+    assert antwoord.url == reverse("huishoudens:samenvoegen", args=[dossier.huishouden.pk])
+    assert "voeg ze samen als het dezelfde persoon is" in client.get(antwoord.url).content.decode()
 
 
 @pytest.mark.parametrize("wie", ["teamlid", "regisseur", "coordinator_ander_gebied", "coordinator_andere_gemeente"])
