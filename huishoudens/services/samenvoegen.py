@@ -49,7 +49,9 @@ def voeg_huishoudens_samen(*, behouden, samenvoegen, door, reden):
         model.objects.filter(pk__in=ids).update(huishouden=behouden)
         verplaatst[naam] = ids
     samenvoegen.samengevoegd_in = behouden
-    samenvoegen.save(update_fields=["samengevoegd_in"])
+    # the shell keeps no name of its own (data minimisation; the log keeps what happened)
+    samenvoegen.naam = _("Samengevoegd in huishouden %(nr)s") % {"nr": behouden.pk}
+    samenvoegen.save(update_fields=["samengevoegd_in", "naam"])
     huishouden_samengevoegd.send(sender=Huishouden, behouden=behouden, samengevoegd=samenvoegen, door=door)
     log.gewijzigd(door, behouden, detail={"samengevoegd": samenvoegen.pk, "reden": reden, **verplaatst})
     log.gewijzigd(door, samenvoegen, detail={"samengevoegd_in": behouden.pk, "reden": reden})

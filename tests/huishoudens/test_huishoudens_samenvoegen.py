@@ -49,7 +49,7 @@ def test_alles_volgt_het_behouden_huishouden(org, dossier):
     services.voeg_huishoudens_samen(behouden=behouden, samenvoegen=weg, door=coord, reden=REDEN)
 
     weg.refresh_from_db()
-    assert weg.samengevoegd_in_id == behouden.pk
+    assert weg.samengevoegd_in_id == behouden.pk and weg.naam == f"Samengevoegd in huishouden {behouden.pk}"
     assert not weg.personen.exists() and not weg.trajecten.exists() and not weg.netwerk.exists()
     assert behouden.personen.count() == 4  # its own one and the dossier's three
     traject.refresh_from_db()
