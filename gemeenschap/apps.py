@@ -13,7 +13,7 @@ class GemeenschapConfig(AppConfig):
         from bewaring import registry as bewaring
         from gemeenschap import anonimiseren, inzage, koppelvlak, samenvoegen
         from huishoudens import registry
-        from huishoudens.signals import persoon_samengevoegd
+        from huishoudens.signals import huishouden_samengevoegd, persoon_samengevoegd
         from wijkteams import rollen, views
         from wijkteams.context_processors import registreer_menu
 
@@ -26,6 +26,8 @@ class GemeenschapConfig(AppConfig):
             if functie not in lijst:
                 lijst.append(functie)
         persoon_samengevoegd.connect(samenvoegen.persoon_samengevoegd, dispatch_uid="gemeenschap_samenvoegen")
+        huishouden_samengevoegd.connect(samenvoegen.huishouden_samengevoegd,
+                                        dispatch_uid="gemeenschap_huishouden_samenvoegen")
         registreer_menu("gemeenschap:hulpvragen", _("Hulpvragen"),
                         {rollen.SOCIAAL_MAKELAAR, rollen.MEDEWERKER, rollen.COORDINATOR})
         registreer_menu("gemeenschap:vrijwilligers", _("Vrijwilligers"), {rollen.SOCIAAL_MAKELAAR})

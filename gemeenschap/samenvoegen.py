@@ -25,3 +25,17 @@ def persoon_samengevoegd(sender, *, behouden, samengevoegd, door, **kwargs):
     log.gewijzigd(door, blijft, detail={"samengevoegd_met_mantelzorger": weg.pk, "van_persoon": samengevoegd.pk})
     log.verwijderd(door, weg, detail={"samengevoegd_in_mantelzorger": blijft.pk})
     weg.delete()
+
+
+def huishouden_samengevoegd(sender, *, behouden, samengevoegd, door, **kwargs):
+    """A merge of two household records moves the carers, help requests and complaints to the kept household."""
+    from gemeenschap.models import Hulpvraag, Klacht
+
+    verplaatst = {}
+    for naam, model in (("mantelzorgers", Mantelzorger), ("hulpvragen", Hulpvraag), ("klachten", Klacht)):
+        ids = list(model.objects.select_for_update().filter(huishouden=samengevoegd).values_list("id", flat=True))
+        if ids:
+            model.objects.filter(pk__in=ids).update(huishouden=behouden)
+            verplaatst[f"{naam}_overgenomen"] = ids
+    if verplaatst:
+        log.gewijzigd(door, behouden, detail={**verplaatst, "van_huishouden": samengevoegd.pk})

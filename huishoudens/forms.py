@@ -270,6 +270,21 @@ class SamenvoegForm(forms.Form):
                           f"{p.huishouden.adres})")
 
 
+class HuishoudensSamenvoegForm(forms.Form):
+    samenvoegen = forms.ModelChoiceField(
+        label=_("Dubbel huishouden dat in dit huishouden opgaat"), queryset=Huishouden.objects.none(),
+        widget=forms.RadioSelect, empty_label=None,
+        error_messages={"required": _("Kies het dubbele huishouden."),
+                        "invalid_choice": _("Kies een van de genoemde huishoudens.")})
+    reden = forms.CharField(label=_("Reden"), max_length=200,
+                            error_messages={"required": _("Vul de reden van het samenvoegen in.")})
+
+    def __init__(self, *args, kandidaten, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["samenvoegen"].queryset = kandidaten
+        self.fields["samenvoegen"].label_from_instance = lambda h: f"{h.naam} ({h.adres}, nr. {h.pk})"
+
+
 # --- keukentafelgesprek -----------------------------------------------------------------------------------
 
 class GesprekForm(forms.ModelForm):

@@ -65,6 +65,10 @@ class Huishouden(models.Model):
     )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     naam = models.CharField(_("naam huishouden"), max_length=150, help_text=_("Bijvoorbeeld ‘Familie Jansen’."))
+    # Set when a coördinator merged this (duplicate) household into another one (services.voeg_huishoudens_samen):
+    # the shell stays for the audit trail, empty and without permissions.
+    samengevoegd_in = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True,
+                                        related_name="samengevoegd", verbose_name=_("samengevoegd in"))
 
     class Meta:
         verbose_name = _("huishouden")

@@ -277,3 +277,26 @@ def mag_zorgen_kindveiligheid_melden(user, huishouden_zichtbaar):
 def mag_zorgen_kindveiligheid_opheffen(user, traject):
     """Only the coördinator of the traject's gebied clears the flag, with a recorded decision."""
     return rollen.is_coordinator_van(user, traject.gebied_id, gemeente_id=traject.huishouden.gemeente_id)
+
+
+# --- merging duplicate households ----------------------------------------------------------------------------
+
+def mag_huishoudens_samenvoegen(user, huishouden):
+    """Only the coördinator of the household's gebied merges it with another (both must pass)."""
+    from wijkteams.models import Wijk
+
+    gebied_id = Wijk.objects.filter(pk=huishouden.wijk_id).values_list("gebied_id", flat=True).first()
+    return rollen.is_coordinator_van(user, gebied_id, gemeente_id=huishouden.gemeente_id)
+
+
+def na_samenvoegen(behouden, samengevoegd, *, door, reden):
+    """After two households were merged: the rule decides access to the kept one (its trajecten now include the
+    merged one's); the empty shell loses every permission; escalation groups (not decided by the rule) move."""
+    from django.contrib.auth.models import Group
+
+    herzie_toegang(behouden, door=door, reden=reden)
+    herzie_toegang(samengevoegd, door=door, reden=reden)
+    overig = set(Group.objects.filter(huishoudengroupobjectpermission__content_object=samengevoegd).distinct())
+    if overig:
+        _schrijf(behouden, geven=overig, intrekken=set(), door=door, reden=reden)
+        _schrijf(samengevoegd, geven=set(), intrekken=overig, door=door, reden=reden)

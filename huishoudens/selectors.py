@@ -243,7 +243,8 @@ def zoek_bestaand(user, *, bsn="", achternaam="", geboortedatum=None, postcode="
     if postcode and huisnummer:
         criteria |= Q(postcode=normaliseer_postcode(postcode), huisnummer=huisnummer)
     kandidaten = list(
-        Huishouden.objects.filter(gemeente_id=gemeente_id).filter(criteria).distinct().order_by("id")[:20]
+        Huishouden.objects.filter(gemeente_id=gemeente_id, samengevoegd_in__isnull=True).filter(criteria)
+        .distinct().order_by("id")[:20]
     )
     if not kandidaten:
         return []
@@ -268,6 +269,27 @@ def zoek_bestaand(user, *, bsn="", achternaam="", geboortedatum=None, postcode="
             "regisseur": regisseurs.get(traject.pk) if traject else None,
         })
     return uitkomst
+
+
+def mogelijke_dubbelen(user, huishouden):
+    """Other households in the gebieden this coördinator coordinates that look like the same one: the same
+    address, or a person with the same BSN, or the same surname and birth date. What the coördinator may merge
+    into ``huishouden`` (a duplicate registered at the door often has no traject, so no team can see it yet);
+    only the name and address are shown, and the showing is logged by the caller."""
+    eigen = list(personen_van(huishouden).values_list("bsn", "achternaam", "geboortedatum"))
+    criteria = Q(postcode=huishouden.postcode, huisnummer=huishouden.huisnummer,
+                 toevoeging__iexact=huishouden.toevoeging)
+    bsns = [bsn for bsn, _a, _g in eigen if bsn]
+    if bsns:
+        criteria |= Q(personen__bsn__in=bsns, personen__samengevoegd_in__isnull=True)
+    for _bsn, achternaam, geboortedatum in eigen:
+        if achternaam and geboortedatum:
+            criteria |= Q(personen__achternaam__iexact=achternaam, personen__geboortedatum=geboortedatum,
+                          personen__samengevoegd_in__isnull=True)
+    gebieden = rollen.coordinator_gebieden(user) if rollen.heeft_rol(user, rollen.COORDINATOR) else ()
+    return (Huishouden.objects.filter(criteria, gemeente_id=huishouden.gemeente_id, samengevoegd_in__isnull=True,
+                                      wijk__gebied_id__in=list(gebieden))
+            .exclude(pk=huishouden.pk).distinct().order_by("id"))
 
 
 def heeft_minderjarigen(huishouden, op=None):

@@ -19,6 +19,7 @@ urlpatterns = [
     path("<int:pk>/personen/<int:persoon_pk>/", dossier.persoon_wijzigen, name="persoon_wijzigen"),
     path("<int:pk>/personen/<int:persoon_pk>/bsn/", dossier.toon_bsn, name="toon_bsn"),
     path("<int:pk>/personen/samenvoegen/", coordinator.samenvoegen, name="samenvoegen"),
+    path("<int:pk>/samenvoegen/", coordinator.huishoudens_samenvoegen, name="huishoudens_samenvoegen"),
     path("<int:pk>/relaties/nieuw/", dossier.relatie_toevoegen, name="relatie_toevoegen"),
     path("<int:pk>/netwerk/nieuw/", dossier.netwerk_toevoegen, name="netwerk_toevoegen"),
     path("<int:pk>/ondersteuning/nieuw/", dossier.ondersteuning_toevoegen, name="ondersteuning_toevoegen"),

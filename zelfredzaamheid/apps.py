@@ -8,7 +8,7 @@ class ZelfredzaamheidConfig(AppConfig):
     def ready(self):
         from bewaring import registry as bewaring
         from huishoudens import registry
-        from huishoudens.signals import persoon_samengevoegd
+        from huishoudens.signals import huishouden_samengevoegd, persoon_samengevoegd
         from zelfredzaamheid import anonimiseren, inzage, registratie, samenvoegen
 
         for lijst, functie in ((registry.HUISHOUDEN_SECTIES, registratie.sectie),
@@ -19,3 +19,5 @@ class ZelfredzaamheidConfig(AppConfig):
             if functie not in lijst:
                 lijst.append(functie)
         persoon_samengevoegd.connect(samenvoegen.persoon_samengevoegd, dispatch_uid="zelfredzaamheid_samenvoegen")
+        huishouden_samengevoegd.connect(samenvoegen.huishouden_samengevoegd,
+                                        dispatch_uid="zelfredzaamheid_huishouden_samenvoegen")

@@ -19,3 +19,12 @@ def persoon_samengevoegd(sender, *, behouden, samengevoegd, door, **kwargs):
     for versie_id in versies:
         _herbereken_eerste(behouden.pk, versie_id)
     log.gewijzigd(door, behouden, detail={"zrm_metingen_overgenomen": ids, "van_persoon": samengevoegd.pk})
+
+
+def huishouden_samengevoegd(sender, *, behouden, samengevoegd, door, **kwargs):
+    """A merge of two household records moves the ZRM measurements to the kept household (the persons and
+    trajecten they point to moved with it)."""
+    ids = list(Meting.objects.select_for_update().filter(huishouden=samengevoegd).values_list("id", flat=True))
+    if ids:
+        Meting.objects.filter(pk__in=ids).update(huishouden=behouden)
+        log.gewijzigd(door, behouden, detail={"zrm_metingen_overgenomen": ids, "van_huishouden": samengevoegd.pk})

@@ -6,6 +6,7 @@
 - ``plan``: the plan, its goals, activities, agreement, evaluations and versions.
 - ``overdracht``: bulk handover of regie.
 - ``noodtoegang``: emergency access (doorbreekglas) and its review.
+- ``samenvoegen``: merging two records of the same household (coördinator of the gebied).
 - ``kindveiligheid``: the child-safety flag, set with a reason, cleared only by the coördinator's decision.
 """
 
@@ -35,6 +36,7 @@ from .plan import (
     voeg_doel_toe,
     wijzig_plan,
 )
+from .samenvoegen import voeg_huishoudens_samen
 from .traject import (
     OVERGANGEN,
     beeindig_regie,
@@ -53,7 +55,7 @@ __all__ = [
     "maak_huishouden", "wijzig_huishouden", "voeg_persoon_toe", "wijzig_persoon", "voeg_netwerklid_toe",
     "voeg_ondersteuning_toe", "voeg_relatie_toe", "toon_bsn", "voeg_personen_samen", "bewaar_gesprek",
     "draag_alle_regie_over", "breek_glas", "beoordeel_noodtoegang", "beeindig_regie", "meld_zorgen_kindveiligheid",
-    "hef_zorgen_kindveiligheid_op",
+    "hef_zorgen_kindveiligheid_op", "voeg_huishoudens_samen",
     "maak_plan", "wijzig_plan", "voeg_doel_toe", "voeg_actie_toe", "leg_akkoord_vast", "leg_evaluatie_vast",
     "stel_plan_vast", "nieuwe_planversie", "registreer_uitstroom",
 ]

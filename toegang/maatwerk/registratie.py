@@ -74,7 +74,7 @@ def tijdlijn(huishouden):
 def registreer():
     from bewaring import registry as bewaring
     from huishoudens import registry
-    from huishoudens.signals import persoon_samengevoegd
+    from huishoudens.signals import huishouden_samengevoegd, persoon_samengevoegd
     from toegang import inzage
     from toegang.maatwerk import samenvoegen
     from toegang.maatwerk.anonimiseren import anonimiseer, nieuw_sinds
@@ -94,5 +94,7 @@ def registreer():
     if inzage.inzage not in registry.INZAGE_BRONNEN:
         registry.INZAGE_BRONNEN.append(inzage.inzage)
     persoon_samengevoegd.connect(samenvoegen.persoon_samengevoegd, dispatch_uid="toegang_samenvoegen")
+    huishouden_samengevoegd.connect(samenvoegen.huishouden_samengevoegd,
+                                    dispatch_uid="maatwerk_huishouden_samenvoegen")
     registreer_menu("toegang:maatwerk_werkvoorraad", _("Maatwerk"), {rollen.COORDINATOR, rollen.MEDEWERKER},
                     positie=2)  # deciding on maatwerk is daily work: always in the main menu

@@ -118,6 +118,10 @@ class PartnerMeldingSerializer(StrikteSerializer):
     straat = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
     woonplaats = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
     achternaam = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
+    geboortedatum = serializers.DateField(
+        required=False, allow_null=True, default=None,
+        help_text="Geboortedatum van de inwoner (niet verplicht). Alleen om de inwoner bij de gemeente terug te "
+                  "vinden; het antwoord zegt nooit of hij bekend is. Een BSN neemt deze ingang niet aan.")
     kinderen_onder_18 = serializers.BooleanField(required=False, default=False)
     vraag = serializers.CharField(min_length=10, max_length=4000)
     leefgebieden = serializers.ListField(child=serializers.ChoiceField(choices=Leefgebied.choices), min_length=1,
@@ -195,7 +199,7 @@ class PartnerMeldingViewSet(ToontGeenHuishoudens, afremmen.EerstAfremmen, mixins
                 kanaal=kanaal, melder_naam=d["melder_naam"], melder_contact=d["melder_contact"],
                 vraag=d["vraag"], leefgebieden=d["leefgebieden"], urgentie=d["urgentie"],
                 toestemming=d["toestemming"], geen_toestemming_reden=d["geen_toestemming_reden"],
-                kinderen_gemeld=d["kinderen_onder_18"],
+                kinderen_gemeld=d["kinderen_onder_18"], geboortedatum=d["geboortedatum"],
                 adres={"postcode": d["postcode"], "huisnummer": d["huisnummer"], "toevoeging": d["toevoeging"],
                        "straat": d["straat"], "woonplaats": d["woonplaats"], "naam": d["achternaam"]},
             )

@@ -5,6 +5,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.formulieren import DatumInput
+from huishoudens.bsn import valideer_bsn
 from huishoudens.models import Leefgebied
 from toegang.melding.termijnen import Termijnstatus
 from toegang.models import Melding
@@ -46,11 +48,16 @@ class MeldingForm(AdresVelden):
                                              required=False, widget=forms.Textarea(attrs={"rows": 2}))
     zelf_oppakken = forms.BooleanField(label=_("De melding kwam rechtstreeks bij mij binnen: ik pak hem zelf op"),
                                        required=False)
+    bsn = forms.CharField(label=_("BSN van de inwoner"), max_length=9, required=False, validators=[valideer_bsn],
+                          help_text=_("Niet verplicht. Met BSN, of achternaam en geboortedatum, zoeken wij of de "
+                                      "inwoner al bekend is."))
+    geboortedatum = forms.DateField(label=_("Geboortedatum van de inwoner"), required=False, widget=DatumInput())
+    ADRES = "adres"  # the choice "not a known household" in ``koppel_aan`` (see toon_suggesties)
 
     field_order = ["signaalgever_type", "signaalgever_organisatie", "melder_naam", "melder_contact", "kanaal",
-                   "ontvangen_op", "postcode", "huisnummer", "toevoeging", "straat", "woonplaats", "naam", "wijk",
-                   "kinderen_gemeld", "vraag", "leefgebieden", "urgentie", "toestemming", "geen_toestemming_reden",
-                   "zelf_oppakken"]
+                   "ontvangen_op", "postcode", "huisnummer", "toevoeging", "straat", "woonplaats", "naam", "bsn",
+                   "geboortedatum", "wijk", "kinderen_gemeld", "vraag", "leefgebieden", "urgentie", "toestemming",
+                   "geen_toestemming_reden", "zelf_oppakken"]
 
     def __init__(self, *args, gemeente_id, **kwargs):
         super().__init__(*args, **kwargs)
@@ -61,6 +68,17 @@ class MeldingForm(AdresVelden):
         self.fields["kanaal"].queryset = Kanaal.objects.filter(gemeente_id=gemeente_id, actief=True)
         self.fields["wijk"].queryset = Wijk.objects.filter(gemeente_id=gemeente_id)
         self.fields["ontvangen_op"].initial = timezone.localtime().replace(second=0, microsecond=0)
+
+    def toon_suggesties(self, kandidaten):
+        """Offer the households where this inwoner looks known (``huishoudens.selectors.zoek_bestaand``), and the
+        given address; the choice is required from now on."""
+        veld = forms.ChoiceField(label=_("Deze inwoner lijkt al bekend. Waar hoort de melding bij?"),
+                                 widget=forms.RadioSelect, error_messages={
+                                     "required": _("Kies het bekende huishouden of het opgegeven adres."),
+                                     "invalid_choice": _("Kies een van de genoemde huishoudens.")})
+        veld.choices = [*KoppelForm.keuzes(kandidaten),
+                        (self.ADRES, _("Niet dit huishouden: registreer op het opgegeven adres"))]
+        self.fields["koppel_aan"] = veld
 
     def clean(self):
         data = super().clean()
@@ -78,14 +96,18 @@ class KoppelForm(forms.Form):
 
     def __init__(self, *args, kandidaten, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["huishouden"].choices = [*self.keuzes(kandidaten),
+                                             (self.NIEUW, _("Nieuw huishouden op het opgegeven adres"))]
+
+    @staticmethod
+    def keuzes(kandidaten):
         keuzes = []
         for k in kandidaten:
             h = k["huishouden"]
             uitleg = (_("lopend traject bij %(team)s") % {"team": k["traject"].team} if k["traject"]
                       else _("geen lopend traject"))
             keuzes.append((str(h.pk), f"{h.naam if k['zichtbaar'] else _('Bekend huishouden')} · {h.adres} · {uitleg}"))
-        keuzes.append((self.NIEUW, _("Nieuw huishouden op het opgegeven adres")))
-        self.fields["huishouden"].choices = keuzes
+        return keuzes
 
 
 class AfhandelForm(forms.Form):
@@ -162,6 +184,9 @@ class InwonerVraagForm(AdresVelden):
     straat = forms.CharField(label=_("Straat"), max_length=150)
     woonplaats = forms.CharField(label=_("Woonplaats"), max_length=100)
     naam = forms.CharField(label=_("Uw naam"), max_length=100)
+    geboortedatum = forms.DateField(label=_("Uw geboortedatum (niet verplicht)"), required=False,
+                                    widget=DatumInput(attrs={"autocomplete": "bday"}),
+                                    help_text=_("Zo kan het wijkteam u sneller vinden als u al eerder contact had."))
     contact = forms.CharField(label=_("Telefoonnummer of e-mailadres"), max_length=150,
                               help_text=_("Zodat wij contact met u kunnen opnemen."))
     vraag = forms.CharField(label=_("Uw vraag"), min_length=10, max_length=2000,

@@ -96,7 +96,7 @@ def vraag(request):
             melding = services.registreer_publieke_melding(
                 gemeente=gemeente, signaalgever_type=signaalgever, kanaal=kanaal, vraag=d["vraag"],
                 leefgebieden=d["leefgebieden"], toestemming=True, kinderen_gemeld=d["kinderen_gemeld"],
-                melder_naam=d["naam"], melder_contact=d["contact"],
+                melder_naam=d["naam"], melder_contact=d["contact"], geboortedatum=d.get("geboortedatum"),
                 adres={k: d.get(k) for k in ("postcode", "huisnummer", "toevoeging", "straat", "woonplaats")}
                 | {"naam": d["naam"].split()[-1] if d["naam"].split() else ""},
             )

@@ -49,6 +49,8 @@ def startblok(request):
 def registreer():
     from bewaring import registry as bewaring
     from huishoudens import registry
+    from huishoudens.signals import huishouden_samengevoegd
+    from toegang.melding import samenvoegen
     from toegang.melding.anonimiseren import anonimiseer, nieuw_sinds
     from wijkteams import rollen
     from wijkteams.context_processors import registreer_menu
@@ -66,3 +68,5 @@ def registreer():
         bewaring.ANONIMISEERDERS.append(anonimiseer)
     if nieuw_sinds not in bewaring.NIEUW_SINDS:
         bewaring.NIEUW_SINDS.append(nieuw_sinds)
+    huishouden_samengevoegd.connect(samenvoegen.huishouden_samengevoegd,
+                                    dispatch_uid="melding_huishouden_samenvoegen")

@@ -5,6 +5,7 @@ registered by them, or in a gebied they coordinate. Everything stays inside the 
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.contrib.postgres.expressions import ArraySubquery
@@ -98,12 +99,21 @@ def get_melding_voor(user, pk, *, request=None):
 
 
 def koppel_kandidaten(user, melding):
-    """The households at the address a public melding gave (find-before-create, as when registering: those the
-    user may not open are shown minimally and the look-up is logged)."""
+    """The households a public melding may be about: at the address it gave, or with a person of the surname and
+    birth date it gave (find-before-create, as when registering: those the user may not
+    open are shown minimally and the look-up is logged). Only ever shown to the professional who links it."""
     adres = melding.opgegeven_adres or {}
     if not melding.te_koppelen or not adres.get("postcode") or not adres.get("huisnummer"):
         return []
-    return huishouden_selectors.zoek_bestaand(user, postcode=adres["postcode"], huisnummer=adres["huisnummer"])
+    geboortedatum = None
+    if adres.get("geboortedatum"):
+        try:
+            geboortedatum = date.fromisoformat(adres["geboortedatum"])
+        except (TypeError, ValueError):
+            geboortedatum = None
+    return huishouden_selectors.zoek_bestaand(user, postcode=adres["postcode"], huisnummer=adres["huisnummer"],
+                                              achternaam=adres.get("naam") or "",
+                                              geboortedatum=geboortedatum)
 
 
 SORTERINGEN = {

@@ -68,7 +68,7 @@ def zoek_of_maak_huishouden(*, gemeente, adres, door=None):
         raise ValidationError({"huisnummer": _("Vul het huisnummer in.")})
     bestaand = (Huishouden.objects.select_for_update()
                 .filter(gemeente=gemeente, postcode=postcode, huisnummer=huisnummer,
-                        toevoeging__iexact=toevoeging).order_by("id").first())
+                        toevoeging__iexact=toevoeging, samengevoegd_in__isnull=True).order_by("id").first())
     if bestaand is not None:
         return bestaand
     return maak_huishouden_op_adres(gemeente=gemeente, adres=adres, door=door)
@@ -204,11 +204,13 @@ def _na_route(melding, route, door):
 @transaction.atomic
 def registreer_publieke_melding(*, gemeente, signaalgever_type, kanaal, vraag, leefgebieden, toestemming, adres,
                                 urgentie=Melding.Urgentie.NORMAAL, geen_toestemming_reden="", kinderen_gemeld=False,
-                                signaalgever_organisatie=None, melder_naam="", melder_contact=""):
+                                signaalgever_organisatie=None, melder_naam="", melder_contact="", geboortedatum=None):
     """A question through a public door (resident form, partner API): a melding in the queue of the team of the
     address's gebied, linked to NO household and never looked up against one, so the answer is the same for
     every valid address. The moment of receipt is now (a partner cannot backdate). A professional links it
-    (``koppel_melding``). Only the postcode decides an error: outside every wijk(team), which is public."""
+    (``koppel_melding``), with suggestions by address and by surname with birth date
+    (``selectors.koppel_kandidaten``): ``geboortedatum`` is stored with the given address only for that; the public
+    doors take no BSN. Only the postcode decides an error: outside every wijk(team), which is public."""
     ontvangen_op = timezone.now()
     leefgebieden = list(dict.fromkeys(leefgebieden or []))
     _valideer_invoer(gemeente=gemeente, signaalgever_type=signaalgever_type, kanaal=kanaal,
@@ -221,6 +223,7 @@ def registreer_publieke_melding(*, gemeente, signaalgever_type, kanaal, vraag, l
     if wijk is None:
         raise ValidationError({"postcode": _("Deze postcode ligt niet in het werkgebied van gemeente %(g)s.")
                                % {"g": gemeente.naam}}, code="buiten_gemeente")
+    persoon = {"geboortedatum": geboortedatum.isoformat()} if geboortedatum else {}
     soort = Melding.Soort.ENKELVOUDIG if len(leefgebieden) <= 1 else Melding.Soort.MEERVOUDIG
     melding = Melding(
         gemeente=gemeente, signaalgever_type=signaalgever_type, signaalgever_organisatie=signaalgever_organisatie,
@@ -234,7 +237,7 @@ def registreer_publieke_melding(*, gemeente, signaalgever_type, kanaal, vraag, l
             "postcode": postcode, "huisnummer": adres.get("huisnummer"),
             "toevoeging": (adres.get("toevoeging") or "").strip().upper(),
             "straat": (adres.get("straat") or "").strip(), "woonplaats": (adres.get("woonplaats") or "").strip(),
-            "naam": (adres.get("naam") or "").strip(), "wijk_id": wijk.pk,
+            "naam": (adres.get("naam") or "").strip(), "wijk_id": wijk.pk, **persoon,
         },
         route_toelichting=_("Via de publieke ingang: koppel de melding eerst aan een huishouden."),
     )

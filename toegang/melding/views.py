@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from common.fouten import fouten_naar_form
+from common.postcode import normaliseer_postcode
 from huishoudens import selectors as huishouden_selectors
 from toegang.melding import selectors, services
 from toegang.melding.forms import (
@@ -38,9 +39,23 @@ def melding_nieuw(request):
             d = form.cleaned_data
             adres = {k: d.get(k) for k in ("postcode", "huisnummer", "toevoeging", "straat", "woonplaats", "naam",
                                            "wijk")}
+            kandidaten = _elders_bekend(request.user, d)
+            huishouden = None
+            if kandidaten:
+                form.toon_suggesties(kandidaten)
+                keuze = request.POST.get("koppel_aan")
+                if not keuze:
+                    # find-before-create: the professional chooses before anything is registered
+                    return render(request, "toegang/melding/nieuw.html", {"form": form, "kandidaten": kandidaten})
+                if keuze not in {str(waarde) for waarde, _label in form.fields["koppel_aan"].choices}:
+                    form.add_error("koppel_aan", _("Kies een van de genoemde huishoudens."))
+                    return render(request, "toegang/melding/nieuw.html", {"form": form, "kandidaten": kandidaten},
+                                  status=400)
+                if keuze != MeldingForm.ADRES:
+                    huishouden = next(k["huishouden"] for k in kandidaten if str(k["huishouden"].pk) == keuze)
             try:
                 melding = services.registreer_melding(
-                    gemeente=request.user.medewerker.gemeente, door=request.user, adres=adres,
+                    gemeente=request.user.medewerker.gemeente, door=request.user, adres=adres, huishouden=huishouden,
                     signaalgever_type=d["signaalgever_type"], signaalgever_organisatie=d["signaalgever_organisatie"],
                     melder_naam=d["melder_naam"], melder_contact=d["melder_contact"], kanaal=d["kanaal"],
                     ontvangen_op=d["ontvangen_op"], vraag=d["vraag"], leefgebieden=d["leefgebieden"],
@@ -56,6 +71,19 @@ def melding_nieuw(request):
                 return redirect(melding)
         return render(request, "toegang/melding/nieuw.html", {"form": form}, status=400)
     return render(request, "toegang/melding/nieuw.html", {"form": form})
+
+
+def _elders_bekend(user, d):
+    """Households where the inwoner of a staff melding looks known (BSN, or surname with birth date) other than
+    the one at the given address, which the melding is linked to anyway (``zoek_of_maak_huishouden``)."""
+    if not (d.get("bsn") or (d.get("naam") and d.get("geboortedatum"))):
+        return []
+    postcode = normaliseer_postcode(d.get("postcode"))
+    toevoeging = (d.get("toevoeging") or "").strip().upper()
+    return [k for k in huishouden_selectors.zoek_bestaand(user, bsn=d.get("bsn") or "", achternaam=d.get("naam") or "",
+                                                          geboortedatum=d.get("geboortedatum"))
+            if (k["huishouden"].postcode, k["huishouden"].huisnummer, k["huishouden"].toevoeging.upper())
+            != (postcode, d.get("huisnummer"), toevoeging)]
 
 
 def _melding_context(request, melding, **extra):

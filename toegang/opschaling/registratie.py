@@ -16,11 +16,15 @@ def tijdlijn(huishouden):
 
 def registreer():
     from huishoudens import registry
+    from huishoudens.signals import huishouden_samengevoegd
+    from toegang.opschaling import samenvoegen
     from wijkteams import rollen
     from wijkteams.context_processors import registreer_menu
 
     if tijdlijn not in registry.TIJDLIJN_BRONNEN:
         registry.TIJDLIJN_BRONNEN.append(tijdlijn)
+    huishouden_samengevoegd.connect(samenvoegen.huishouden_samengevoegd,
+                                    dispatch_uid="opschaling_huishouden_samenvoegen")
     registreer_menu("toegang:opschalingen", _("Opschalingen"), {rollen.COORDINATOR, rollen.LZN})
     registreer_menu("toegang:bestuurstafel", _("Bestuurstafel"), {rollen.BESTUURSTAFEL})
     registreer_menu("toegang:beleidssignalen", _("Beleidssignalen"), {rollen.BELEIDSMEDEWERKER})
