@@ -20,7 +20,15 @@ from huishoudens.models import RegisseurToewijzing, Traject
 from toegang.maatwerk.selectors import te_beslissen_voor
 from toegang.melding import achtervang
 from toegang.melding.selectors import VERVOLG_ZICHTBAAR, laatste_regisseur_van
-from toegang.melding.termijnen import Termijnstatus, grenzen, onderzoek_loopt, termijnstatus
+from toegang.melding.termijnen import (
+    Termijnstatus,
+    grenzen,
+    onderzoek_loopt,
+    onderzoek_uiterlijk,
+    onderzoek_uiterlijk_sql,
+    onderzoek_zonder_melding,
+    termijnstatus,
+)
 from toegang.models import Aanvraag, Melding, beslistermijn_sql
 
 
@@ -75,6 +83,13 @@ def dagoverzichten(vandaag=None):
         wie = vervanging.get(m.behandelaar_id, m.behandelaar_id)
         regels[wie].append(_regel(_("Onderzoek melding %(nr)s") % {"nr": m.ontvangstnummer},
                                   m.onderzoek_uiterlijk, vandaag, _link("toegang:melding", m.pk)))
+    zonder_melding = (Traject.objects.filter(onderzoek_zonder_melding(), regisseurs__tot__isnull=True)
+                      .alias(uiterlijk=onderzoek_uiterlijk_sql("aangemeld_op")).filter(uiterlijk__lte=tot)
+                      .values_list("regisseurs__regisseur_id", "pk", "aangemeld_op").order_by("aangemeld_op", "pk"))
+    for regisseur_id, traject_id, aangemeld_op in zonder_melding:  # registered without a melding: same Wmo term
+        wie = vervanging.get(regisseur_id, regisseur_id)
+        regels[wie].append(_regel(_("Onderzoek traject %(nr)s (zonder melding)") % {"nr": traject_id},
+                                  onderzoek_uiterlijk(aangemeld_op), vandaag, _link("toegang:werkvoorraad")))
     regies = (RegisseurToewijzing.objects.filter(tot__isnull=True, traject__volgende_evaluatie__lte=tot)
               .exclude(traject__status="afgesloten")
               .values_list("regisseur_id", "traject_id", "traject__volgende_evaluatie"))

@@ -10,8 +10,8 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Min, OuterRef, Prefetch, Q, Subquery, Value, When
-from django.db.models.functions import JSONObject
+from django.db.models import Case, Count, DateField, F, IntegerField, Min, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, JSONObject
 from django.http import Http404
 from django.utils import timezone
 
@@ -19,7 +19,13 @@ from audit import log
 from huishoudens import selectors as huishouden_selectors
 from huishoudens.models import Leefgebied, RegisseurToewijzing, Traject
 from toegang.melding import achtervang
-from toegang.melding.termijnen import filter_op_termijn, grenzen, onderzoek_loopt
+from toegang.melding.termijnen import (
+    filter_op_termijn,
+    grenzen,
+    onderzoek_loopt,
+    onderzoek_uiterlijk_sql,
+    onderzoek_zonder_melding,
+)
 from toegang.models import CasusoverlegAgendapunt, Melding
 from wijkteams import rollen
 from wijkteams.models import Team
@@ -264,10 +270,13 @@ def _een_rij(qs, **aggregaten):
 
 def met_eerste_onderzoekstermijn(trajecten):
     """The trajecten with ``onderzoek_uiterlijk``: the earliest running onderzoek deadline of their meldingen,
-    computed in the list's own query (a correlated subquery per row of the page)."""
+    or, for a household registered without a melding, six weeks from the registration of its traject
+    (``termijnen.onderzoek_zonder_melding``); computed in the list's own query (correlated subqueries per row)."""
     eerste = (Melding.objects.filter(onderzoek_loopt(), traject_id=OuterRef("pk")).order_by()
               .values("traject_id").annotate(uiterlijk=Min("onderzoek_uiterlijk")).values("uiterlijk"))
-    return trajecten.annotate(onderzoek_uiterlijk=Subquery(eerste))
+    zonder_melding = Case(When(onderzoek_zonder_melding(), then=onderzoek_uiterlijk_sql("aangemeld_op")),
+                          default=None, output_field=DateField())
+    return trajecten.annotate(onderzoek_uiterlijk=Coalesce(Subquery(eerste), zonder_melding))
 
 
 def kandidaten_van(bereik):
