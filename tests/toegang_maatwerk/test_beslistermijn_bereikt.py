@@ -153,3 +153,23 @@ def test_startblok_telt_een_teruggestuurde_aanvraag_niet_als_te_laat(mw, dossier
                                    besluit=Status.TERUGGESTUURD, reden="Graag aanvullen.")
     telling = startblok(verzoek)
     assert telling["open"] == 1 and telling["te_laat"] == 0 and telling["binnen_week"] == 0
+
+
+def test_vervanger_ziet_de_termijn_in_de_maatwerk_werkvoorraad(client, mw, aanvraag, django_assert_max_num_queries):
+    beslisser = mw.mensen["wmoconsulent"]
+    vervanger = maak_gebruiker(mw.gemeente, rollen.MEDEWERKER, username="vervanger", teams=[mw.team_a])
+    url = reverse("toegang:maatwerk_werkvoorraad")
+    client.force_login(vervanger)
+    assert "Beslistermijnen van afwezige collega" not in client.get(url).content.decode()
+    vandaag = timezone.localdate()
+    melding_services.registreer_afwezigheid(medewerker=beslisser, van=vandaag, tot=vandaag, vervanger=vervanger,
+                                            door=beslisser)
+    with django_assert_max_num_queries(30):
+        inhoud = client.get(url).content.decode()
+    assert "Beslistermijnen van afwezige collega" in inhoud and aanvraag.get_absolute_url() in inhoud
+    assert beslisser.username in inhoud
+    # the mandate stays the decider's: the substitute cannot decide on it
+    assert not services.mag_beslissen(vervanger, aanvraag)
+    # a colleague who is not the substitute does not get it
+    client.force_login(mw.mensen["teamlid_jgt"])
+    assert aanvraag.get_absolute_url() not in client.get(url).content.decode()
