@@ -33,6 +33,6 @@ class Migration(migrations.Migration):
             migrations.RunSQL.noop),
         migrations.AddConstraint(
             model_name='aanvraag',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'teruggestuurd'), ('termijn_gepauzeerd_op__isnull', False)), models.Q(models.Q(('status', 'teruggestuurd'), _negated=True), ('termijn_gepauzeerd_op__isnull', True)), _connector='OR'), name='aanvraag_termijn_gepauzeerd_als_teruggestuurd'),
+            constraint=models.CheckConstraint(condition=models.Q(('status', 'teruggestuurd'), ('termijn_gepauzeerd_op__isnull', True), _connector='OR'), name='aanvraag_termijn_gepauzeerd_als_teruggestuurd'),
         ),
     ]

@@ -320,11 +320,9 @@ class Aanvraag(models.Model):
                 name="aanvraag_extern_besluit_vastgelegd"),
             models.CheckConstraint(condition=~Q(beslisser="extern") | Q(beschikking=""),
                                    name="aanvraag_extern_geen_beschikking"),
-            # the term is paused exactly while the request is with the requester
-            models.CheckConstraint(
-                condition=Q(status="teruggestuurd", termijn_gepauzeerd_op__isnull=False)
-                | (~Q(status="teruggestuurd") & Q(termijn_gepauzeerd_op__isnull=True)),
-                name="aanvraag_termijn_gepauzeerd_als_teruggestuurd"),
+            # the term is paused only while the request is with the requester
+            models.CheckConstraint(condition=Q(status="teruggestuurd") | Q(termijn_gepauzeerd_op__isnull=True),
+                                   name="aanvraag_termijn_gepauzeerd_als_teruggestuurd"),
         ]
         indexes = [
             models.Index(fields=["gebied", "status", "aanvraagdatum"], name="aanvraag_gebied_status_idx"),
@@ -346,12 +344,17 @@ class Aanvraag(models.Model):
 
     @property
     def is_gepauzeerd(self):
-        return self.termijn_gepauzeerd_op is not None
+        """Sent back: the term waits for the resubmission."""
+        return self.status == self.Status.TERUGGESTUURD
+
+    @property
+    def _gepauzeerd_sinds(self):
+        return self.termijn_gepauzeerd_op or timezone.localdate()  # a row sent back without a date: from today
 
     @property
     def deadline(self):
         """The last day for the decision; while the term is paused: the last day if it were resubmitted today."""
-        extra = (timezone.localdate() - self.termijn_gepauzeerd_op).days if self.is_gepauzeerd else 0
+        extra = (timezone.localdate() - self._gepauzeerd_sinds).days if self.is_gepauzeerd else 0
         return beslistermijn(self.aanvraagdatum, self.termijn_opgeschorte_dagen + extra)
 
     @property
@@ -359,7 +362,7 @@ class Aanvraag(models.Model):
         """Days left of the term when it was paused (negative: it had already passed)."""
         if not self.is_gepauzeerd:
             return None
-        return (beslistermijn(self.aanvraagdatum, self.termijn_opgeschorte_dagen) - self.termijn_gepauzeerd_op).days
+        return (beslistermijn(self.aanvraagdatum, self.termijn_opgeschorte_dagen) - self._gepauzeerd_sinds).days
 
     @property
     def termijn(self):
