@@ -14,7 +14,7 @@ from tests.toegang_maatwerk.factories import vraag_aan
 from toegang.maatwerk import services
 from toegang.melding import services as melding_services
 from toegang.melding.notificaties import stuur_dagoverzichten
-from toegang.models import Aanvraag, beslistermijn
+from toegang.models import Aanvraag, Afwezigheid, beslistermijn
 from wijkteams import rollen
 
 Status = Aanvraag.Status
@@ -173,3 +173,16 @@ def test_vervanger_ziet_de_termijn_in_de_maatwerk_werkvoorraad(client, mw, aanvr
     # a colleague who is not the substitute does not get it
     client.force_login(mw.mensen["teamlid_jgt"])
     assert aanvraag.get_absolute_url() not in client.get(url).content.decode()
+
+
+def test_vervanger_met_hetzelfde_mandaat_krijgt_een_regel_als_beslisser(mw, aanvraag):
+    """Two coördinatoren of the gebied hold the mandate; one is away with the other as substitute: one line."""
+    Aanvraag.objects.filter(pk=aanvraag.pk).update(beslisser="coordinator", beslis_discipline=None)
+    afwezig, vervanger = mw.mensen["coordinator_eigen_gebied"], mw.mensen["coordinator_a2"]
+    vandaag = timezone.localdate()
+    # coördinatoren outside a team: their absence is recorded directly (the service asks for a shared team)
+    Afwezigheid.objects.create(medewerker=afwezig, van=vandaag, tot=vandaag, vervanger=vervanger)
+    stuur_dagoverzichten()
+    assert afwezig.email not in _ontvangers() and mw.mensen["wmoconsulent"].email not in _ontvangers()
+    body = _bericht_aan(vervanger).body
+    assert body.count(f"Besluit over aanvraag {aanvraag.pk}") == 1 and "vervangt" not in body

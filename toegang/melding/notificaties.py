@@ -97,15 +97,16 @@ def dagoverzichten(vandaag=None):
         wie = vervanging.get(regisseur_id, regisseur_id)
         regels[wie].append(_regel(_("Evaluatie traject %(nr)s") % {"nr": traject_id}, evaluatie, vandaag,
                                   _link("toegang:werkvoorraad")))
-    gezien = defaultdict(set)
+    besluiten = defaultdict(dict)  # {who: {request: (deadline, own mandate)}}: one line per request and reader
     for user_id, aanvraag_id, uiterlijk in _te_beslissen(tot):
         wie = vervanging.get(user_id, user_id)
-        if aanvraag_id in gezien[wie]:  # the substitute holds the same mandate, or two absent deciders share one
-            continue
-        gezien[wie].add(aanvraag_id)
-        wat = (_("Besluit over aanvraag %(nr)s") if wie == user_id
-               else _("Besluit over aanvraag %(nr)s (u vervangt de beslisser)")) % {"nr": aanvraag_id}
-        regels[wie].append(_regel(wat, uiterlijk, vandaag, _link("toegang:aanvraag", aanvraag_id)))
+        eigen = besluiten[wie].get(aanvraag_id, (None, False))[1] or wie == user_id
+        besluiten[wie][aanvraag_id] = (uiterlijk, eigen)
+    for wie, per_aanvraag in besluiten.items():
+        for aanvraag_id, (uiterlijk, eigen) in per_aanvraag.items():
+            wat = (_("Besluit over aanvraag %(nr)s") if eigen
+                   else _("Besluit over aanvraag %(nr)s (u vervangt de beslisser)")) % {"nr": aanvraag_id}
+            regels[wie].append(_regel(wat, uiterlijk, vandaag, _link("toegang:aanvraag", aanvraag_id)))
     for regisseur_id, traject_id, vervolgdatum in _vervolgcontacten(vandaag, tot):
         wie = vervanging.get(regisseur_id, regisseur_id)
         regels[wie].append(_regel(_("Vervolgcontact afgesloten traject %(nr)s") % {"nr": traject_id}, vervolgdatum,
