@@ -54,13 +54,15 @@ SELECT row_number() OVER (ORDER BY id) - 1 AS nr, id FROM toegang_product WHERE 
 INSERT INTO toegang_aanvraag (aanvraagdatum, budget, start, eind, motivering, status, beslisser, externe_instantie,
     besloten_op, besluitreden, extern_kenmerk, beschikking, aangemaakt_op, aanbieder_id, aangevraagd_door_id,
     besloten_door_id, client_id, doel_id, gebied_id, gemeente_id, huishouden_id, team_id, traject_id, product_id,
-    extern_besluitbrief)
+    extern_besluitbrief, termijn_gepauzeerd_op, termijn_opgeschorte_dagen)
 SELECT a.datum, 100 + a.r % 900, a.datum + 7, a.datum + 180, 'Motivering', a.astatus, 'coordinator', '',
        CASE WHEN a.astatus IN ('toegekend', 'afgewezen') THEN (a.datum + 5)::timestamptz END,
        CASE WHEN a.astatus IN ('toegekend', 'afgewezen') THEN 'Besluit volgens beleidsregels' ELSE '' END,
        '', '', a.datum::timestamptz, ab.id, a.regisseur_user,
        CASE WHEN a.astatus IN ('toegekend', 'afgewezen') THEN a.beslisser END,
-       a.client_id, a.doel_id, a.gebied_id, (SELECT id FROM g_gemeente), a.huishouden_id, a.team_id, a.id, pr.id, ''
+       a.client_id, a.doel_id, a.gebied_id, (SELECT id FROM g_gemeente), a.huishouden_id, a.team_id, a.id, pr.id, '',
+       -- sent back: the decision term is paused from that day (aanvraag_termijn_gepauzeerd_als_teruggestuurd)
+       CASE WHEN a.astatus = 'teruggestuurd' THEN a.datum + 5 END, 0
 FROM (
     SELECT b.*, CASE WHEN b.besluit IN ('toegekend', 'afgewezen') AND b.beslisser IS NULL THEN 'ingediend'
                      ELSE b.besluit END AS astatus

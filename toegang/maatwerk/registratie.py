@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.termijnen import grenzen
-from toegang.models import BESLISTERMIJN_DAGEN
+from toegang.models import Aanvraag, beslistermijn_sql
 
 
 def startblok(request):
@@ -15,12 +15,13 @@ def startblok(request):
 
     if not rollen.heeft_rol(request.user, rollen.COORDINATOR, rollen.MEDEWERKER):
         return None
-    # the last day is aanvraagdatum + BESLISTERMIJN_DAGEN; the states of common.termijnen
-    g, termijn = grenzen(), timezone.timedelta(days=BESLISTERMIJN_DAGEN)
-    telling = te_beslissen_voor(request.user).order_by().aggregate(
-        open=Count("id"), te_laat=Count("id", filter=Q(aanvraagdatum__lt=g["te_laat_voor"] - termijn)),
-        binnen_week=Count("id", filter=Q(aanvraagdatum__gte=g["te_laat_voor"] - termijn,
-                                         aanvraagdatum__lte=g["binnen_week_tot"] - termijn)))
+    # the last day is ``beslistermijn_sql`` (two weeks plus the days paused); a request sent back has its term
+    # paused, so it is open but neither late nor due; the states of common.termijnen
+    g, loopt = grenzen(), Q(status=Aanvraag.Status.INGEDIEND)
+    telling = te_beslissen_voor(request.user).order_by().alias(uiterlijk=beslistermijn_sql()).aggregate(
+        open=Count("id"), te_laat=Count("id", filter=loopt & Q(uiterlijk__lt=g["te_laat_voor"])),
+        binnen_week=Count("id", filter=loopt & Q(uiterlijk__gte=g["te_laat_voor"],
+                                                 uiterlijk__lte=g["binnen_week_tot"])))
     if not telling["open"] and not rollen.heeft_rol(request.user, rollen.COORDINATOR):
         return None
     return {"template": "toegang/maatwerk/_startblok.html", **telling}
@@ -46,7 +47,8 @@ def dossiersectie(request, huishouden):
         "titel": _("Maatwerk en opschaling"), "anker": "maatwerk",
         "termijnen": [{"tekst": _("Besluit over %(product)s") % {"product": a.product.naam},
                        "url": a.get_absolute_url(), "uiterlijk": a.deadline, "status": a.termijn,
-                       "dagen": (a.deadline - vandaag).days} for a in open_aanvragen],
+                       "dagen": (a.deadline - vandaag).days}
+                      for a in open_aanvragen if not a.is_gepauzeerd],  # sent back: the term is paused
         "kerncijfers": [{"label": _("Open maatwerkaanvragen"), "waarde": len(open_aanvragen), "url": "#maatwerk"},
                         {"label": _("Lopende opschalingen"), "url": "#maatwerk",
                          "waarde": sum(o.status in Opschaling.ACTIEF for o in opschalingen)}],

@@ -2,10 +2,12 @@
 
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.models import Case, DecimalField, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.utils import timezone
 
 from audit import log
 from huishoudens.selectors import get_huishouden_voor, huishoudens_voor
@@ -14,6 +16,7 @@ from toegang.models import (
     Aanbieder,
     Aanvraag,
     AanvraagAuteur,
+    Afwezigheid,
     BudgetHerschikking,
     BudgetRegel,
     Mandaat,
@@ -87,6 +90,26 @@ def te_beslissen_voor(user):
         Aanvraag.objects.filter(mandaat, status__in=Aanvraag.OPEN).select_related(*AANVRAAG_RELATIES)
         .order_by("-traject__zorgen_kindveiligheid", "aanvraagdatum", "id")
     )
+
+
+def te_beslissen_als_vervanger(user, *, al_getoond=(), op=None):
+    """Achtervang, as for meldingen: the running decision terms (submitted, not sent back) of colleagues who are
+    away today and named ``user`` as their substitute, as [(colleague, request), ...] by deadline.
+
+    The mandate stays the decider's (``mandaat_q``): the substitute sees the term to make sure it is met. Only
+    requests whose household the substitute may see (the household door), never one they wrote, and none already
+    in ``al_getoond`` (their own mandate). One query when nobody is away."""
+    op = op or timezone.localdate()
+    afwezig = Afwezigheid.objects.filter(vervanger=user, van__lte=op, tot__gte=op).values("medewerker_id")
+    collegas = list(get_user_model().objects.filter(pk__in=afwezig, is_active=True).order_by("pk"))
+    gezien, resultaat = set(al_getoond), []
+    for collega in collegas:
+        for a in (te_beslissen_voor(collega).filter(status=Status.INGEDIEND, huishouden__in=huishoudens_voor(user))
+                  .exclude(auteurs__auteur=user)):
+            if a.pk not in gezien:
+                gezien.add(a.pk)
+                resultaat.append((collega, a))
+    return sorted(resultaat, key=lambda rij: (rij[1].deadline, rij[1].pk))
 
 
 def eigen_aanvragen(user):

@@ -182,9 +182,13 @@ def besluit_over_aanvraag(*, aanvraag_id, door, besluit, reden, lichtere_activit
         _controleer_extern_besluit(aanvraag, extern_kenmerk, extern_besluitdatum, extern_besluitbrief)
     van = _wijzig_status(aanvraag, besluit, door=door, reden=reden)
     if besluit == Status.TERUGGESTUURD:
+        # the term pauses while the requester completes the request; it resumes on resubmission
         aanvraag.besluitreden = reden
-        aanvraag.save(update_fields=["status", "besluitreden"])
-        log.gewijzigd(door, aanvraag, detail={"status": [van, besluit]})
+        aanvraag.termijn_gepauzeerd_op = timezone.localdate(op) if op else timezone.localdate()
+        aanvraag.save(update_fields=["status", "besluitreden", "termijn_gepauzeerd_op"])
+        log.gewijzigd(door, aanvraag, detail={"status": [van, besluit],
+                                              "termijn_gepauzeerd_op": aanvraag.termijn_gepauzeerd_op.isoformat()})
+        plan_na_commit("toegang.maatwerk.tasks.meld_teruggestuurd", aanvraag.pk)
         return aanvraag
     aanvraag.besloten_door = door
     aanvraag.besloten_op = op or timezone.now()
@@ -253,10 +257,23 @@ def dien_opnieuw_in(*, aanvraag_id, door, motivering):
         raise ValidationError({"motivering": _("Vul de motivering aan (minstens 20 tekens).")})
     van = _wijzig_status(aanvraag, Status.INGEDIEND, door=door, reden=_("Aangevuld en opnieuw ingediend"))
     aanvraag.motivering = motivering.strip()
-    aanvraag.save(update_fields=["status", "motivering"])
+    gepauzeerd = _hervat_termijn(aanvraag)
+    aanvraag.save(update_fields=["status", "motivering", "termijn_gepauzeerd_op", "termijn_opgeschorte_dagen"])
     AanvraagAuteur.objects.get_or_create(aanvraag=aanvraag, auteur=door, rol=AanvraagAuteur.Rol.OPNIEUW_INGEDIEND)
-    log.gewijzigd(door, aanvraag, detail={"status": [van, Status.INGEDIEND]})
+    log.gewijzigd(door, aanvraag, detail={"status": [van, Status.INGEDIEND], "termijn_gepauzeerd_dagen": gepauzeerd,
+                                          "beslissen_uiterlijk": aanvraag.deadline.isoformat()})
     return aanvraag
+
+
+def _hervat_termijn(aanvraag):
+    """End the pause of the decision term (sent back): the days it was paused are added, so the term resumes with
+    the days it had left. Returns the days of this pause (0 when the term was not paused)."""
+    if aanvraag.termijn_gepauzeerd_op is None:
+        return 0
+    dagen = max((timezone.localdate() - aanvraag.termijn_gepauzeerd_op).days, 0)
+    aanvraag.termijn_opgeschorte_dagen += dagen
+    aanvraag.termijn_gepauzeerd_op = None
+    return dagen
 
 
 @transaction.atomic
@@ -267,7 +284,8 @@ def trek_aanvraag_in(*, aanvraag_id, door, reden):
     if not (reden or "").strip():
         raise ValidationError({"reden": _("Geef de reden van het intrekken.")})
     van = _wijzig_status(aanvraag, Status.INGETROKKEN, door=door, reden=reden)
-    aanvraag.save(update_fields=["status"])
+    _hervat_termijn(aanvraag)
+    aanvraag.save(update_fields=["status", "termijn_gepauzeerd_op", "termijn_opgeschorte_dagen"])
     log.gewijzigd(door, aanvraag, detail={"status": [van, Status.INGETROKKEN]})
     return aanvraag
 

@@ -22,3 +22,11 @@ def maak_ontbrekende_beschikkingen():
     for pk in ids:
         beschikking.maak_beschikking(pk)
     return len(ids)
+
+
+@shared_task(time_limit=60, soft_time_limit=50, acks_late=True)
+def meld_teruggestuurd(aanvraag_id):
+    """Tell the requester that their request was sent back and its term paused (link only, no personal details)."""
+    from toegang.maatwerk.notificaties import stuur_teruggestuurd
+
+    return stuur_teruggestuurd(aanvraag_id)

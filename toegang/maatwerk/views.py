@@ -184,7 +184,10 @@ def _werkvoorraad_context(request, herschik_form=None):
         "jaar": jaar,
         "regels": [],
     }
-    log.getoond(request.user, (a.huishouden_id for a in context["te_beslissen"] + context["eigen"]),
+    context["als_vervanger"] = selectors.te_beslissen_als_vervanger(
+        request.user, al_getoond=[a.pk for a in context["te_beslissen"]])
+    log.getoond(request.user, [a.huishouden_id for a in context["te_beslissen"] + context["eigen"]]
+                + [a.huishouden_id for _collega, a in context["als_vervanger"]],
                 request=request, gemeente_id=mw and mw.gemeente_id, detail={"weergave": "werkvoorraad maatwerk"})
     if mw is not None and rollen.heeft_rol(request.user, rollen.COORDINATOR):
         gebieden = list(mw.coordinator_van.values_list("pk", flat=True))

@@ -5,22 +5,31 @@ dates and a link to the application, where the reader logs in with two factors.
 """
 
 from collections import defaultdict
-from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common import opmaak, planning
-from huishoudens.models import RegisseurToewijzing
+from huishoudens.models import RegisseurToewijzing, Traject
 from toegang.maatwerk.selectors import te_beslissen_voor
 from toegang.melding import achtervang
-from toegang.melding.termijnen import Termijnstatus, grenzen, onderzoek_loopt, termijnstatus
-from toegang.models import BESLISTERMIJN_DAGEN, Aanvraag, Melding, beslistermijn
+from toegang.melding.selectors import VERVOLG_ZICHTBAAR, laatste_regisseur_van
+from toegang.melding.termijnen import (
+    Termijnstatus,
+    grenzen,
+    onderzoek_loopt,
+    onderzoek_uiterlijk,
+    onderzoek_uiterlijk_sql,
+    onderzoek_zonder_melding,
+    termijnstatus,
+)
+from toegang.models import Aanvraag, Melding, beslistermijn_sql
 
 
 def _link(urlnaam, *args):
@@ -74,6 +83,13 @@ def dagoverzichten(vandaag=None):
         wie = vervanging.get(m.behandelaar_id, m.behandelaar_id)
         regels[wie].append(_regel(_("Onderzoek melding %(nr)s") % {"nr": m.ontvangstnummer},
                                   m.onderzoek_uiterlijk, vandaag, _link("toegang:melding", m.pk)))
+    zonder_melding = (Traject.objects.filter(onderzoek_zonder_melding(), regisseurs__tot__isnull=True)
+                      .alias(uiterlijk=onderzoek_uiterlijk_sql("aangemeld_op")).filter(uiterlijk__lte=tot)
+                      .values_list("regisseurs__regisseur_id", "pk", "aangemeld_op").order_by("aangemeld_op", "pk"))
+    for regisseur_id, traject_id, aangemeld_op in zonder_melding:  # registered without a melding: same Wmo term
+        wie = vervanging.get(regisseur_id, regisseur_id)
+        regels[wie].append(_regel(_("Onderzoek traject %(nr)s (zonder melding)") % {"nr": traject_id},
+                                  onderzoek_uiterlijk(aangemeld_op), vandaag, _link("toegang:werkvoorraad")))
     regies = (RegisseurToewijzing.objects.filter(tot__isnull=True, traject__volgende_evaluatie__lte=tot)
               .exclude(traject__status="afgesloten")
               .values_list("regisseur_id", "traject_id", "traject__volgende_evaluatie"))
@@ -81,25 +97,48 @@ def dagoverzichten(vandaag=None):
         wie = vervanging.get(regisseur_id, regisseur_id)
         regels[wie].append(_regel(_("Evaluatie traject %(nr)s") % {"nr": traject_id}, evaluatie, vandaag,
                                   _link("toegang:werkvoorraad")))
+    besluiten = defaultdict(dict)  # {who: {request: (deadline, own mandate)}}: one line per request and reader
     for user_id, aanvraag_id, uiterlijk in _te_beslissen(tot):
-        regels[user_id].append(_regel(_("Besluit over aanvraag %(nr)s") % {"nr": aanvraag_id}, uiterlijk, vandaag,
-                                      _link("toegang:aanvraag", aanvraag_id)))
+        wie = vervanging.get(user_id, user_id)
+        eigen = besluiten[wie].get(aanvraag_id, (None, False))[1] or wie == user_id
+        besluiten[wie][aanvraag_id] = (uiterlijk, eigen)
+    for wie, per_aanvraag in besluiten.items():
+        for aanvraag_id, (uiterlijk, eigen) in per_aanvraag.items():
+            wat = (_("Besluit over aanvraag %(nr)s") if eigen
+                   else _("Besluit over aanvraag %(nr)s (u vervangt de beslisser)")) % {"nr": aanvraag_id}
+            regels[wie].append(_regel(wat, uiterlijk, vandaag, _link("toegang:aanvraag", aanvraag_id)))
+    for regisseur_id, traject_id, vervolgdatum in _vervolgcontacten(vandaag, tot):
+        wie = vervanging.get(regisseur_id, regisseur_id)
+        regels[wie].append(_regel(_("Vervolgcontact afgesloten traject %(nr)s") % {"nr": traject_id}, vervolgdatum,
+                                  vandaag, _link("toegang:werkvoorraad")))
     gebruikers = get_user_model().objects.in_bulk(list(regels))
     return {gebruikers[pk]: r for pk, r in regels.items() if pk in gebruikers}
 
 
 def _te_beslissen(tot):
-    """(user id, request id, deadline) of open maatwerk requests due by ``tot``, for whoever holds the mandate:
-    the one rule of the maatwerk selectors (``te_beslissen_voor``), asked per member of staff of a gemeente
-    with such requests. A mandate is personal: no substitute takes it over."""
-    laatste_aanvraagdatum = tot - timedelta(days=BESLISTERMIJN_DAGEN)
-    gemeenten = Aanvraag.objects.filter(status__in=Aanvraag.OPEN, aanvraagdatum__lte=laatste_aanvraagdatum).values(
-        "gemeente_id")
-    mensen = get_user_model().objects.filter(is_active=True, medewerker__gemeente_id__in=gemeenten).order_by("pk")
+    """(user id, request id, deadline) of maatwerk requests whose decision term runs (submitted, not sent back:
+    then the term is paused) and ends by ``tot``, for whoever holds the mandate: the one rule of the maatwerk
+    selectors (``te_beslissen_voor``), asked per member of staff of a gemeente with such requests. The caller
+    hands the line of an absent decider to their substitute (achtervang), as for meldingen."""
+    lopend = Aanvraag.objects.filter(status=Aanvraag.Status.INGEDIEND).alias(
+        uiterlijk=beslistermijn_sql()).filter(uiterlijk__lte=tot)
+    mensen = get_user_model().objects.filter(
+        is_active=True, medewerker__gemeente_id__in=lopend.values("gemeente_id")).order_by("pk")
     for user in mensen:
-        for pk, aanvraagdatum in (te_beslissen_voor(user).filter(aanvraagdatum__lte=laatste_aanvraagdatum)
-                                  .values_list("pk", "aanvraagdatum")):
-            yield user.pk, pk, beslistermijn(aanvraagdatum)
+        for pk, uiterlijk in (te_beslissen_voor(user).filter(pk__in=lopend.values("pk")).order_by()
+                              .annotate(uiterlijk=beslistermijn_sql()).values_list("pk", "uiterlijk")):
+            yield user.pk, pk, uiterlijk
+
+
+def _vervolgcontacten(vandaag, tot):
+    """(regisseur id, traject id, vervolgdatum) of closed trajecten whose follow-up contact is due by ``tot`` (and
+    at most ``VERVOLG_ZICHTBAAR`` ago):
+    for the last regisseur of the traject (the closing ended the assignment), until it is reopened."""
+    return (Traject.objects.filter(status=Traject.Status.AFGESLOTEN, vervolgdatum__lte=tot,
+                                   vervolgdatum__gte=vandaag - VERVOLG_ZICHTBAAR)
+            .annotate(laatste_regisseur=laatste_regisseur_van(OuterRef("pk")))
+            .filter(laatste_regisseur__isnull=False)
+            .order_by("vervolgdatum", "pk").values_list("laatste_regisseur", "pk", "vervolgdatum"))
 
 
 def _regel(wat, uiterlijk, vandaag, link):

@@ -5,24 +5,40 @@ registered by them, or in a gebied they coordinate. Everything stays inside the 
 """
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
-from django.db.models import Count, IntegerField, Min, OuterRef, Prefetch, Q, Subquery, Value
-from django.db.models.functions import JSONObject
+from django.db.models import Case, Count, DateField, F, IntegerField, Min, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, JSONObject
 from django.http import Http404
+from django.utils import timezone
 
 from audit import log
 from huishoudens import selectors as huishouden_selectors
 from huishoudens.models import Leefgebied, RegisseurToewijzing, Traject
 from toegang.melding import achtervang
-from toegang.melding.termijnen import filter_op_termijn, grenzen, onderzoek_loopt
+from toegang.melding.termijnen import (
+    filter_op_termijn,
+    grenzen,
+    onderzoek_loopt,
+    onderzoek_uiterlijk_sql,
+    onderzoek_zonder_melding,
+)
 from toegang.models import CasusoverlegAgendapunt, Melding
 from wijkteams import rollen
 from wijkteams.models import Team
 from wijkteams.selectors import gemeente_id_van
+
+# A closed traject's follow-up contact stays in its regisseur's werkvoorraad until 30 days after its date.
+VERVOLG_ZICHTBAAR = timedelta(days=30)
+
+
+def laatste_regisseur_van(traject_ref):
+    """The last regisseur of a traject (the current one, or whoever had it when it closed), as a subquery."""
+    return Subquery(RegisseurToewijzing.objects.filter(traject_id=traject_ref)
+                    .order_by(F("tot").desc(nulls_first=True), "-id").values("regisseur_id")[:1])
 
 
 @dataclass
@@ -159,16 +175,28 @@ def werkvoorraad_meldingen(bereik, *, weergave, status="open", team=None, wijk=N
 
 def werkvoorraad_trajecten(bereik, *, weergave, team=None, wijk=None, termijn=None, zoek=None, sorteer="evaluatie",
                            vandaag=None):
-    """The open trajecten (households) of a werkvoorraad view with their regisseur and evaluation date."""
+    """The open trajecten (households) of a werkvoorraad view with their regisseur and evaluation date.
+
+    ``mijn`` also holds the closed trajecten whose follow-up contact (``vervolgdatum``) is coming or at most
+    ``VERVOLG_ZICHTBAAR`` ago, for their last regisseur (or the colleague standing in today), as long as the
+    household door still lets them in (the follow-up period of ``huishoudens.rechten``)."""
     if bereik.gemeente_id is None:
         return Traject.objects.none()
-    qs = Traject.objects.filter(huishouden__gemeente_id=bereik.gemeente_id).exclude(status=Traject.Status.AFGESLOTEN)
+    qs = Traject.objects.filter(huishouden__gemeente_id=bereik.gemeente_id)
+    open_ = ~Q(status=Traject.Status.AFGESLOTEN)
     if weergave == "gebied":
-        qs = qs.filter(gebied_id__in=bereik.gebied_ids)
+        qs = qs.filter(open_, gebied_id__in=bereik.gebied_ids)
     elif weergave == "team":
-        qs = qs.filter(team_id__in=bereik.team_ids)
+        qs = qs.filter(open_, team_id__in=bereik.team_ids)
     else:
-        qs = qs.filter(regisseurs__tot__isnull=True, regisseurs__regisseur_id__in=bereik.mijn_ids)
+        mijn = RegisseurToewijzing.objects.filter(tot__isnull=True, regisseur_id__in=bereik.mijn_ids)
+        laatste_regisseur = laatste_regisseur_van(OuterRef("pk"))
+        vervolg = Q(status=Traject.Status.AFGESLOTEN, vervolgdatum__isnull=False,
+                    vervolgdatum__gte=(vandaag or timezone.localdate()) - VERVOLG_ZICHTBAAR,
+                    laatste_regisseur__in=bereik.mijn_ids,
+                    huishouden__in=huishouden_selectors.huishoudens_voor(bereik.user))
+        qs = qs.alias(laatste_regisseur=laatste_regisseur).filter(
+            open_ & Q(pk__in=mijn.values("traject_id")) | vervolg)
     if team:
         qs = qs.filter(team_id=team)
     if wijk:
@@ -177,8 +205,11 @@ def werkvoorraad_trajecten(bereik, *, weergave, team=None, wijk=None, termijn=No
         qs = filter_op_termijn(qs, "volgende_evaluatie", termijn, vandaag)
     if zoek:
         qs = qs.filter(huishouden__naam__icontains=zoek.strip())
-    volgorde = {"evaluatie": "volgende_evaluatie", "-evaluatie": "-volgende_evaluatie", "status": "status",
-                "aangemeld": "aangemeld_op", "-aangemeld": "-aangemeld_op"}.get(sorteer, "volgende_evaluatie")
+    # the date that asks for action: the next evaluation, or for a closed traject its follow-up contact
+    qs = qs.alias(peildatum=Case(When(status=Traject.Status.AFGESLOTEN, then=F("vervolgdatum")),
+                                 default=F("volgende_evaluatie")))
+    volgorde = {"evaluatie": "peildatum", "-evaluatie": "-peildatum", "status": "status",
+                "aangemeld": "aangemeld_op", "-aangemeld": "-aangemeld_op"}.get(sorteer, "peildatum")
     return (qs.select_related("huishouden__wijk", "team")
             .prefetch_related(Prefetch("regisseurs", to_attr="huidige_regie",
                                        queryset=RegisseurToewijzing.objects.filter(tot__isnull=True)
@@ -248,10 +279,13 @@ def _een_rij(qs, **aggregaten):
 
 def met_eerste_onderzoekstermijn(trajecten):
     """The trajecten with ``onderzoek_uiterlijk``: the earliest running onderzoek deadline of their meldingen,
-    computed in the list's own query (a correlated subquery per row of the page)."""
+    or, for a household registered without a melding, six weeks from the registration of its traject
+    (``termijnen.onderzoek_zonder_melding``); computed in the list's own query (correlated subqueries per row)."""
     eerste = (Melding.objects.filter(onderzoek_loopt(), traject_id=OuterRef("pk")).order_by()
               .values("traject_id").annotate(uiterlijk=Min("onderzoek_uiterlijk")).values("uiterlijk"))
-    return trajecten.annotate(onderzoek_uiterlijk=Subquery(eerste))
+    zonder_melding = Case(When(onderzoek_zonder_melding(), then=onderzoek_uiterlijk_sql("aangemeld_op")),
+                          default=None, output_field=DateField())
+    return trajecten.annotate(onderzoek_uiterlijk=Coalesce(Subquery(eerste), zonder_melding))
 
 
 def kandidaten_van(bereik):

@@ -51,3 +51,25 @@ def onderzoek_loopt():
 
     return Q(status__in=["nieuw", "in_behandeling"]) & (
         Q(traject__isnull=True) | Q(traject__status__in=["aangemeld", "in_onderzoek", "heropend"]))
+
+
+# A household registered without a melding (a traject opened directly) has the same Wmo onderzoek term, from the
+# registration of its traject, while the traject is still in its first phase (a reopened one has no new term).
+ONDERZOEK_ZONDER_MELDING = ("aangemeld", "in_onderzoek")
+
+
+def onderzoek_zonder_melding():
+    """Q over trajecten: registered without any melding and still in onderzoek (their term runs from
+    ``aangemeld_op``)."""
+    from django.db.models import Exists, OuterRef, Q
+
+    from toegang.models import Melding
+
+    return Q(status__in=ONDERZOEK_ZONDER_MELDING) & ~Exists(Melding.objects.filter(traject_id=OuterRef("pk")))
+
+
+def onderzoek_uiterlijk_sql(veld="aangemeld_op"):
+    """``onderzoek_uiterlijk`` of the date field ``veld`` as a database expression."""
+    from django.db.models import DateField, ExpressionWrapper, F, Value
+
+    return ExpressionWrapper(F(veld) + Value(ONDERZOEKTERMIJN.days), output_field=DateField())

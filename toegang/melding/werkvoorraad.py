@@ -69,6 +69,9 @@ def werkvoorraad(request):
         t.evaluatie_termijn = termijnstatus(t.volgende_evaluatie, vandaag)
         t.evaluatie_dagen = dagen_tot(t.volgende_evaluatie, vandaag)
         t.onderzoek_termijn = termijnstatus(t.onderzoek_uiterlijk, vandaag)
+        if t.status == t.Status.AFGESLOTEN:  # in "mijn": its follow-up contact
+            t.vervolg_termijn = termijnstatus(t.vervolgdatum, vandaag)
+            t.vervolg_dagen = dagen_tot(t.vervolgdatum, vandaag)
 
     log.getoond(request.user, [m.huishouden_id for m in meldingen] + [t.huishouden_id for t in trajecten],
                 request=request, gemeente_id=bereik.gemeente_id, detail={"weergave": "werkvoorraad"})

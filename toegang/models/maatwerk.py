@@ -38,6 +38,7 @@ __all__ = [
     "WETTEN_MET_BERICHTEN",
     "BESLISTERMIJN_DAGEN",
     "beslistermijn",
+    "beslistermijn_sql",
     "termijn_status",
 ]
 
@@ -45,17 +46,27 @@ __all__ = [
 BESLISTERMIJN_DAGEN = 14
 
 
-def beslistermijn(aanvraagdatum):
-    """The date by which the decision must be taken."""
-    return aanvraagdatum + timedelta(days=BESLISTERMIJN_DAGEN)
+def beslistermijn(aanvraagdatum, opgeschorte_dagen=0):
+    """The date by which the decision must be taken: two weeks after the aanvraag, plus the days the term was
+    paused while the request was sent back for more information."""
+    return aanvraagdatum + timedelta(days=BESLISTERMIJN_DAGEN + (opgeschorte_dagen or 0))
 
 
-def termijn_status(aanvraagdatum, *, vandaag=None, besloten=False):
-    """'besloten', or the deadline state of the decision term in the shared vocabulary (common.termijnen):
-    'te_laat', 'binnen_week' (the last day within a week) or 'op_tijd'."""
+def beslistermijn_sql():
+    """``beslistermijn`` as a database expression over Aanvraag rows (for filters, counts and sorting)."""
+    return models.ExpressionWrapper(
+        models.F("aanvraagdatum") + models.Value(BESLISTERMIJN_DAGEN) + models.F("termijn_opgeschorte_dagen"),
+        output_field=models.DateField())
+
+
+def termijn_status(aanvraagdatum, *, vandaag=None, besloten=False, opgeschorte_dagen=0, gepauzeerd=False):
+    """'besloten', 'gepauzeerd' (sent back: the term waits for the resubmission), or the deadline state of the
+    decision term in the shared vocabulary (common.termijnen): 'te_laat', 'binnen_week' or 'op_tijd'."""
     if besloten:
         return "besloten"
-    return termijnstatus(beslistermijn(aanvraagdatum), vandaag)
+    if gepauzeerd:
+        return "gepauzeerd"
+    return termijnstatus(beslistermijn(aanvraagdatum, opgeschorte_dagen), vandaag)
 
 
 class Wet(models.TextChoices):
@@ -275,6 +286,12 @@ class Aanvraag(models.Model):
                                            validators=[FileExtensionValidator(["pdf"])])
     beschikking = models.FileField(_("beschikking (PDF)"), upload_to="beschikkingen/%Y/%m/", blank=True)
     beschikking_gemaakt_op = models.DateTimeField(null=True, blank=True)
+    # The decision term pauses while the request is sent back (``teruggestuurd``) and resumes with the days it had
+    # left on resubmission: ``termijn_gepauzeerd_op`` is the day it was sent back (empty while the term runs), and
+    # ``termijn_opgeschorte_dagen`` the days of all earlier pauses, added to the two weeks.
+    termijn_gepauzeerd_op = models.DateField(_("beslistermijn gepauzeerd sinds"), null=True, blank=True)
+    termijn_opgeschorte_dagen = models.PositiveIntegerField(_("dagen beslistermijn opgeschort"), default=0,
+                                                            db_default=0)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -303,6 +320,9 @@ class Aanvraag(models.Model):
                 name="aanvraag_extern_besluit_vastgelegd"),
             models.CheckConstraint(condition=~Q(beslisser="extern") | Q(beschikking=""),
                                    name="aanvraag_extern_geen_beschikking"),
+            # the term is paused only while the request is with the requester
+            models.CheckConstraint(condition=Q(status="teruggestuurd") | Q(termijn_gepauzeerd_op__isnull=True),
+                                   name="aanvraag_termijn_gepauzeerd_als_teruggestuurd"),
         ]
         indexes = [
             models.Index(fields=["gebied", "status", "aanvraagdatum"], name="aanvraag_gebied_status_idx"),
@@ -323,12 +343,31 @@ class Aanvraag(models.Model):
         return self.status in self.OPEN
 
     @property
+    def is_gepauzeerd(self):
+        """Sent back: the term waits for the resubmission."""
+        return self.status == self.Status.TERUGGESTUURD
+
+    @property
+    def _gepauzeerd_sinds(self):
+        return self.termijn_gepauzeerd_op or timezone.localdate()  # a row sent back without a date: from today
+
+    @property
     def deadline(self):
-        return beslistermijn(self.aanvraagdatum)
+        """The last day for the decision; while the term is paused: the last day if it were resubmitted today."""
+        extra = (timezone.localdate() - self._gepauzeerd_sinds).days if self.is_gepauzeerd else 0
+        return beslistermijn(self.aanvraagdatum, self.termijn_opgeschorte_dagen + extra)
+
+    @property
+    def resterende_dagen(self):
+        """Days left of the term when it was paused (negative: it had already passed)."""
+        if not self.is_gepauzeerd:
+            return None
+        return (beslistermijn(self.aanvraagdatum, self.termijn_opgeschorte_dagen) - self._gepauzeerd_sinds).days
 
     @property
     def termijn(self):
-        return termijn_status(self.aanvraagdatum, besloten=not self.is_open)
+        return termijn_status(self.aanvraagdatum, besloten=not self.is_open,
+                              opgeschorte_dagen=self.termijn_opgeschorte_dagen, gepauzeerd=self.is_gepauzeerd)
 
     @property
     def omvang(self):
