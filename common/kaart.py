@@ -92,8 +92,9 @@ def _nl(getal):
     return tekst.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
-def choropleth(vlakken, *, titel, breedte=640, id_voorvoegsel="kaart", onderdrukt_label=None):
-    """The map of ``vlakken`` (list of :class:`Vlak` with a geometry) as a :class:`Kaart`; None without geometries."""
+def choropleth(vlakken, *, titel, breedte=640, id_voorvoegsel="kaart", onderdrukt_label=None, markeer=None):
+    """The map of ``vlakken`` (list of :class:`Vlak` with a geometry) as a :class:`Kaart`; None without geometries.
+    With ``markeer`` (a wijk code) it is a location map instead: that wijk dark, the others light, no values."""
     vlakken = [v for v in vlakken if v.geometrie and _vlakken(v.geometrie)]
     if not vlakken:
         return None
@@ -124,7 +125,13 @@ def choropleth(vlakken, *, titel, breedte=640, id_voorvoegsel="kaart", onderdruk
     if any(v.getal is None and not v.onderdrukt for v in vlakken):
         legenda.append(Klasse(GEEN, _("geen gegevens"), "geen"))
 
+    if markeer is not None:
+        gemarkeerd = next((v.naam for v in vlakken if v.code == markeer), markeer)
+        legenda = [Klasse(PALET[3], gemarkeerd), Klasse(GEEN, _("andere wijken"), "geen")]
+
     def kleur(v):
+        if markeer is not None:
+            return PALET[3] if v.code == markeer else GEEN
         if v.onderdrukt:
             return f"url(#{id_voorvoegsel}-arcering)"
         if v.getal is None:

@@ -40,3 +40,15 @@ def wijkkaart(run, gebied=None, code=None, *, wijkregels=None, id_voorvoegsel="k
     if kaart is not None:
         kaart.indicator = indicator
     return kaart
+
+
+def liggingskaart(wijk, *, id_voorvoegsel="ligging"):
+    """Where the wijk lies among the wijken of its gemeente (the wijk profile); None without its boundary."""
+    grenzen = list(WijkGrens.objects.filter(wijk__gemeente_id=wijk.gemeente_id).select_related("wijk")
+                   .order_by("wijk__cbs_code"))
+    if not any(g.wijk_id == wijk.pk for g in grenzen):
+        return None
+    vlakken = [Vlak(code=g.wijk.cbs_code, naam=g.wijk.naam, geometrie=g.geometrie,
+                    tekst=_("deze wijk") if g.wijk_id == wijk.pk else _("andere wijk")) for g in grenzen]
+    return choropleth(vlakken, titel=_("Ligging van %(wijk)s in de gemeente") % {"wijk": wijk.naam},
+                      id_voorvoegsel=id_voorvoegsel, markeer=wijk.cbs_code)

@@ -238,6 +238,7 @@ def wijkprofiel(request, wijk_pk):
     return render(request, "monitoring/wijkprofiel.html", {
         "wijk": wijk, "periode": periode, "omschrijving": perioden.omschrijving(periode),
         "profiel": profiel.wijkprofiel(wijk, periode.van, periode.tot),
+        "ligging": wijkkaart.liggingskaart(wijk),
         "wijken": profiel.wijken_voor(request.user), "drempel": drempel(),
         "kwartalen": [1, 2, 3, 4], "kwartaal": (periode.van.month - 1) // 3 + 1,
         "jaren": list(range(vandaag.year, vandaag.year - 5, -1)),

@@ -155,3 +155,19 @@ def test_kaarthulp_klassen_legenda_en_arcering():
     assert choropleth([Vlak("WK000101", "Noord", {}, "1", 1.0)], titel="Leeg") is None
     # names are escaped
     assert "&lt;b&gt;" in str(choropleth([Vlak("WK000101", "<b>", _rechthoek(4.0, 52.0), "1", 1.0)], titel="x").svg)
+
+
+def test_wijkprofiel_toont_de_ligging_van_de_wijk(client, met_grenzen, django_assert_max_num_queries):
+    o = met_grenzen.org
+    client.force_login(o.mensen["beleidsmedewerker"])
+    url = reverse("monitoring:wijkprofiel", args=[o.wijk_b.pk]) + "?jaar=2026&kwartaal=1"
+    with django_assert_max_num_queries(30):  # the profile's own pin (tests/monitoring/test_wijkprofiel.py)
+        inhoud = client.get(url).content.decode()
+    assert "Ligging van Centrum in de gemeente" in inhoud
+    assert 'fill="#3182bd"' in _pad(inhoud, "WK059703") and 'fill="#f0f0f0"' in _pad(inhoud, "WK059701")
+    assert "<title>Centrum: deze wijk</title>" in inhoud
+    assert "Centrum is donker gekleurd" in inhoud
+    # without a boundary for the wijk: no map, the profile still renders
+    WijkGrens.objects.filter(wijk=o.wijk_b).delete()
+    antwoord = client.get(url)
+    assert antwoord.status_code == 200 and "<svg" not in antwoord.content.decode()
