@@ -5,7 +5,9 @@ Every feature must be a Polygon or MultiPolygon with closed rings of at least fo
 and carry the CBS wijkcode (property ``wijkcode``, ``statcode``, ``wk_code`` or ``code``) of a wijk of the
 gemeente, each wijk once. Every error names the feature by its number (1 = the first) and nothing of the file is
 stored (all or nothing); importing the same file again changes nothing. A wijk not in the file keeps the boundary it
-has. Coordinates in RD New (EPSG:28992) are refused with a message that says so.
+has. A file in RD New (EPSG:28992, the CBS kaart's own system: named in the file's ``crs`` or recognised by its
+coordinates in metres) is converted to WGS84 with the published approximation formulas of Schreutelkamp and Strang
+van Hees (about a metre off, far below what a map of wijken shows).
 """
 
 import json
@@ -30,6 +32,28 @@ NEDERLAND = (3.0, 50.6, 7.4, 53.7)
 DECIMALEN = 6  # about 10 cm: more is noise, less changes the shape
 
 
+# RD New → WGS84 (Schreutelkamp & Strang van Hees, "Benaderingsformules voor de transformatie tussen RD- en
+# WGS84-kaartcoördinaten"): {(p, q): coefficient} of dX^p dY^q, in seconds of arc
+RD_X0, RD_Y0, RD_LAT0, RD_LON0 = 155000, 463000, 52.15517440, 5.38720621
+RD_K = {(0, 1): 3235.65389, (2, 0): -32.58297, (0, 2): -0.24750, (2, 1): -0.84978, (0, 3): -0.06550,
+        (2, 2): -0.01709, (1, 0): -0.00738, (4, 0): 0.00530, (2, 3): -0.00039, (4, 1): 0.00033, (1, 1): -0.00012}
+RD_L = {(1, 0): 5260.52916, (1, 1): 105.94684, (1, 2): 2.45656, (3, 0): -0.81885, (1, 3): 0.05594,
+        (3, 1): -0.05607, (0, 1): 0.01199, (3, 2): -0.00256, (1, 4): 0.00128, (0, 2): 0.00022, (2, 0): -0.00022,
+        (5, 0): 0.00026}
+
+
+def rd_naar_wgs84(x, y):
+    """RD New (x, y in metres) → (longitude, latitude) in WGS84 degrees."""
+    dx, dy = (x - RD_X0) * 1e-5, (y - RD_Y0) * 1e-5
+    lat = RD_LAT0 + sum(c * dx**p * dy**q for (p, q), c in RD_K.items()) / 3600
+    lon = RD_LON0 + sum(c * dx**p * dy**q for (p, q), c in RD_L.items()) / 3600
+    return lon, lat
+
+
+def _is_rd(punt):
+    return 0 <= punt[0] <= 300_000 and 289_000 <= punt[1] <= 629_000
+
+
 def mag_importeren(user, gemeente):
     return rechten.is_beheerder(user) and user.medewerker.gemeente_id == gemeente.pk
 
@@ -49,8 +73,9 @@ def _getal(x):
     return isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x)
 
 
-def _ring(ring, nummer):
-    """A ring as [[lon, lat], …] rounded, or raise the Dutch message for feature ``nummer``."""
+def _ring(ring, nummer, rd=False):
+    """A ring as [[lon, lat], …] rounded, or raise the Dutch message for feature ``nummer``; ``rd``: the ring is in
+    RD New and is converted."""
     if not isinstance(ring, list) or len(ring) < 4:
         raise ValidationError(_("Object %(n)d: een ring van het vlak heeft minder dan vier punten.") % {"n": nummer})
     uit = []
@@ -58,9 +83,15 @@ def _ring(ring, nummer):
         if not isinstance(punt, list) or len(punt) < 2 or not all(_getal(c) for c in punt[:2]):
             raise ValidationError(_("Object %(n)d: een punt is geen paar getallen [lengte, breedte].") % {"n": nummer})
         lon, lat = punt[0], punt[1]
-        if abs(lon) > 1000 or abs(lat) > 1000:
-            raise ValidationError(_("Object %(n)d: de coördinaten lijken RD New (meters); lever het bestand in WGS84 "
-                                    "(lengte- en breedtegraden, EPSG:4326).") % {"n": nummer})
+        if rd:
+            if not _is_rd(punt):
+                raise ValidationError(_("Object %(n)d: het punt (%(x)s, %(y)s) is geen RD-coördinaat in Nederland.")
+                                      % {"n": nummer, "x": lon, "y": lat})
+            lon, lat = rd_naar_wgs84(lon, lat)
+        elif abs(lon) > 1000 or abs(lat) > 1000:
+            raise ValidationError(_("Object %(n)d: de coördinaten zijn meters, maar het bestand is niet in RD New; "
+                                    "lever het in WGS84 (lengte- en breedtegraden) of RD New (EPSG:28992).")
+                                  % {"n": nummer})
         if not (NEDERLAND[0] <= lon <= NEDERLAND[2] and NEDERLAND[1] <= lat <= NEDERLAND[3]):
             raise ValidationError(_("Object %(n)d: het punt (%(lon)s, %(lat)s) ligt buiten Nederland.")
                                   % {"n": nummer, "lon": lon, "lat": lat})
@@ -71,7 +102,7 @@ def _ring(ring, nummer):
     return uit
 
 
-def _geometrie(geometrie, nummer):
+def _geometrie(geometrie, nummer, rd=False):
     soort = geometrie.get("type") if isinstance(geometrie, dict) else None
     if soort not in VLAKKEN:
         raise ValidationError(_("Object %(n)d: de geometrie is een %(soort)s; alleen een vlak (Polygon of "
@@ -80,7 +111,7 @@ def _geometrie(geometrie, nummer):
     vlakken = [coordinaten] if soort == "Polygon" else coordinaten
     if not isinstance(vlakken, list) or not vlakken or not all(isinstance(v, list) and v for v in vlakken):
         raise ValidationError(_("Object %(n)d: het vlak heeft geen coördinaten.") % {"n": nummer})
-    schoon = [[_ring(ring, nummer) for ring in vlak] for vlak in vlakken]
+    schoon = [[_ring(ring, nummer, rd) for ring in vlak] for vlak in vlakken]
     return {"type": soort, "coordinates": schoon[0] if soort == "Polygon" else schoon}
 
 
@@ -92,6 +123,21 @@ def _wijkcode(eigenschappen):
         if klein.get(sleutel):
             return str(klein[sleutel]).strip().upper()
     return ""
+
+
+def _in_rd(data):
+    """True when the file is in RD New: its ``crs`` says EPSG 28992, or (no crs) its first position is in metres
+    within the RD range."""
+    crs = str(((data.get("crs") or {}).get("properties") or {}).get("name", ""))
+    if crs:
+        return "28992" in crs
+    for feature in data["features"]:
+        coordinaten = (feature.get("geometry") or {}).get("coordinates") if isinstance(feature, dict) else None
+        while isinstance(coordinaten, list) and coordinaten and isinstance(coordinaten[0], list):
+            coordinaten = coordinaten[0]
+        if isinstance(coordinaten, list) and len(coordinaten) >= 2 and all(_getal(c) for c in coordinaten[:2]):
+            return _is_rd(coordinaten)
+    return False
 
 
 def lees(inhoud, *, gemeente):
@@ -106,6 +152,7 @@ def lees(inhoud, *, gemeente):
         raise ValidationError(_("Het bestand is geen GeoJSON FeatureCollection."), code="geen_collectie")
     if not data["features"]:
         raise ValidationError(_("Het bestand bevat geen wijken."), code="leeg")
+    rd = _in_rd(data)
     wijken = {w.cbs_code.upper(): w for w in Wijk.objects.filter(gemeente=gemeente)}
     fouten, grenzen, gezien = [], {}, {}
     for nummer, feature in enumerate(data["features"], start=1):
@@ -124,7 +171,7 @@ def lees(inhoud, *, gemeente):
             fouten.append(_("Object %(n)d: wijk %(c)s staat al in object %(e)d.")
                           % {"n": nummer, "c": code, "e": gezien[code]})
         try:
-            geometrie = _geometrie(feature.get("geometry"), nummer)
+            geometrie = _geometrie(feature.get("geometry"), nummer, rd)
         except ValidationError as fout:
             fouten.extend(fout.messages)
             continue

@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from audit.models import AuditEvent
-from wijkteams.grenzen import VOORBEELD, importeer_wijkgrenzen
+from wijkteams.grenzen import VOORBEELD, importeer_wijkgrenzen, rd_naar_wgs84
 from wijkteams.models import WijkGrens
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +76,7 @@ def test_gewijzigde_grens_wordt_bijgewerkt(org):
       "geometry": {"type": "Polygon", "coordinates": _vierkant(4.6, 51.87)}},
      "Object 3: de wijkcode ontbreekt"),
     (_feature("WK059701", {"type": "Polygon", "coordinates": _vierkant(92000, 433000, 500)}),
-     "Object 3: de coördinaten lijken RD New"),
+     "Object 3: de coördinaten zijn meters, maar het bestand is niet in RD New"),  # a WGS84 file (object 1)
     (_feature("WK059701", {"type": "Polygon", "coordinates": _vierkant(13.4, 52.5)}),  # Berlin
      "ligt buiten Nederland"),
     (_feature("WK059701", {"type": "Polygon", "coordinates": [[[4.6, 51.87], [4.61, 51.87], [4.61, 51.88],
@@ -170,3 +170,25 @@ def test_commando_en_voorbeeldbestand(org, tmp_path):
         call_command("importeer_wijkgrenzen", "0597", str(slecht), stderr=fouten)
     assert "Object 1: ‘WK059799’ is geen wijkcode van Ridderkerk." in fouten.getvalue()
     assert WijkGrens.objects.count() == 8
+
+
+def test_rd_new_wordt_omgerekend_naar_wgs84(org):
+    """The CBS kaart in RD New (EPSG:28992): converted with the published approximation; Amersfoort, the origin of
+    RD, is 52.15517440 N 5.38720621 E by definition."""
+    assert rd_naar_wgs84(155000, 463000) == pytest.approx((5.38720621, 52.15517440))
+    rd = _collectie(_feature("WK059701", {"type": "Polygon", "coordinates": _vierkant(98000, 432000, 1000)}),
+                    _feature("WK059703", {"type": "Polygon", "coordinates": _vierkant(99000, 432000, 1000)}))
+    rd["crs"] = {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}}
+    telling = importeer_wijkgrenzen(gemeente=org.gemeente, inhoud=_bytes(rd), door=None)
+    assert telling.nieuw == 2
+    lon, lat = WijkGrens.objects.get(wijk=org.wijk_b).geometrie["coordinates"][0][0]
+    assert 4.56 < lon < 4.59 and 51.86 < lat < 51.88  # Ridderkerk
+    # the same file without its crs member: recognised by its coordinates, and so unchanged
+    del rd["crs"]
+    assert importeer_wijkgrenzen(gemeente=org.gemeente, inhoud=_bytes(rd), door=None).gelijk == 2
+    # a file that says RD New but holds a point far outside the RD range
+    rd["crs"] = {"type": "name", "properties": {"name": "EPSG:28992"}}
+    rd["features"][1]["geometry"]["coordinates"] = _vierkant(4.6, 51.87)
+    with pytest.raises(ValidationError) as fout:
+        importeer_wijkgrenzen(gemeente=org.gemeente, inhoud=_bytes(rd), door=None)
+    assert fout.value.messages == ["Object 2: het punt (4.6, 51.87) is geen RD-coördinaat in Nederland."]
