@@ -87,9 +87,8 @@ def _grenzen(waarden, aantal=5):
     return [(laag + i * stap, hoog if i == aantal - 1 else laag + (i + 1) * stap) for i in range(aantal)]
 
 
-def _nl(getal):
-    tekst = f"{getal:,.1f}" if abs(getal) < 100 and getal != int(getal) else f"{getal:,.0f}"
-    return tekst.replace(",", "_").replace(".", ",").replace("_", ".")
+def _nl(getal, decimalen=0):
+    return f"{getal:,.{decimalen}f}".replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def choropleth(vlakken, *, titel, breedte=640, id_voorvoegsel="kaart", onderdrukt_label=None, markeer=None):
@@ -115,10 +114,12 @@ def choropleth(vlakken, *, titel, breedte=640, id_voorvoegsel="kaart", onderdruk
         return (10 + (punt[0] - min_lon) * schaal_lon * factor, 10 + (max_lat - punt[1]) * factor)
 
     grenzen = _grenzen([v.getal for v in vlakken if v.getal is not None and not v.onderdrukt])
-    legenda = [Klasse(PALET[i if len(grenzen) > 1 else 2], f"{_nl(a)} – {_nl(b)}") for i, (a, b) in
+    # one decimal in the whole legend when a boundary is not whole and the values are small, else none
+    dec = int(any(abs(x) < 100 and x != int(x) for grens in grenzen for x in grens))
+    legenda = [Klasse(PALET[i if len(grenzen) > 1 else 2], f"{_nl(a, dec)} – {_nl(b, dec)}") for i, (a, b) in
                enumerate(grenzen)]
     if len(grenzen) == 1:
-        legenda = [Klasse(PALET[2], _nl(grenzen[0][0]))]
+        legenda = [Klasse(PALET[2], _nl(grenzen[0][0], dec))]
     onderdrukt = onderdrukt_label or _("onderdrukt (te klein om te tonen)")
     if any(v.onderdrukt for v in vlakken):
         legenda.append(Klasse(f"url(#{id_voorvoegsel}-arcering)", onderdrukt, "onderdrukt"))
@@ -166,9 +167,10 @@ def choropleth(vlakken, *, titel, breedte=640, id_voorvoegsel="kaart", onderdruk
                      f'</title></path>')
         grootste = max(_vlakken(v.geometrie), key=lambda vl: _oppervlak(vl[0]))
         xs, ys = zip(*(xy(p) for p in grootste[0]), strict=True)
-        labels.append(f'<text x="{(min(xs) + max(xs)) / 2:.1f}" y="{(min(ys) + max(ys)) / 2:.1f}" '
-                      f'text-anchor="middle" fill="#000000" stroke="#ffffff" stroke-width="3" '
-                      f'paint-order="stroke" aria-hidden="true">{e(v.naam)}</text>')
+        plek = f'x="{(min(xs) + max(xs)) / 2:.1f}" y="{(min(ys) + max(ys)) / 2:.1f}" text-anchor="middle"'
+        # a white halo under black text (two elements: WeasyPrint's SVG renderer knows no paint-order)
+        labels.append(f'<text {plek} fill="#ffffff" stroke="#ffffff" stroke-width="3" aria-hidden="true">'
+                      f'{e(v.naam)}</text><text {plek} fill="#000000" aria-hidden="true">{e(v.naam)}</text>')
     delen += labels
     y = kaart_h + 30
     delen.append(f'<text x="10" y="{y:.0f}" font-weight="bold">{e(_("Legenda"))}</text>')

@@ -153,6 +153,10 @@ def test_kaarthulp_klassen_legenda_en_arcering():
     assert 'fill="#deebf7"' in _pad(svg, "WK000101") and 'fill="#9ecae1"' in _pad(svg, "WK000102")
     assert 'fill="url(#t-arcering)"' in _pad(svg, "WK000103") and 'fill="#f0f0f0"' in _pad(svg, "WK000104")
     assert choropleth([Vlak("WK000101", "Noord", {}, "1", 1.0)], titel="Leeg") is None
+    # one decimal throughout the legend when a boundary needs it
+    twee = choropleth([Vlak("WK000101", "Noord", _rechthoek(4.0, 52.0), "4,2", 4.2),
+                       Vlak("WK000102", "Zuid", _rechthoek(4.0, 51.98), "15,0", 15.0)], titel="x")
+    assert [k.label for k in twee.legenda] == ["4,2 – 9,6", "9,6 – 15,0"]
     # names are escaped
     assert "&lt;b&gt;" in str(choropleth([Vlak("WK000101", "<b>", _rechthoek(4.0, 52.0), "1", 1.0)], titel="x").svg)
 
