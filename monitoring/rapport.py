@@ -11,6 +11,7 @@ from common import charts
 from common.onderdrukking import drempel
 from common.pdf import maak_pdf
 from monitoring import selectors
+from monitoring.kaart import wijkkaart
 from monitoring.models import Indicator, MonitorBestand, MonitorRun
 
 EENHEID_AS = {"aantal": "aantal", "percentage": "%", "dagen": "dagen", "per_1000": "per 1.000 inwoners",
@@ -76,6 +77,7 @@ def context(run, gebied):
         "acties_vorige": [a for a in ov.acties_vorige if gebied is None or a.gebied_id in (None, gebied.pk)],
         "wijk_kolommen": wijk_kolommen,
         "wijk_rijen": wijk_rijen,
+        "kaart": wijkkaart(run, gebied, wijkregels=(wijk_kolommen, wijk_rijen), id_voorvoegsel="pdfkaart"),
         "definities": selectors.indicatoren(),
         "ontwikkelagenda": selectors.indicatoren(Indicator.Status.ONTWIKKELAGENDA),
         "drempel": drempel(),

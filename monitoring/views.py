@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from audit import log
 from common.onderdrukking import drempel
 from monitoring import exports, importeren, perioden, rapport, selectors, services
+from monitoring import kaart as wijkkaart
 from monitoring import wijkprofiel as profiel
 from monitoring.forms import ActieForm, ImportForm, StartRunForm
 from monitoring.models import Indicator
@@ -98,6 +99,22 @@ def voortgang(request, pk):
     procent, stap = services.voortgang(run)
     return render(request, "monitoring/_voortgang.html", {"run": run, "procent": procent, "stap": stap,
                                                           "gebieden": selectors.gebieden_van(run)})
+
+
+@monitor_toegang
+def kaart(request, pk):
+    """The choropleth per wijk of a run for one indicator (chosen in a GET form), for the gemeente or one gebied,
+    with the legend and the values as a table (the text alternative); suppressed wijken hatched as "onderdrukt"."""
+    run = selectors.get_run_voor(request.user, pk, klaar=True)
+    gebieden = selectors.gebieden_van(run)
+    gebied = next((g for g in gebieden if g.pk == _int_of_none(request.GET.get("gebied"))), None)
+    regels = selectors.wijkregels(run, gebied)
+    code = request.GET.get("indicator") or wijkkaart.STANDAARD
+    return render(request, "monitoring/kaart.html", {
+        "run": run, "gebied": gebied, "gebieden": gebieden,
+        "opties": wijkkaart.kaart_opties(regels[0]),
+        "kaart": wijkkaart.wijkkaart(run, gebied, code, wijkregels=regels),
+    })
 
 
 @monitor_toegang
@@ -221,6 +238,7 @@ def wijkprofiel(request, wijk_pk):
     return render(request, "monitoring/wijkprofiel.html", {
         "wijk": wijk, "periode": periode, "omschrijving": perioden.omschrijving(periode),
         "profiel": profiel.wijkprofiel(wijk, periode.van, periode.tot),
+        "ligging": wijkkaart.liggingskaart(wijk),
         "wijken": profiel.wijken_voor(request.user), "drempel": drempel(),
         "kwartalen": [1, 2, 3, 4], "kwartaal": (periode.van.month - 1) // 3 + 1,
         "jaren": list(range(vandaag.year, vandaag.year - 5, -1)),

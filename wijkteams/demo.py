@@ -151,6 +151,11 @@ def _gemeente(naam, code, gebieden_wijken, *, zonder_gebieden=False):
 
         importeer_kerncijfers(gemeente=gemeente, jaar=2026, inhoud=VOORBEELD.read_bytes(), door=None,
                               bron="Voorbeelddata in de indeling van CBS Kerncijfers wijken en buurten")
+        from wijkteams.grenzen import VOORBEELD as GRENZEN
+        from wijkteams.grenzen import importeer_wijkgrenzen
+
+        importeer_wijkgrenzen(gemeente=gemeente, inhoud=GRENZEN.read_bytes(), door=None,
+                              bron="Verzonnen voorbeeldgrenzen (rechthoeken), geen CBS-kaart")
     Locatie.objects.get_or_create(gemeente=gemeente, soort=Locatie.Soort.BASISLOCATIE, naam=f"Gemeentehuis {naam}",
                                   defaults={"spreekuren": "Maandag t/m vrijdag 8.30-17.00 uur"})
     return gemeente, teams, organisaties, disciplines

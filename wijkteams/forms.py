@@ -61,6 +61,14 @@ class BeeindigAanbodForm(forms.Form):
                     "blijven het tonen."))
 
 
+class WijkgrenzenForm(forms.Form):
+    bestand = forms.FileField(
+        label=_("GeoJSON-bestand met wijkgrenzen"),
+        help_text=_("Een GeoJSON FeatureCollection in WGS84 (lengte- en breedtegraden) of RD New (EPSG:28992), "
+                    "bijvoorbeeld uit de CBS Wijk- en buurtkaart: per wijk een Polygon of MultiPolygon met de "
+                    "eigenschap ‘wijkcode’ (zoals WK059901). Hoogstens 5 MB."))
+
+
 class AanbodImportForm(forms.Form):
     bestand = forms.FileField(
         label=_("CSV-bestand met aanbod"),

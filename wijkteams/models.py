@@ -128,6 +128,27 @@ class WijkInwoners(models.Model):
         constraints = [models.UniqueConstraint(fields=["wijk", "jaar"], name="wijk_inwoners_per_jaar")]
 
 
+class WijkGrens(models.Model):
+    """The boundary of a wijk as a GeoJSON geometry (Polygon or MultiPolygon, WGS84 lon/lat), imported per gemeente
+    by ``wijkteams.grenzen``; drawn as a map by ``monitoring.kaart``. Stored as JSON: no PostGIS."""
+
+    wijk = models.OneToOneField(Wijk, on_delete=models.CASCADE, related_name="grens", verbose_name=_("wijk"))
+    geometrie = models.JSONField(_("geometrie (GeoJSON)"))
+    bron = models.CharField(_("bron"), max_length=200, blank=True)
+    bijgewerkt_op = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("wijkgrens")
+        verbose_name_plural = _("wijkgrenzen")
+        constraints = [
+            models.CheckConstraint(condition=Q(geometrie__type__in=["Polygon", "MultiPolygon"]),
+                                   name="wijkgrens_alleen_vlakken"),
+        ]
+
+    def audit_context(self):
+        return {"gemeente_id": self.wijk.gemeente_id}
+
+
 class GemeenteCatalogus(models.Model):
     """Base for catalogues that differ per gemeente (kept as data, not code)."""
 

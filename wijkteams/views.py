@@ -5,8 +5,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from common.fouten import fouten_naar_form
-from wijkteams import rollen, selectors, services
-from wijkteams.forms import AanbodForm, AanbodImportForm, BeeindigAanbodForm
+from wijkteams import grenzen, rechten, rollen, selectors, services
+from wijkteams.forms import AanbodForm, AanbodImportForm, BeeindigAanbodForm, WijkgrenzenForm
+from wijkteams.models import Wijk
 from wijkteams.rechten import mag_aanbod_beheren
 
 
@@ -155,3 +156,31 @@ def aanbod_import(request):
                 return redirect("wijkteams:aanbod_beheer")
         return render(request, "wijkteams/aanbod_import.html", {"form": form}, status=400)
     return render(request, "wijkteams/aanbod_import.html", {"form": form})
+
+
+@login_required
+def wijkgrenzen(request):
+    """The functioneel beheerder imports the wijk boundaries of its gemeente (GeoJSON, all or nothing) and sees
+    which wijken have one; anyone else gets a 403."""
+    if not rechten.is_beheerder(request.user):
+        raise PermissionDenied(_("Alleen de functioneel beheerder van de gemeente importeert wijkgrenzen."))
+    gemeente = selectors.medewerker_van(request.user).gemeente
+    form = WijkgrenzenForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                telling = grenzen.importeer_wijkgrenzen(gemeente=gemeente, inhoud=form.cleaned_data["bestand"].read(),
+                                                        door=request.user,
+                                                        bron=f"GeoJSON-import {form.cleaned_data['bestand'].name}")
+            except (ValidationError, PermissionDenied) as fout:
+                fouten_naar_form(form, fout)
+            else:
+                messages.success(request, _("Wijkgrenzen geïmporteerd: %(n)d nieuw, %(g)d gewijzigd, "
+                                            "%(o)d ongewijzigd.")
+                                 % {"n": telling.nieuw, "g": telling.gewijzigd, "o": telling.gelijk})
+                return redirect("wijkteams:wijkgrenzen")
+    wijken = list(Wijk.objects.filter(gemeente=gemeente).select_related("grens").order_by("cbs_code"))
+    return render(request, "wijkteams/wijkgrenzen.html", {"form": form, "gemeente": gemeente, "wijken": wijken},
+                  status=status)

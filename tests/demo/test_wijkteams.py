@@ -31,3 +31,13 @@ def test_demo_coordinator_ziet_teams_van_zijn_gebieden(client):
     assert "Sociaal team Bolnes/Slikkerveer" in inhoud
     assert "Jeugd- en Gezinsteam Centrum/Oost/West" in inhoud
     assert "Drievliet" not in inhoud
+
+
+@pytest.mark.django_db
+def test_demo_heeft_voorbeeldgrenzen_voor_de_wijken_van_ridderkerk():
+    """Issue 18: the made-up boundaries of the example file, one per demo wijk of Ridderkerk (not Alblasserdam)."""
+    from wijkteams.models import Wijk, WijkGrens
+
+    codes = set(Wijk.objects.filter(gemeente__cbs_code="0597").values_list("cbs_code", flat=True))
+    assert set(WijkGrens.objects.values_list("wijk__cbs_code", flat=True)) == codes and len(codes) == 8
+    assert WijkGrens.objects.filter(bron__startswith="Verzonnen voorbeeldgrenzen").count() == 8
