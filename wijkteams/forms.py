@@ -69,6 +69,14 @@ class WijkgrenzenForm(forms.Form):
                     "eigenschap ‘wijkcode’ (zoals WK059901). Hoogstens 5 MB."))
 
 
+class KerncijfersForm(forms.Form):
+    jaar = forms.IntegerField(label=_("Jaar (peildatum 1 januari)"), min_value=2000, max_value=2100)
+    bestand = forms.FileField(
+        label=_("CSV-bestand Kerncijfers wijken en buurten"),
+        help_text=_("Het bestand zoals CBS het als CSV levert (StatLine, puntkomma's), met de regels van de "
+                    "gemeente, haar wijken en buurten; alleen de wijkregels worden gelezen. Hoogstens 5 MB."))
+
+
 class AanbodImportForm(forms.Form):
     bestand = forms.FileField(
         label=_("CSV-bestand met aanbod"),

@@ -12,6 +12,7 @@ urlpatterns = [
     path("inrichting/", inrichting.inrichting, name="inrichting"),
     path("inrichting/voorbeeld/<slug:code>/", inrichting.voorbeeld, name="inrichting_voorbeeld"),
     path("wijkgrenzen/", views.wijkgrenzen, name="wijkgrenzen"),
+    path("inwonertallen/", views.inwonertallen, name="inwonertallen"),
     path("sociale-kaart/beheer/", views.aanbod_beheer, name="aanbod_beheer"),
     path("sociale-kaart/beheer/nieuw/", views.aanbod_nieuw, name="aanbod_nieuw"),
     path("sociale-kaart/beheer/import/", views.aanbod_import, name="aanbod_import"),

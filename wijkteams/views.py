@@ -5,9 +5,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from common.fouten import fouten_naar_form
-from wijkteams import grenzen, rechten, rollen, selectors, services
-from wijkteams.forms import AanbodForm, AanbodImportForm, BeeindigAanbodForm, WijkgrenzenForm
-from wijkteams.models import Wijk
+from wijkteams import bevolking, grenzen, rechten, rollen, selectors, services
+from wijkteams.forms import AanbodForm, AanbodImportForm, BeeindigAanbodForm, KerncijfersForm, WijkgrenzenForm
+from wijkteams.models import Wijk, WijkInwoners
 from wijkteams.rechten import mag_aanbod_beheren
 
 
@@ -184,3 +184,32 @@ def wijkgrenzen(request):
     wijken = list(Wijk.objects.filter(gemeente=gemeente).select_related("grens").order_by("cbs_code"))
     return render(request, "wijkteams/wijkgrenzen.html", {"form": form, "gemeente": gemeente, "wijken": wijken},
                   status=status)
+
+
+@login_required
+def inwonertallen(request):
+    """A beleidsmedewerker or functioneel beheerder imports the CBS "Kerncijfers wijken en buurten" of a year for
+    its gemeente (all or nothing, errors with their line number) and sees which wijken have figures per year."""
+    mw = selectors.medewerker_van(request.user)
+    if mw is None or not bevolking.mag_importeren(request.user, mw.gemeente):
+        raise PermissionDenied(_("Alleen een beleidsmedewerker of functioneel beheerder van de gemeente importeert "
+                                 "inwonertallen."))
+    form = KerncijfersForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                nieuw, gewijzigd, gelijk = bevolking.importeer_kerncijfers(
+                    gemeente=mw.gemeente, jaar=form.cleaned_data["jaar"], inhoud=form.cleaned_data["bestand"].read(),
+                    door=request.user)
+            except (ValidationError, PermissionDenied) as fout:
+                fouten_naar_form(form, fout)
+            else:
+                messages.success(request, _("Inwonertallen geïmporteerd: %(n)d nieuw, %(g)d gewijzigd, "
+                                            "%(o)d ongewijzigd.") % {"n": nieuw, "g": gewijzigd, "o": gelijk})
+                return redirect("wijkteams:inwonertallen")
+    cijfers = (WijkInwoners.objects.filter(wijk__gemeente=mw.gemeente).select_related("wijk")
+               .order_by("-jaar", "wijk__cbs_code"))
+    return render(request, "wijkteams/inwonertallen.html", {"form": form, "gemeente": mw.gemeente,
+                                                            "cijfers": cijfers}, status=status)

@@ -86,3 +86,56 @@ def test_alleen_beleid_of_beheer_van_de_gemeente_importeert(ridderkerk, wie):
         importeer_kerncijfers(gemeente=ridderkerk.gemeente, jaar=2026, inhoud=VOORBEELD.read_bytes(),
                               door=ridderkerk.mensen[wie])
     assert not WijkInwoners.objects.exists()
+
+
+# --- the beheer page: /organisatie/inwonertallen/ ---------------------------------------------------------------
+
+def _upload(inhoud, naam="kerncijfers.csv"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(naam, inhoud, content_type="text/csv")
+
+
+@pytest.mark.parametrize("wie", ["beleidsmedewerker", "beheer"])
+def test_pagina_leest_het_voorbeeld_in_en_toont_de_cijfers(client, ridderkerk, wie, django_assert_max_num_queries):
+    from django.urls import reverse
+
+    client.force_login(ridderkerk.mensen[wie])
+    url = reverse("wijkteams:inwonertallen")
+    leeg = client.get(url)
+    assert leeg.status_code == 200 and "Nog geen inwonertallen ingelezen." in leeg.content.decode()
+    antwoord = client.post(url, {"jaar": 2026, "bestand": _upload(VOORBEELD.read_bytes())}, follow=True)
+    tekst = antwoord.content.decode()
+    assert antwoord.status_code == 200 and "Inwonertallen geïmporteerd: 8 nieuw, 0 gewijzigd, 0 ongewijzigd." in tekst
+    assert "WK059701" in tekst and "5900" in tekst and WijkInwoners.objects.count() == 8
+    with django_assert_max_num_queries(12):
+        assert client.get(url).status_code == 200
+
+
+def test_pagina_meldt_fout_met_regelnummer_en_slaat_niets_op(client, ridderkerk):
+    from django.urls import reverse
+
+    client.force_login(ridderkerk.mensen["beleidsmedewerker"])
+    inhoud = "\n".join([KOP, "WK059701;WK059701  ;5900;945;650;1300;1595;1410;2680;990;830;860",
+                        "WK059799;WK059799  ;100;10;10;20;30;30;50;20;15;15"]).encode()
+    antwoord = client.post(reverse("wijkteams:inwonertallen"), {"jaar": 2026, "bestand": _upload(inhoud)})
+    assert antwoord.status_code == 400
+    tekst = antwoord.content.decode()
+    assert "Regel 3" in tekst and "WK059799" in tekst
+    assert not WijkInwoners.objects.exists()
+    leeg = client.post(reverse("wijkteams:inwonertallen"), {"jaar": "", "bestand": ""})
+    tekst = leeg.content.decode()
+    assert leeg.status_code == 400 and "Controleer de volgende gegevens" in tekst
+    assert 'id="id_jaar_fout">Dit veld is vereist.' in tekst and 'id="id_bestand_fout">Dit veld is vereist.' in tekst
+
+
+@pytest.mark.parametrize("wie", ["teamlid", "coordinator_eigen_gebied", "sociaal_makelaar", "lzn",
+                                 "medewerker_andere_gemeente"])
+def test_pagina_alleen_voor_beleid_en_beheer_van_de_gemeente(client, ridderkerk, wie):
+    from django.urls import reverse
+
+    client.force_login(ridderkerk.mensen[wie])
+    assert client.get(reverse("wijkteams:inwonertallen")).status_code == 403
+    antwoord = client.post(reverse("wijkteams:inwonertallen"),
+                           {"jaar": 2026, "bestand": _upload(VOORBEELD.read_bytes())})
+    assert antwoord.status_code == 403 and not WijkInwoners.objects.exists()
