@@ -6,6 +6,7 @@ so they stay readable in black-and-white print.
 
 import base64
 import io
+from html import escape
 
 from matplotlib import pyplot
 
@@ -24,7 +25,11 @@ def _svg(fig, titel):
     pyplot.close(fig)
     svg = buf.getvalue()
     start = svg.find("<svg")
-    return svg[start:] if start >= 0 else svg
+    if start < 0:
+        return svg
+    # a <title> as the SVG's first child: its accessible name when it is opened or embedded on its own
+    einde = svg.index(">", start) + 1
+    return f"{svg[start:einde]}\n <title>{escape(titel)}</title>{svg[einde:]}"
 
 
 def staafdiagram(labels, waarden, *, titel, ylabel="", grootte=(6, 3)):

@@ -10,6 +10,7 @@ urlpatterns = [
     path("runs/<int:pk>/", views.run, name="run"),
     path("runs/<int:pk>/voortgang/", views.voortgang, name="voortgang"),
     path("runs/<int:pk>/pdf/", views.pdf, name="pdf"),
+    path("runs/<int:pk>/verloop/<slug:thema>/", views.verloop, name="verloop"),
     path("runs/<int:pk>/cijfers.csv", views.csv_export, name="csv"),
     path("runs/<int:pk>/cijfers.xlsx", views.xlsx_export, name="xlsx"),
     path("runs/<int:pk>/adviesraad.xlsx", views.adviesraad_export, name="adviesraad"),
