@@ -93,3 +93,17 @@ def test_foutpagina_heeft_geen_kruimelpad(client, org):
     antwoord = client.get("/huishoudens/999999/")
     assert antwoord.status_code == 404
     assert "utrecht-breadcrumb-nav" not in antwoord.content.decode()
+
+
+@pytest.mark.parametrize("wie", ["teamlid", "coordinator_eigen_gebied", "beleidsmedewerker", "lzn", "beheer",
+                                 "sociaal_makelaar", "bestuurstafel"])
+def test_elke_menupagina_van_elke_rol_heeft_een_kruimelpad(client, org, wie):
+    client.force_login(org.mensen[wie])
+    menu = client.get(reverse("start")).context["menu"]
+    paginas = [i["url"] for i in menu if i["url"] != reverse("start")]
+    assert paginas
+    for url in paginas:
+        antwoord = client.get(url)
+        assert antwoord.status_code == 200, url
+        stappen = _kruimelpad(antwoord.content.decode())
+        assert stappen[0] == ("/", "Start") and stappen[-1][0] == url, url
