@@ -167,7 +167,8 @@ def huishouden_overzicht(huishouden):
 def _verdeling_cellen(groepen):
     """The counts of the distribution as cells {(gebied_id, team_id, moment, domein, score | "totaal"): n} and the
     relations that hold between them: a domain's total is the sum of its five levels, a gebied's cell the sum of
-    the same cell of its teams."""
+    the same cell of its teams, the gemeente's latest total per domain (``("gemeente", None, …)``) the sum of its
+    gebieden's."""
     waarden, rijen, kandidaten = {}, [], []
     teams_van = defaultdict(list)
     for g in groepen:
@@ -181,9 +182,15 @@ def _verdeling_cellen(groepen):
                     waarden[(*sleutel, score)] = n
                 waarden[(*sleutel, "totaal")] = sum(d[moment].values())
                 rijen.append(((*sleutel, "totaal"), [(*sleutel, s) for s in SCORES]))
-    for g in groepen:
-        if g["team_id"] is not None:
-            continue
+    gebieden = [g for g in groepen if g["team_id"] is None]
+    # the ZRM API publishes the gemeente's number scored per domain at the latest measurement, which is the sum of
+    # the gebieden's latest totals here: it counts as known, so a gebied's total cannot be subtracted from it
+    gemeente = []
+    for d in (gebieden[0]["domeinen"] if gebieden else []):
+        delen = [(g["gebied_id"], None, "laatste", d["code"], "totaal") for g in gebieden]
+        waarden[("gemeente", None, "laatste", d["code"], "totaal")] = sum(waarden[c] for c in delen)
+        gemeente.append((("gemeente", None, "laatste", d["code"], "totaal"), delen))
+    for g in gebieden:
         for d in g["domeinen"]:
             for moment in MOMENTEN:
                 for score in (*SCORES, "totaal"):
@@ -193,7 +200,7 @@ def _verdeling_cellen(groepen):
     # the gebied = its teams relations first: the greedy complementary suppression hides a part of the first relation
     # in which a cell can be derived, and a cell of a gebied with one team is derived through that team, so it must
     # hide the team's cell there (rows first would hide the whole gebied row, one cell per round)
-    return waarden, onderdrukking.relaties_die_kloppen(waarden, kandidaten + rijen)
+    return waarden, onderdrukking.relaties_die_kloppen(waarden, kandidaten + rijen + gemeente)
 
 
 def zrm_verdeling_voor(user, *, van, tot, versie=None):
@@ -208,6 +215,10 @@ def zrm_verdeling_voor(user, *, van, tot, versie=None):
     groepen = zrm_verdeling(gemeente=gemeente_id_van(user), van=van, tot=tot, versie=versie)
     waarden, relaties = _verdeling_cellen(groepen)
     _primair, extra = onderdrukking.aanvullend(waarden, relaties)
+    # the gemeente's figure is published by the API whatever is chosen here: should the suppression have leant on
+    # hiding it, hide the whole latest column of that domain instead
+    for _g, _t, moment, code, _s in [c for c in extra if c[0] == "gemeente"]:
+        extra |= {c for c in waarden if c[0] != "gemeente" and c[2] == moment and c[3] == code}
     for g in groepen:
         for d in g["domeinen"]:
             for moment in MOMENTEN:
