@@ -17,10 +17,11 @@ EENHEID_AS = {"aantal": "aantal", "percentage": "%", "dagen": "dagen", "per_1000
               "score": "score", "euro": "euro"}
 
 
-def staafgrafieken(ov, thema, gebied):
-    """The bar charts of one theme from the figures already in the overview (no query): its kern indicator per
-    gebied beside the gemeente (the comparison), and its categories for the gebied (or gemeente). Each as
-    ``(svg, alt)``: the SVG and its text alternative (every figure it shows; a hidden one named as hidden)."""
+def staafspecs(ov, thema, gebied):
+    """What the bar charts of one theme show, from the figures already in the overview (no query): its kern
+    indicator per gebied beside the gemeente (the comparison), and its categories for the gebied (or gemeente).
+    Each as ``(arguments of charts.staafdiagram, alt)``, alt being its text alternative (every figure it shows; a
+    hidden one named as hidden)."""
     uit = []
     hoofd = [r for r in thema.regels if not r.is_categorie]
     kategorie = [r for r in thema.regels if r.is_categorie]
@@ -31,18 +32,23 @@ def staafgrafieken(ov, thema, gebied):
         waarden = [r.cellen[g.pk].getal for g in ov.gebieden] + [r.cellen[None].getal]
         if any(waarden):
             titel, eenheid = f"{r.indicator.naam} per gebied", EENHEID_AS[r.indicator.eenheid]
-            uit.append((charts.staafdiagram(labels, waarden, titel=titel, ylabel=eenheid),
+            uit.append(({"labels": labels, "waarden": waarden, "titel": titel, "ylabel": eenheid},
                         charts.beschrijf_staven(labels, waarden, titel=titel, eenheid=eenheid)))
     if kategorie:
         ind = kategorie[0].indicator
         waarden = [r.cellen[kolom].getal for r in kategorie]
         if any(waarden):
             titel, eenheid = f"{ind.naam} ({gebied.naam if gebied else 'gemeente'})", EENHEID_AS[ind.eenheid]
-            uit.append((charts.staafdiagram([r.categorie_naam[:28] for r in kategorie], waarden, titel=titel,
-                                            ylabel=eenheid, grootte=(6, 3.4)),
+            uit.append(({"labels": [r.categorie_naam[:28] for r in kategorie], "waarden": waarden, "titel": titel,
+                         "ylabel": eenheid, "grootte": (6, 3.4)},
                         charts.beschrijf_staven([r.categorie_naam for r in kategorie], waarden, titel=titel,
                                                 eenheid=eenheid)))
     return uit
+
+
+def staafgrafieken(ov, thema, gebied):
+    """The bar charts of :func:`staafspecs` drawn: ``[(svg, alt)]``."""
+    return [(charts.staafdiagram(**k), alt) for k, alt in staafspecs(ov, thema, gebied)]
 
 
 def verloopregels(thema):

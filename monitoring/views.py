@@ -58,12 +58,17 @@ def dashboard(request):
         kolommen.append((None, _("Gemeente")))
         # a course over the periods needs two finished runs of this kind; counted from the list above (no query)
         met_verloop = sum(1 for r in klare if r.soort == run.soort and r.van <= run.van) >= 2
+        # the bar charts of all themes drawn in one go (kept in the cache: the same figures give the same picture)
+        specs = [(t.code, k, alt) for t in ov.themas for k, alt in rapport.staafspecs(ov, t, gekozen)]
+        svgs = charts.staafdiagrammen([k for _t, k, _alt in specs])
+        grafieken = {}
+        for (code, _k, alt), svg in zip(specs, svgs, strict=True):
+            grafieken.setdefault(code, []).append({"bron": charts.als_afbeelding(svg), "alt": alt})
         context.update({
             "ov": ov, "gekozen_gebied": gekozen, "kolommen": kolommen,
             "themas": [{"thema": t, "rijen": [(r, [(r.cellen[pk], r.pijl_vorig[pk]) for pk, _n in kolommen])
                                               for r in t.regels],
-                        "grafieken": [{"bron": charts.als_afbeelding(svg), "alt": alt}
-                                      for svg, alt in rapport.staafgrafieken(ov, t, gekozen)],
+                        "grafieken": grafieken.get(t.code, []),
                         "verloop": met_verloop and bool(rapport.verloopregels(t))} for t in ov.themas],
             "bestanden": selectors.bestanden(run),
             "acties": [a for a in ov.acties if gekozen is None or a.gebied_id in (None, gekozen.pk)],

@@ -98,3 +98,26 @@ def test_wie_niet_mag_monitoren_of_van_een_andere_gemeente_is_krijgt_404(client,
     url = reverse("monitoring:verloop", args=[drie_kwartalen.pk, "bereik"])
     assert client.get(url).status_code == 404
     assert client.get(url, {"als": "tabel"}).status_code == 404
+
+
+def test_staafdiagrammen_uit_de_cache_en_zonder_redis_gewoon_getekend(monkeypatch):
+    from django.core.cache import cache
+    from redis.exceptions import ConnectionError as RedisVerbindingsfout
+
+    from common import charts
+
+    getekend = []
+    echt = charts.staafdiagram
+    monkeypatch.setattr(charts, "staafdiagram", lambda **k: getekend.append(k) or echt(**k))
+    reeks = [{"labels": ["A", "Gemeente"], "waarden": [3.0, None], "titel": "Proef per gebied", "ylabel": "%"},
+             {"labels": ["X"], "waarden": [1.0], "titel": "Proef twee"}]
+    eerste = charts.staafdiagrammen(reeks)
+    assert len(getekend) == 2 and all("<title>Proef" in svg for svg in eerste)
+    assert charts.staafdiagrammen(reeks) == eerste and len(getekend) == 2  # the second time from the cache
+
+    def kapot(*_a, **_k):
+        raise RedisVerbindingsfout("weg")
+
+    monkeypatch.setattr(cache, "get_many", kapot)
+    opnieuw = charts.staafdiagrammen(reeks)  # Redis down: drawn again, no error
+    assert len(getekend) == 4 and all(svg.count("<title>Proef") == 1 for svg in opnieuw)
