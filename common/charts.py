@@ -5,9 +5,14 @@ so they stay readable in black-and-white print.
 """
 
 import base64
+import contextlib
+import hashlib
 import io
 
+from django.core.cache import cache
 from matplotlib import pyplot
+
+from common.redisfout import CACHE_FOUTEN
 
 pyplot.switch_backend("Agg")  # no display: render to SVG/PNG only
 
@@ -24,6 +29,7 @@ def _svg(fig, titel):
     pyplot.close(fig)
     svg = buf.getvalue()
     start = svg.find("<svg")
+    # matplotlib writes the title given as metadata as the SVG's <title> too: its accessible name on its own
     return svg[start:] if start >= 0 else svg
 
 
@@ -41,6 +47,32 @@ def staafdiagram(labels, waarden, *, titel, ylabel="", grootte=(6, 3)):
     ax.set_ylabel(ylabel)
     ax.spines[["top", "right"]].set_visible(False)
     return _svg(fig, titel)
+
+
+BEWAARTIJD = 7 * 24 * 3600
+_VERSIE = "1"
+
+
+def staafdiagrammen(reeks):
+    """Several ``staafdiagram`` at once (``reeks``: a list of their keyword arguments), for a page that shows many:
+    a chart is the same picture of the same arguments, so it is kept in the cache under a hash of them, read and
+    written in one round trip each. The cache is a helper: when Redis is down the charts are simply drawn."""
+    sleutels = ["grafiek:staaf:" + hashlib.sha256(repr((_VERSIE, sorted(k.items()))).encode()).hexdigest()
+                for k in reeks]
+    try:
+        bewaard = cache.get_many(sleutels)
+    except CACHE_FOUTEN:
+        return [staafdiagram(**k) for k in reeks]
+    uit, nieuw = [], {}
+    for sleutel, k in zip(sleutels, reeks, strict=True):
+        svg = bewaard.get(sleutel)
+        if svg is None:
+            svg = nieuw[sleutel] = staafdiagram(**k)
+        uit.append(svg)
+    if nieuw:
+        with contextlib.suppress(*CACHE_FOUTEN):
+            cache.set_many(nieuw, timeout=BEWAARTIJD)
+    return uit
 
 
 def lijndiagram(x_labels, reeksen, *, titel, ylabel="", ylim=None, grootte=(6, 3)):

@@ -18,9 +18,11 @@ EENHEID_AS = {"aantal": "aantal", "percentage": "%", "dagen": "dagen", "per_1000
               "score": "score", "euro": "euro"}
 
 
-def _grafieken(ov, thema, gebied):
-    """A bar chart by gebied and a line chart over the periods for one theme: each as ``{"bron", "alt"}``, an SVG
-    data URI and its text alternative (the figures it shows, for the PDF/UA figure and screen readers)."""
+def staafspecs(ov, thema, gebied):
+    """What the bar charts of one theme show, from the figures already in the overview (no query): its kern
+    indicator per gebied beside the gemeente (the comparison), and its categories for the gebied (or gemeente).
+    Each as ``(arguments of charts.staafdiagram, alt)``, alt being its text alternative (every figure it shows; a
+    hidden one named as hidden)."""
     uit = []
     hoofd = [r for r in thema.regels if not r.is_categorie]
     kategorie = [r for r in thema.regels if r.is_categorie]
@@ -31,27 +33,64 @@ def _grafieken(ov, thema, gebied):
         waarden = [r.cellen[g.pk].getal for g in ov.gebieden] + [r.cellen[None].getal]
         if any(waarden):
             titel, eenheid = f"{r.indicator.naam} per gebied", EENHEID_AS[r.indicator.eenheid]
-            uit.append((charts.staafdiagram(labels, waarden, titel=titel, ylabel=eenheid),
+            uit.append(({"labels": labels, "waarden": waarden, "titel": titel, "ylabel": eenheid},
                         charts.beschrijf_staven(labels, waarden, titel=titel, eenheid=eenheid)))
     if kategorie:
         ind = kategorie[0].indicator
         waarden = [r.cellen[kolom].getal for r in kategorie]
         if any(waarden):
             titel, eenheid = f"{ind.naam} ({gebied.naam if gebied else 'gemeente'})", EENHEID_AS[ind.eenheid]
-            uit.append((charts.staafdiagram([r.categorie_naam[:28] for r in kategorie], waarden, titel=titel,
-                                            ylabel=eenheid, grootte=(6, 3.4)),
+            uit.append(({"labels": [r.categorie_naam[:28] for r in kategorie], "waarden": waarden, "titel": titel,
+                         "ylabel": eenheid, "grootte": (6, 3.4)},
                         charts.beschrijf_staven([r.categorie_naam for r in kategorie], waarden, titel=titel,
                                                 eenheid=eenheid)))
-    lijn = [r for r in hoofd if r.indicator.eenheid == (hoofd[0].indicator.eenheid if hoofd else None)][:4]
-    if lijn:
-        labels, data = selectors.reeks(ov.run, lijn, kolom)
-        if len(labels) >= 2 and any(w for reeks in data.values() for w in reeks):
-            namen = {r.indicator.code: r.indicator.naam[:40] for r in lijn}
-            reeksen = {namen[c]: v for c, v in data.items()}
-            titel = f"{thema.naam}: verloop ({gebied.naam if gebied else 'gemeente'})"
-            eenheid = EENHEID_AS[lijn[0].indicator.eenheid]
-            uit.append((charts.lijndiagram(labels, reeksen, titel=titel, ylabel=eenheid, grootte=(6.5, 3)),
-                        charts.beschrijf_lijnen(labels, reeksen, titel=titel, eenheid=eenheid)))
+    return uit
+
+
+def staafgrafieken(ov, thema, gebied):
+    """The bar charts of :func:`staafspecs` drawn: ``[(svg, alt)]``."""
+    return [(charts.staafdiagram(**k), alt) for k, alt in staafspecs(ov, thema, gebied)]
+
+
+def verloopregels(thema):
+    """The (at most four) indicators of a theme whose course over the periods is drawn: the main lines of the
+    theme's first unit."""
+    hoofd = [r for r in thema.regels if not r.is_categorie]
+    return [r for r in hoofd if r.indicator.eenheid == (hoofd[0].indicator.eenheid if hoofd else None)][:4]
+
+
+def verloop(run, thema, gebied):
+    """The course of a theme over the earlier periods of the same kind for the gebied (or gemeente):
+    ``(labels, {indicator name: values}, titel, eenheid)``, or None without two periods with figures."""
+    lijn = verloopregels(thema)
+    if not lijn:
+        return None
+    labels, data = selectors.reeks(run, lijn, gebied.pk if gebied else None)
+    if len(labels) < 2 or not any(w for reeks in data.values() for w in reeks):
+        return None
+    namen = {r.indicator.code: r.indicator.naam[:40] for r in lijn}
+    reeksen = {namen[c]: v for c, v in data.items()}
+    titel = f"{thema.naam}: verloop ({gebied.naam if gebied else 'gemeente'})"
+    return labels, reeksen, titel, EENHEID_AS[lijn[0].indicator.eenheid]
+
+
+def verloopgrafiek(ov, thema, gebied):
+    """The line chart of :func:`verloop` as ``(svg, alt)``, or None."""
+    gegevens = verloop(ov.run, thema, gebied)
+    if gegevens is None:
+        return None
+    labels, reeksen, titel, eenheid = gegevens
+    return (charts.lijndiagram(labels, reeksen, titel=titel, ylabel=eenheid, grootte=(6.5, 3)),
+            charts.beschrijf_lijnen(labels, reeksen, titel=titel, eenheid=eenheid))
+
+
+def _grafieken(ov, thema, gebied):
+    """A bar chart by gebied and a line chart over the periods for one theme: each as ``{"bron", "alt"}``, an SVG
+    data URI and its text alternative (the figures it shows, for the PDF/UA figure and screen readers)."""
+    uit = staafgrafieken(ov, thema, gebied)
+    lijn = verloopgrafiek(ov, thema, gebied)
+    if lijn is not None:
+        uit.append(lijn)
     return [{"bron": charts.als_afbeelding(svg), "alt": alt} for svg, alt in uit]
 
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("runs/<int:pk>/voortgang/", views.voortgang, name="voortgang"),
     path("runs/<int:pk>/pdf/", views.pdf, name="pdf"),
     path("runs/<int:pk>/kaart/", views.kaart, name="kaart"),
+    path("runs/<int:pk>/verloop/<slug:thema>/", views.verloop, name="verloop"),
     path("runs/<int:pk>/cijfers.csv", views.csv_export, name="csv"),
     path("runs/<int:pk>/cijfers.xlsx", views.xlsx_export, name="xlsx"),
     path("runs/<int:pk>/adviesraad.xlsx", views.adviesraad_export, name="adviesraad"),

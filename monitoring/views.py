@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from audit import log
+from common import charts
 from common.onderdrukking import drempel
 from monitoring import exports, importeren, perioden, rapport, selectors, services
 from monitoring import kaart as wijkkaart
@@ -56,15 +57,50 @@ def dashboard(request):
         gekozen = next((g for g in ov.gebieden if g.pk == _int_of_none(request.GET.get("gebied"))), None)
         kolommen = [(gekozen.pk, gekozen.naam)] if gekozen else [(g.pk, g.naam) for g in ov.gebieden]
         kolommen.append((None, _("Gemeente")))
+        # a course over the periods needs two finished runs of this kind; counted from the list above (no query)
+        met_verloop = sum(1 for r in klare if r.soort == run.soort and r.van <= run.van) >= 2
+        # the bar charts of all themes drawn in one go (kept in the cache: the same figures give the same picture)
+        specs = [(t.code, k, alt) for t in ov.themas for k, alt in rapport.staafspecs(ov, t, gekozen)]
+        svgs = charts.staafdiagrammen([k for _t, k, _alt in specs])
+        grafieken = {}
+        for (code, _k, alt), svg in zip(specs, svgs, strict=True):
+            grafieken.setdefault(code, []).append({"bron": charts.als_afbeelding(svg), "alt": alt})
         context.update({
             "ov": ov, "gekozen_gebied": gekozen, "kolommen": kolommen,
             "themas": [{"thema": t, "rijen": [(r, [(r.cellen[pk], r.pijl_vorig[pk]) for pk, _n in kolommen])
-                                              for r in t.regels]} for t in ov.themas],
+                                              for r in t.regels],
+                        "grafieken": grafieken.get(t.code, []),
+                        "verloop": met_verloop and bool(rapport.verloopregels(t))} for t in ov.themas],
             "bestanden": selectors.bestanden(run),
             "acties": [a for a in ov.acties if gekozen is None or a.gebied_id in (None, gekozen.pk)],
             "acties_vorige": [a for a in ov.acties_vorige if gekozen is None or a.gebied_id in (None, gekozen.pk)],
         })
     return render(request, "monitoring/dashboard.html", context)
+
+
+@monitor_toegang
+def verloop(request, pk, thema):
+    """The course of one theme over the periods as a line chart (SVG, for the dashboard's <img>), or with
+    ``?als=tabel`` the same figures as a table: the chart's text alternative."""
+    run = selectors.get_run_voor(request.user, pk, klaar=True)
+    # only the theme's catalogue lines, not the whole overview: the course reads its own figures
+    inds = [i for i in selectors.indicatoren() if i.thema == thema and not i.categorieen]
+    if not inds:
+        raise Http404
+    blok = selectors.Thema(thema, inds[0].get_thema_display(), [selectors.Regel(i) for i in inds])
+    gebied = next((g for g in selectors.gebieden_van(run) if g.pk == _int_of_none(request.GET.get("gebied"))), None)
+    gegevens = rapport.verloop(run, blok, gebied)
+    if request.GET.get("als") == "tabel":
+        labels, reeksen, titel, eenheid = gegevens or ([], {}, blok.naam, "")
+        return render(request, "monitoring/verloop.html", {
+            "run": run, "thema": blok, "gebied": gebied, "titel": titel, "eenheid": eenheid,
+            "namen": list(reeksen), "rijen": [(label, [reeksen[n][i] for n in reeksen])
+                                             for i, label in enumerate(labels)]})
+    if gegevens is None:
+        raise Http404
+    labels, reeksen, titel, eenheid = gegevens
+    return HttpResponse(charts.lijndiagram(labels, reeksen, titel=titel, ylabel=eenheid, grootte=(6.5, 3)),
+                        content_type="image/svg+xml")
 
 
 @monitor_toegang

@@ -171,3 +171,64 @@ def versies_in_periode(*, gemeente, van, tot):
     ids = (Meting.objects.filter(gemeente_id=gemeente_id, status=Meting.Status.DEFINITIEF,
                                  datum__gte=van, datum__lte=tot).values("versie_id").distinct())
     return list(MatrixVersie.objects.filter(pk__in=ids).order_by("-code"))
+
+
+VERDELING_SQL = """
+WITH laatste AS (
+    SELECT DISTINCT ON (m.persoon_id) m.id, m.persoon_id, m.gebied_id, m.team_id, m.scores
+    FROM zelfredzaamheid_meting m
+    WHERE m.gemeente_id = %(gemeente)s AND m.versie_id = %(versie)s AND m.status = 'definitief'
+      AND m.datum >= %(van)s AND m.datum <= %(tot)s
+    ORDER BY m.persoon_id, m.datum DESC, m.id DESC
+), beide AS (
+    SELECT l.gebied_id, l.team_id, 'laatste' AS moment, l.scores FROM laatste l
+    UNION ALL
+    SELECT l.gebied_id, l.team_id, 'intake' AS moment, e.scores
+    FROM laatste l
+    JOIN zelfredzaamheid_meting e
+      ON e.persoon_id = l.persoon_id AND e.versie_id = %(versie)s AND e.status = 'definitief' AND e.is_eerste
+), tellingen AS (
+    SELECT b.gebied_id, b.team_id, GROUPING(b.team_id) AS heel_gebied, b.moment, u.i AS positie, u.score,
+           count(*) AS aantal
+    FROM beide b CROSS JOIN LATERAL unnest(b.scores) WITH ORDINALITY AS u(score, i)
+    WHERE u.score IS NOT NULL
+    GROUP BY GROUPING SETS ((b.gebied_id, b.moment, u.i, u.score), (b.gebied_id, b.team_id, b.moment, u.i, u.score))
+)
+SELECT t.gebied_id, g.naam, t.team_id, tm.naam, t.heel_gebied = 1, t.moment, t.positie, t.score, t.aantal
+FROM tellingen t
+LEFT JOIN wijkteams_gebied g ON g.id = t.gebied_id
+LEFT JOIN wijkteams_team tm ON tm.id = t.team_id
+ORDER BY g.naam NULLS LAST, t.gebied_id, t.heel_gebied DESC, tm.naam NULLS LAST, t.team_id
+"""
+
+MOMENTEN = ("intake", "laatste")
+SCORES = (1, 2, 3, 4, 5)
+
+
+def zrm_verdeling(*, gemeente, van, tot, versie=None):
+    """How the persons measured in ``van``..``tot`` are spread over the five levels of each domain, at intake (their
+    first final measurement of this version, ``is_eerste``) and at their latest final measurement in the period.
+    The same persons as :func:`zrm_aggregaten` (latest measurement in the period, which also decides the team and
+    gebied); "niet van toepassing" and unscored domains are left out. Per gebied and per team within its gebied::
+
+        [{"gebied_id", "team_id" (None for the gebied as a whole), "naam", "gebied_naam",
+          "domeinen": [{"code", "naam", "intake": {score: n}, "laatste": {score: n}}]}]
+
+    Unsuppressed counts (the caller suppresses). Three queries: version, domains, the distribution."""
+    versie = _versie(versie)
+    domeinen = list(Domein.objects.filter(versie=versie).order_by("volgorde").values("code", "naam", "volgorde"))
+    gemeente_id = gemeente.pk if isinstance(gemeente, Gemeente) else int(gemeente)
+    rijen = _uitvoeren(VERDELING_SQL, {"gemeente": gemeente_id, "versie": versie.pk, "van": van, "tot": tot})
+    groepen = {}
+    for gebied_id, gebied_naam, team_id, team_naam, heel_gebied, moment, positie, score, aantal in rijen:
+        sleutel = (gebied_id, None if heel_gebied else team_id)
+        if sleutel not in groepen:
+            groepen[sleutel] = {
+                "gebied_id": gebied_id, "team_id": sleutel[1], "gebied_naam": gebied_naam or _("(onbekend)"),
+                "naam": (gebied_naam or _("(onbekend)")) if heel_gebied else (team_naam or _("(geen team)")),
+                "domeinen": [{"code": d["code"], "naam": d["naam"], "intake": dict.fromkeys(SCORES, 0),
+                              "laatste": dict.fromkeys(SCORES, 0)} for d in domeinen],
+            }
+        if 1 <= positie <= len(domeinen) and score in SCORES:
+            groepen[sleutel]["domeinen"][positie - 1][moment][score] = aantal
+    return list(groepen.values())

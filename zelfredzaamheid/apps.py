@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ZelfredzaamheidConfig(AppConfig):
@@ -9,6 +10,8 @@ class ZelfredzaamheidConfig(AppConfig):
         from bewaring import registry as bewaring
         from huishoudens import registry
         from huishoudens.signals import huishouden_samengevoegd, persoon_samengevoegd
+        from wijkteams import rollen
+        from wijkteams.context_processors import registreer_menu
         from zelfredzaamheid import anonimiseren, inzage, registratie, samenvoegen
 
         for lijst, functie in ((registry.HUISHOUDEN_SECTIES, registratie.sectie),
@@ -18,6 +21,7 @@ class ZelfredzaamheidConfig(AppConfig):
                                (registry.INZAGE_BRONNEN, inzage.inzage)):
             if functie not in lijst:
                 lijst.append(functie)
+        registreer_menu("zelfredzaamheid:verdeling", _("ZRM per team"), {rollen.COORDINATOR, rollen.BELEIDSMEDEWERKER})
         persoon_samengevoegd.connect(samenvoegen.persoon_samengevoegd, dispatch_uid="zelfredzaamheid_samenvoegen")
         huishouden_samengevoegd.connect(samenvoegen.huishouden_samengevoegd,
                                         dispatch_uid="zelfredzaamheid_huishouden_samenvoegen")

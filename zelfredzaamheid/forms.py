@@ -1,5 +1,7 @@
 """Forms of the ZRM pages. The fields per domain are built from the catalogue (data), never hard-coded."""
 
+from datetime import date, timedelta
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -97,3 +99,37 @@ class DoelDomeinenForm(forms.Form):
         if len({d.versie_id for d in domeinen}) > 1:
             raise ValidationError(_("Kies domeinen uit één versie van de matrix."))
         return domeinen
+
+
+def _kwartalen(vandaag, aantal=8):
+    """The current quarter and the ``aantal - 1`` before it: [(value "2026-3", label, van, tot)], newest first."""
+    jaar, k = vandaag.year, (vandaag.month - 1) // 3 + 1
+    uit = []
+    for _i in range(aantal):
+        van = date(jaar, 3 * k - 2, 1)
+        tot = (date(jaar + 1, 1, 1) if k == 4 else date(jaar, 3 * k + 1, 1)) - timedelta(days=1)
+        uit.append((f"{jaar}-{k}", _("%(k)se kwartaal %(jaar)s") % {"k": k, "jaar": jaar}, van, tot))
+        jaar, k = (jaar - 1, 4) if k == 1 else (jaar, k - 1)
+    return uit
+
+
+class VerdelingForm(forms.Form):
+    """Which quarter and which level (gebied or team) the ZRM distribution shows."""
+
+    NIVEAUS = [("gebied", _("Per gebied")), ("team", _("Per team"))]
+
+    periode = forms.ChoiceField(label=_("Kwartaal"), error_messages={
+        "invalid_choice": _("Kies een kwartaal uit de lijst.")})
+    niveau = forms.ChoiceField(label=_("Niveau"), choices=NIVEAUS, initial="gebied", error_messages={
+        "invalid_choice": _("Kies per gebied of per team.")})
+
+    def __init__(self, *args, vandaag=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kwartalen = _kwartalen(vandaag or timezone.localdate())
+        self.fields["periode"].choices = [(w, label) for w, label, _van, _tot in self.kwartalen]
+        self.fields["periode"].initial = self.kwartalen[0][0]
+
+    def gekozen_periode(self):
+        """(van, tot, label) of the chosen quarter."""
+        gekozen = self.cleaned_data["periode"]
+        return next((van, tot, label) for w, label, van, tot in self.kwartalen if w == gekozen)

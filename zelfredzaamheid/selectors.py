@@ -4,14 +4,25 @@ have no households, so they get a 404 on every measurement and only see the aggr
 
 from collections import defaultdict
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
 
 from audit import log
+from common import onderdrukking
 from huishoudens.models import Doel, Persoon
 from huishoudens.selectors import dossier_personen, huishoudens_voor
-from zelfredzaamheid.aggregaten import versies_in_periode, zrm_aggregaten, zrm_aggregaten_per_periode  # noqa: F401
+from wijkteams.selectors import gemeente_id_van
+from zelfredzaamheid import rechten
+from zelfredzaamheid.aggregaten import (  # noqa: F401
+    MOMENTEN,
+    SCORES,
+    versies_in_periode,
+    zrm_aggregaten,
+    zrm_aggregaten_per_periode,
+    zrm_verdeling,
+)
 from zelfredzaamheid.models import LAAG, Domein, MatrixVersie, Meting, Niveau
 
 
@@ -151,3 +162,79 @@ def huishouden_overzicht(huishouden):
         "doelen": doelen,
         "nieuw_url": reverse("zelfredzaamheid:meting_nieuw", args=[huishouden.pk]),
     }
+
+
+def _verdeling_cellen(groepen):
+    """The counts of the distribution as cells {(gebied_id, team_id, moment, domein, score | "totaal"): n} and the
+    relations that hold between them: a domain's total is the sum of its five levels, a gebied's cell the sum of
+    the same cell of its teams, the gemeente's latest total per domain (``("gemeente", None, …)``) the sum of its
+    gebieden's."""
+    waarden, rijen, kandidaten = {}, [], []
+    teams_van = defaultdict(list)
+    for g in groepen:
+        if g["team_id"] is not None:
+            teams_van[g["gebied_id"]].append(g["team_id"])
+    for g in groepen:
+        for d in g["domeinen"]:
+            for moment in MOMENTEN:
+                sleutel = (g["gebied_id"], g["team_id"], moment, d["code"])
+                for score, n in d[moment].items():
+                    waarden[(*sleutel, score)] = n
+                waarden[(*sleutel, "totaal")] = sum(d[moment].values())
+                rijen.append(((*sleutel, "totaal"), [(*sleutel, s) for s in SCORES]))
+    gebieden = [g for g in groepen if g["team_id"] is None]
+    # the ZRM API publishes the gemeente's number scored per domain at the latest measurement, which is the sum of
+    # the gebieden's latest totals here: it counts as known, so a gebied's total cannot be subtracted from it
+    gemeente = []
+    for d in (gebieden[0]["domeinen"] if gebieden else []):
+        delen = [(g["gebied_id"], None, "laatste", d["code"], "totaal") for g in gebieden]
+        waarden[("gemeente", None, "laatste", d["code"], "totaal")] = sum(waarden[c] for c in delen)
+        gemeente.append((("gemeente", None, "laatste", d["code"], "totaal"), delen))
+    for g in gebieden:
+        for d in g["domeinen"]:
+            for moment in MOMENTEN:
+                for score in (*SCORES, "totaal"):
+                    kandidaten.append(((g["gebied_id"], None, moment, d["code"], score),
+                                       [(g["gebied_id"], t, moment, d["code"], score)
+                                        for t in teams_van[g["gebied_id"]]]))
+    # the gebied = its teams relations first: the greedy complementary suppression hides a part of the first relation
+    # in which a cell can be derived, and a cell of a gebied with one team is derived through that team, so it must
+    # hide the team's cell there (rows first would hide the whole gebied row, one cell per round)
+    return waarden, onderdrukking.relaties_die_kloppen(waarden, kandidaten + rijen + gemeente)
+
+
+def zrm_verdeling_voor(user, *, van, tot, versie=None):
+    """The ZRM distribution per gebied and per team (:func:`zelfredzaamheid.aggregaten.zrm_verdeling`) of the
+    user's gemeente, as it may be shown: counts below the threshold as '< 5', and the counts from which one could
+    compute such a count (the rest of a domain's total, the other teams of a gebied) as '×'. Only for who
+    :func:`zelfredzaamheid.rechten.mag_zrm_cijfers_zien`; only whole quarters, half-years and years."""
+    if not rechten.mag_zrm_cijfers_zien(user):
+        raise PermissionDenied
+    if not onderdrukking.is_monitorperiode(van, tot):
+        raise ValueError(onderdrukking.periodefout())
+    groepen = zrm_verdeling(gemeente=gemeente_id_van(user), van=van, tot=tot, versie=versie)
+    waarden, relaties = _verdeling_cellen(groepen)
+    _primair, extra = onderdrukking.aanvullend(waarden, relaties)
+    # the gemeente's figure is published by the API whatever is chosen here: should the suppression have leant on
+    # hiding it, hide the whole latest column of that domain instead
+    for _g, _t, moment, code, _s in [c for c in extra if c[0] == "gemeente"]:
+        extra |= {c for c in waarden if c[0] != "gemeente" and c[2] == moment and c[3] == code}
+    # the API publishes the mean score per domain and group: with the row total that gives the sum of the scores,
+    # from which two hidden levels of one row could be solved. So a row with any hidden level hides all its levels.
+    for g in groepen:
+        for d in g["domeinen"]:
+            for moment in MOMENTEN:
+                sleutel = (g["gebied_id"], g["team_id"], moment, d["code"])
+                if any((*sleutel, s) in extra or onderdrukking.is_onderdrukt(d[moment][s]) for s in SCORES):
+                    extra |= {(*sleutel, s) for s in SCORES if not onderdrukking.is_onderdrukt(d[moment][s])}
+    for g in groepen:
+        for d in g["domeinen"]:
+            for moment in MOMENTEN:
+                sleutel = (g["gebied_id"], g["team_id"], moment, d["code"])
+                d[moment] = {
+                    "scores": [onderdrukking.toon_aantal(d[moment][s], aanvullend_onderdrukt=(*sleutel, s) in extra)
+                               for s in SCORES],
+                    "totaal": onderdrukking.toon_aantal(waarden[(*sleutel, "totaal")],
+                                                        aanvullend_onderdrukt=(*sleutel, "totaal") in extra),
+                }
+    return groepen

@@ -5,6 +5,7 @@ from zelfredzaamheid import views
 app_name = "zelfredzaamheid"
 
 urlpatterns = [
+    path("verdeling/", views.verdeling, name="verdeling"),
     path("huishouden/<int:pk>/", views.huishouden, name="huishouden"),
     path("huishouden/<int:huishouden_pk>/meting/nieuw/", views.meting_nieuw, name="meting_nieuw"),
     path("meting/<int:pk>/", views.meting, name="meting"),

@@ -7,11 +7,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from common import onderdrukking
 from common.charts import als_afbeelding, lijndiagram
 from common.fouten import fouten_naar_form
 from huishoudens.selectors import get_huishouden_voor
-from zelfredzaamheid import selectors, services
-from zelfredzaamheid.forms import CorrectieForm, DoelDomeinenForm, MetingForm
+from zelfredzaamheid import rechten, selectors, services
+from zelfredzaamheid.forms import CorrectieForm, DoelDomeinenForm, MetingForm, VerdelingForm
 from zelfredzaamheid.models import MatrixVersie
 
 
@@ -157,3 +158,25 @@ def doel_domeinen(request, pk):
         return render(request, "zelfredzaamheid/doel_domeinen.html", context, status=400)
     messages.success(request, _("De ZRM-domeinen van het doel zijn opgeslagen."))
     return redirect("zelfredzaamheid:huishouden", h.pk)
+
+
+@login_required
+def verdeling(request):
+    """The ZRM of the gemeente per gebied or team, for coördinatoren and beleidsmedewerkers: per domain how many
+    persons are on each level at intake and at their latest measurement in the quarter (small counts
+    suppressed, no personal data)."""
+    if not rechten.mag_zrm_cijfers_zien(request.user):
+        raise PermissionDenied(_("Alleen coördinatoren en beleidsmedewerkers zien de ZRM-cijfers."))
+    form = VerdelingForm(request.GET or None)
+    if not request.GET:
+        form = VerdelingForm({"periode": form.fields["periode"].initial, "niveau": "gebied"})
+    groepen, periode, niveau = [], None, "gebied"
+    if form.is_valid():
+        van, tot, label = form.gekozen_periode()
+        niveau = form.cleaned_data["niveau"]
+        periode = label
+        groepen = [g for g in selectors.zrm_verdeling_voor(request.user, van=van, tot=tot)
+                   if (g["team_id"] is None) == (niveau == "gebied")]
+    return render(request, "zelfredzaamheid/verdeling.html", {
+        "form": form, "groepen": groepen, "periode": periode, "niveau": niveau,
+        "niveaus": selectors.niveaus(), "drempel": onderdrukking.drempel()})

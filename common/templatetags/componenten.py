@@ -16,11 +16,17 @@
   ``zorgen_kindveiligheid``) has that concern; ``{% kindveiligheid_pagina %}`` (in base.html) shows it on every page
   whose context holds the ``huishouden``;
 - ``{% kindveiligheid_badge obj %}`` → the same flag as a small status badge, for a row in a werkvoorraad or list;
+- ``{% kruimelpad %}`` (in base.html) → the breadcrumb trail (Utrecht breadcrumb nav) on every page below the start
+  page: Start, the menu entry the page sits under, the household when the page is one of a household's, the
+  ``kruimels`` a view may add (``[(label, url), …]``), and the page itself (its ``title`` block) as
+  ``aria-current="page"``;
 - ``{{ datum|datum_nl }}`` → ``25 november 2026`` (``|datum_nl:"tijd"`` adds the time: ``25 november 2026 14:32``)
   and ``{{ bedrag|bedrag }}`` → ``€ 1.234,50``: Django's formats of the active language (nl), never by hand.
 """
 
 from django import forms, template
+from django.template.loader_tags import BLOCK_CONTEXT_KEY
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -165,6 +171,49 @@ def kindveiligheid_badge(obj):
         return ""
     return format_html('<span class="utrecht-badge-status kindveiligheid-badge">'
                        '<span aria-hidden="true">⚠ </span>{}</span> ', _("Kindveiligheid"))
+
+
+def _paginatitel(context):
+    """The page's own ``title`` block, rendered once more (the most derived override; base.html's default when the
+    page sets none)."""
+    blokken = context.render_context.get(BLOCK_CONTEXT_KEY)
+    blok = blokken.get_block("title") if blokken else None
+    if blok is None:
+        return _("Wijkteam")
+    with context.push():
+        context["block"] = blok
+        tekst = blok.nodelist.render(context)
+    return mark_safe(" ".join(tekst.split()))  # noqa: S308 (rendered with autoescape, only whitespace folded)
+
+
+@register.inclusion_tag("components/kruimelpad.html", takes_context=True)
+def kruimelpad(context):
+    """The breadcrumb trail of the page (none on the start page and for anonymous visitors)."""
+    request = context.get("request")
+    user = context.get("user")
+    if request is None or not getattr(user, "is_authenticated", False):
+        return {"kruimels": []}
+    start = reverse("start")
+    pad = request.path
+    if pad == start:
+        return {"kruimels": []}
+    kruimels = [(_("Start"), start)]
+    # the menu entry the page sits under: the longest menu address that is a prefix of this page's
+    onder = [i for i in context.get("menu") or [] if i["url"] != start and pad.startswith(i["url"])]
+    if onder:
+        sectie = max(onder, key=lambda i: len(i["url"]))
+        if sectie["url"] != pad:
+            kruimels.append((sectie["label"], sectie["url"]))
+    huishouden = context.get("huishouden")
+    if huishouden is not None and hasattr(huishouden, "get_absolute_url"):
+        # only on the household's own pages (below its address, read through the household door): a page elsewhere
+        # that holds a household it shows without a name (an escalation for the bestuurstafel) must not name it here
+        url = huishouden.get_absolute_url()
+        if url != pad and pad.startswith(url) and (str(huishouden), url) not in kruimels:
+            kruimels.append((str(huishouden), url))
+    kruimels.extend((label, url) for label, url in context.get("kruimels") or [] if url != pad)
+    kruimels.append((_paginatitel(context), pad))
+    return {"kruimels": kruimels}
 
 
 register.filter("datum_nl", opmaak.datum_nl, expects_localtime=True)
