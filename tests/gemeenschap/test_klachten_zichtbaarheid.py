@@ -9,8 +9,9 @@ from django.urls import reverse
 
 from gemeenschap import selectors, services
 from gemeenschap.models import Klacht
-from tests.factories import maak_gebruiker
+from tests.factories import TeamTypeFactory, maak_gebruiker
 from wijkteams import rollen
+from wijkteams import services as wijkteam_services
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +67,19 @@ def test_alleen_de_coordinator_van_het_gebied_handelt_af(client, org, klacht):
     r = client.post(f"/api/v1/klachten/{klacht.pk}/behandel/", {"naar": "in_behandeling"},
                     content_type="application/json")
     assert r.status_code == 200 and Klacht.objects.get().status == Klacht.Status.IN_BEHANDELING
+
+
+def test_gemeente_zonder_gebieden_elke_coordinator_van_de_gemeente(client, org):
+    """A complaint about a team without gebied (a gemeente without gebieden): its team and the coördinatoren of that
+    gemeente see it, a medewerker of another team there does not, nor does a coördinator elsewhere."""
+    ander = org.andere_gemeente
+    team = wijkteam_services.maak_team(gemeente=ander, gebied=None, type=TeamTypeFactory(gemeente=ander),
+                                       naam="Sociaal team")
+    lid = maak_gebruiker(ander, rollen.MEDEWERKER, username="lid_zonder_gebied", teams=[team])
+    k = services.registreer_klacht(door=lid, ontvangen_op=date(2026, 1, 5), onderwerp="Zonder gebied", team=team)
+    assert k.gebied_id is None
+    assert list(selectors.klachten_voor(org.mensen["coordinator_andere_gemeente"])) == [k]
+    assert not selectors.klachten_voor(org.mensen["medewerker_andere_gemeente"]).exists()
+    assert not selectors.klachten_voor(org.mensen["coordinator_eigen_gebied"]).exists()
+    client.force_login(org.mensen["medewerker_andere_gemeente"])
+    assert client.get(k.get_absolute_url()).status_code == 404
