@@ -1,6 +1,10 @@
 """Who may do what in gemeenschap (roles are Django groups; everything stays inside the user's gemeente)."""
 
+from django.db.models import Q
+
 from wijkteams import rollen
+from wijkteams.models import TeamLidmaatschap
+from wijkteams.selectors import medewerker_van
 
 
 def is_makelaar(user):
@@ -40,8 +44,24 @@ def mag_activiteiten_beheren(user):
 
 
 def mag_klachten_zien(user):
-    """Complaints are seen by wijkteammedewerkers and coördinatoren."""
+    """The complaints register is open to wijkteammedewerkers and coördinatoren; which complaints each sees is
+    ``zichtbare_klachten``."""
     return rollen.heeft_rol(user, rollen.MEDEWERKER, rollen.COORDINATOR)
+
+
+def zichtbare_klachten(user):
+    """The filter (a ``Q`` on Klacht) of the complaints this user may see inside their gemeente: those about a team
+    they are a member of, those about a gebied they coordinate (a complaint without gebied: every coördinator of the
+    gemeente, as for a gemeente without gebieden), and those they registered themselves. Not every medewerker of
+    the gemeente: a complaint is personal to the team concerned."""
+    mw = medewerker_van(user)
+    if mw is None or not mag_klachten_zien(user):
+        return Q(pk__in=[])
+    filter_ = Q(geregistreerd_door=user) | Q(team_id__in=TeamLidmaatschap.objects.filter(
+        medewerker=mw).values("team_id"))
+    if rollen.heeft_rol(user, rollen.COORDINATOR):
+        filter_ |= Q(gebied_id__in=rollen.coordinator_gebieden(user)) | Q(gebied__isnull=True)
+    return filter_
 
 
 def mag_klacht_registreren(user):
@@ -52,6 +72,12 @@ def mag_klacht_registreren(user):
 def mag_klacht_afhandelen(user):
     """Only a coördinator handles (closes) a complaint."""
     return rollen.heeft_rol(user, rollen.COORDINATOR)
+
+
+def mag_deze_klacht_afhandelen(user, klacht):
+    """The coördinator of the complaint's gebied (without gebied: a coördinator of the gemeente)."""
+    return mag_klacht_afhandelen(user) and rollen.is_coordinator_van(user, klacht.gebied_id,
+                                                                     gemeente_id=klacht.gemeente_id)
 
 
 def mag_clientervaring_zien(user):

@@ -164,7 +164,8 @@ def activiteiten_bij_acties(actie_ids):
 def klachten_voor(user):
     if not rechten.mag_klachten_zien(user):
         return Klacht.objects.none()
-    return Klacht.objects.filter(gemeente_id=gemeente_id_van(user)).select_related("gebied", "team", "huishouden")
+    return Klacht.objects.filter(rechten.zichtbare_klachten(user), gemeente_id=gemeente_id_van(user)).select_related(
+        "gebied", "team", "huishouden")
 
 
 def get_klacht_voor(user, pk):

@@ -436,6 +436,8 @@ def behandel_klacht(*, klacht, door, naar, behandeling="", uitkomst="", afgehand
     if not rechten.mag_klacht_afhandelen(door):
         raise PermissionDenied(_("Alleen de coördinator handelt klachten af."))
     klacht = Klacht.objects.select_for_update().get(pk=klacht.pk, gemeente_id=_gemeente_van(door))
+    if not rechten.mag_deze_klacht_afhandelen(door, klacht):
+        raise PermissionDenied(_("Alleen de coördinator van het gebied handelt deze klacht af."))
     controleer_overgang(KLACHT_OVERGANGEN, klacht, naar)
     fouten = {}
     if naar == KL.AFGEHANDELD:

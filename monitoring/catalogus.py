@@ -25,6 +25,14 @@ LADDER = {
     "maatwerk": "Maatwerkvoorziening (geïndiceerd)",
 }
 
+OPSCHALINGSOORTEN = {  # the kinds of toegang's OpschalingDoel
+    "lzn": "Lokaal Zorgnetwerk (LZN)",
+    "bestuurstafel": "Bestuurstafel",
+    "jeugd": "Jeugdnetwerk",
+    "veiligheid": "Veiligheid",
+    "zorgnetwerk": "Zorgnetwerk",
+}
+
 S, ONTW = "startset", "ontwikkelagenda"
 B, IMP, ENQ = "berekend", "import", "enquete"
 
@@ -134,6 +142,13 @@ INDICATOREN = [
        "naar het LZN.", "aantal", "opschaling", functie="opschaling"),
     _i("escalaties_bestuurstafel", "Opschalingen naar de bestuurstafel", "Casussen die in de periode zijn "
        "opgeschaald naar de bestuurstafel.", "aantal", "opschaling", functie="opschaling"),
+    _i("escalaties_alle", "Opschalingen (alle doelen)",
+       "Casussen die in de periode zijn opgeschaald, naar welk doel ook: LZN, bestuurstafel, jeugdnetwerk, "
+       "veiligheid, zorgnetwerk of een ander opschalingsdoel van de gemeente.", "aantal", "opschaling",
+       functie="opschaling"),
+    _i("escalaties_naar_soort", "Opschalingen naar soort doel",
+       "Casussen die in de periode zijn opgeschaald, naar de soort van het opschalingsdoel. Aandeel van alle "
+       "opschalingen in de periode.", "percentage", "opschaling", functie="opschaling", categorieen=OPSCHALINGSOORTEN),
     _i("escalaties_uitkomst", "Afgeronde opschalingen naar uitkomst",
        "Opschalingen die in de periode zijn beëindigd: teruggegeven aan het team (afgeschaald) of daar "
        "afgesloten. Aandeel van alle beëindigde.", "percentage", "opschaling", functie="opschaling",

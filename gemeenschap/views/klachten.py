@@ -46,7 +46,7 @@ def klacht_nieuw(request):
 def klacht(request, pk):
     k = selectors.get_klacht_voor(request.user, pk)
     toon_huishouden = bool(selectors.zichtbare_huishouden_ids(request.user, [k.huishouden_id]))
-    mag_afhandelen = rechten.mag_klacht_afhandelen(request.user) and k.status != k.Status.AFGEHANDELD
+    mag_afhandelen = rechten.mag_deze_klacht_afhandelen(request.user, k) and k.status != k.Status.AFGEHANDELD
     form = KlachtAfhandelForm(request.POST or None, initial={"behandeling": k.behandeling,
                                                              "afgehandeld_op": timezone.localdate()})
     context = {"klacht": k, "toon_huishouden": toon_huishouden, "mag_afhandelen": mag_afhandelen,

@@ -1,6 +1,7 @@
 """Indicators from maatwerk and opschaling (toegang): requests, decisions (granted / rejected / within 2 weeks),
 commitments against the budget (through toegang's own budget selector), Wmo clients per 1,000 inhabitants per wijk,
-and escalations to the LZN and the bestuurstafel with their outcome. SQL over toegang's tables."""
+and escalations to every target (per kind, LZN and bestuurstafel on their own) with their outcome. SQL over
+toegang's tables."""
 
 from decimal import Decimal
 
@@ -107,27 +108,37 @@ def wmo_clienten(*, gemeente_id, van, tot, codes=None):
     return uit
 
 
-@registreer("opschaling", codes=["escalaties_lzn", "escalaties_bestuurstafel", "escalaties_uitkomst"])
+@registreer("opschaling", codes=["escalaties_lzn", "escalaties_bestuurstafel", "escalaties_alle",
+                                 "escalaties_naar_soort", "escalaties_uitkomst"])
 def opschaling(*, gemeente_id, van, tot, codes=None):
-    """Escalations registered in the period to the LZN and the bestuurstafel; escalations that ended in the period
-    by how they ended (back to the team or closed there)."""
+    """Escalations registered in the period: to every target of the gemeente (all kinds: LZN, bestuurstafel, youth,
+    safety, zorgnetwerk), per kind of target as a share of all, and to the LZN and the bestuurstafel on their own;
+    escalations that ended in the period by how they ended (back to the team or closed there). Escalations without
+    a gebied (a gemeente without gebieden) count in the gemeente total."""
     params = {"gemeente": gemeente_id, "van": van, "tot": tot}
     sql = """
-        SELECT GROUPING(o.gebied_id) = 1 AS totaal, o.gebied_id,
-               COUNT(*) FILTER (WHERE d.soort = 'lzn') AS lzn,
-               COUNT(*) FILTER (WHERE d.soort = 'bestuurstafel') AS bestuurstafel
+        SELECT GROUPING(o.gebied_id) = 1 AS totaal, o.gebied_id, d.soort, COUNT(*) AS aantal,
+               SUM(COUNT(*)) OVER (PARTITION BY GROUPING(o.gebied_id), o.gebied_id) AS alle
         FROM toegang_opschaling o JOIN toegang_opschalingdoel d ON d.id = o.doel_id
         WHERE o.gemeente_id = %(gemeente)s
           AND (o.aangemeld_op AT TIME ZONE 'Europe/Amsterdam')::date BETWEEN %(van)s AND %(tot)s
-        GROUP BY ROLLUP (o.gebied_id)
+        GROUP BY GROUPING SETS ((o.gebied_id, d.soort), (d.soort))
     """
-    uit = []
+    per_gebied = {}  # gebied → {soort: aantal}; also holds the gemeente total (None) when nothing was escalated
+    per_gebied[None] = {}
     for rij in rijen(sql, params):
         gebied = gebied_van(rij)
         if gebied is False:
             continue
-        uit += [Uitkomst("escalaties_lzn", gebied, rij["lzn"]),
-                Uitkomst("escalaties_bestuurstafel", gebied, rij["bestuurstafel"])]
+        per_gebied.setdefault(gebied, {})[rij["soort"]] = int(rij["aantal"])
+    uit = []
+    for gebied, soorten in per_gebied.items():
+        alle = sum(soorten.values())
+        uit += [Uitkomst("escalaties_alle", gebied, alle),
+                Uitkomst("escalaties_lzn", gebied, soorten.get("lzn", 0)),
+                Uitkomst("escalaties_bestuurstafel", gebied, soorten.get("bestuurstafel", 0))]
+        uit += [Uitkomst("escalaties_naar_soort", gebied, aantal, alle, percentage(aantal, alle), categorie=soort)
+                for soort, aantal in sorted(soorten.items())]
     einde = """
         SELECT GROUPING(o.gebied_id) = 1 AS totaal, o.gebied_id, o.status, COUNT(*) AS aantal,
                SUM(COUNT(*)) OVER (PARTITION BY GROUPING(o.gebied_id), o.gebied_id) AS alle

@@ -81,10 +81,15 @@ def test_huishouden_bij_klacht_alleen_voor_wie_het_mag_zien(client, org, dossier
     client.force_login(dossier.regisseur)
     assert dossier.huishouden.naam in client.get(k.get_absolute_url()).content.decode()
     assert client.get(f"/api/v1/klachten/{k.pk}/").json()["huishouden"] == dossier.huishouden.pk
+    # Another team does not see team A's complaint at all (issue 17); a complaint about team B that concerns team
+    # A's household is visible to team B, but the household is not.
     client.force_login(org.mensen["medewerker_ander_team"])
-    inhoud = client.get(k.get_absolute_url()).content.decode()
+    assert client.get(k.get_absolute_url()).status_code == 404
+    k_b = services.registreer_klacht(door=org.mensen["coordinator_eigen_gebied"], ontvangen_op=date(2026, 1, 5),
+                                     onderwerp="Doorverwezen", team=org.team_b, huishouden=dossier.huishouden)
+    inhoud = client.get(k_b.get_absolute_url()).content.decode()
     assert dossier.huishouden.naam not in inhoud and "(afgeschermd)" in inhoud
     assert dossier.huishouden.naam not in client.get(reverse("gemeenschap:klachten")).content.decode()
-    assert client.get(f"/api/v1/klachten/{k.pk}/").json()["huishouden"] is None
+    assert client.get(f"/api/v1/klachten/{k_b.pk}/").json()["huishouden"] is None
     client.force_login(org.mensen["medewerker_andere_gemeente"])
     assert client.get(k.get_absolute_url()).status_code == 404

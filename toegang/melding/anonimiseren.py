@@ -4,6 +4,8 @@ The question in the reporter's words, the reporter's name and contact details an
 structured facts (kanaal, signaalgever type, leefgebieden, urgency, dates, route) stay for the figures.
 """
 
+from django.db.models import Q
+
 from toegang.models import CasusoverlegAgendapunt, Melding
 
 WEG = "Geanonimiseerd"
@@ -15,7 +17,7 @@ VELDEN = {
                         "geen_toestemming_reden": WEG, "wat_gedaan": WEG, "route_toelichting": WEG,
                         "doorverwezen_naar": WEG, "opgegeven_adres": "gewist (het adres zoals de melder het gaf)",
                         "ontvangstnummer": "blijft: volgnummer zonder persoonsgegevens"},
-    "toegang.CasusoverlegAgendapunt": {"volgende_stap": WEG},
+    "toegang.CasusoverlegAgendapunt": {"volgende_stap": WEG, "reden": WEG},
 }
 GEEN_HUISHOUDGEGEVENS = {
     "toegang.Ontvangstteller": "teller van ontvangstnummers",
@@ -31,15 +33,15 @@ def anonimiseer(huishouden_ids):
     meldingen.update(vraag=WEG, melder_naam="", melder_contact="", opgegeven_adres={})
     for veld in ("geen_toestemming_reden", "wat_gedaan", "route_toelichting", "doorverwezen_naar"):
         meldingen.exclude(**{veld: ""}).update(**{veld: WEG})
-    # a discussed agenda item keeps a (non-empty) next step: database constraint
-    CasusoverlegAgendapunt.objects.filter(melding__huishouden_id__in=ids).exclude(volgende_stap="").update(
-        volgende_stap=WEG)
+    # a discussed agenda item keeps a (non-empty) next step, an existing case its reason: database constraints
+    punten = CasusoverlegAgendapunt.objects.filter(Q(melding__huishouden_id__in=ids)
+                                                   | Q(traject__huishouden_id__in=ids))
+    punten.exclude(volgende_stap="").update(volgende_stap=WEG)
+    punten.exclude(reden="").update(reden=WEG)
 
 
 def nieuw_sinds(huishouden_ids, sinds):
     """Households with a melding received or registered since ``sinds`` (bewaring.registry.NIEUW_SINDS)."""
-    from django.db.models import Q
-
     nieuw = Melding.objects.filter(Q(ontvangen_op__gte=sinds) | Q(aangemaakt_op__gte=sinds),
                                    huishouden_id__in=list(huishouden_ids))
     return dict.fromkeys(nieuw.values_list("huishouden_id", flat=True), "nieuwe melding")

@@ -127,6 +127,21 @@ class CasusoverlegBesluitForm(forms.Form):
         self.fields["besproken_op"].initial = timezone.localdate()
 
 
+class CasusAgenderenForm(forms.Form):
+    """An existing case (an open traject of the team) on the casusoverleg agenda."""
+
+    traject = forms.ModelChoiceField(label=_("Casus (huishouden)"), queryset=None,
+                                     error_messages={"invalid_choice": _("Kies een lopende casus van dit team.")})
+    reden = forms.CharField(label=_("Waarom op het casusoverleg"), max_length=2000,
+                            widget=forms.Textarea(attrs={"rows": 2}),
+                            help_text=_("Bijvoorbeeld: de situatie is veranderd, of het plan loopt vast."))
+
+    def __init__(self, *args, trajecten, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["traject"].queryset = trajecten
+        self.fields["traject"].label_from_instance = lambda t: t.huishouden.naam
+
+
 class AfwezigheidForm(forms.Form):
     van = forms.DateField(label=_("Afwezig van"), widget=forms.DateInput(attrs={"type": "date"}))
     tot = forms.DateField(label=_("Tot en met"), widget=forms.DateInput(attrs={"type": "date"}))

@@ -27,13 +27,16 @@ def dossier_sectie(request, huishouden):
 
 
 def tijdlijn(huishouden):
+    from django.db.models import Q
+
     from toegang.models import CasusoverlegAgendapunt, Melding
 
     for m in Melding.objects.filter(huishouden=huishouden).only("pk", "ontvangstnummer", "ontvangen_op", "soort"):
         yield {"datum": m.ontvangen_op, "soort": "melding",
                "omschrijving": f"Melding {m.ontvangstnummer} ({m.get_soort_display()})",
                "url": m.get_absolute_url()}
-    for p in (CasusoverlegAgendapunt.objects.filter(melding__huishouden=huishouden, status="besproken")
+    for p in (CasusoverlegAgendapunt.objects.filter(Q(melding__huishouden=huishouden)
+                                                    | Q(traject__huishouden=huishouden), status="besproken")
               .select_related("besluit_regisseur")):
         naam = p.besluit_regisseur.get_full_name() or p.besluit_regisseur.username
         yield {"datum": p.besproken_op, "soort": "casusoverleg",

@@ -313,8 +313,18 @@ def agenda_voor(user, team, bereik=None):
     if team.pk not in bereik.team_ids and team.gebied_id not in bereik.gebied_ids:
         raise Http404
     return (CasusoverlegAgendapunt.objects.filter(team=team)
-            .select_related("melding__huishouden__wijk", "melding__traject", "besluit_regisseur")
+            .select_related("melding__huishouden__wijk", "melding__traject", "traject__huishouden__wijk",
+                            "besluit_regisseur")
             .order_by("status", "geagendeerd_op"))
+
+
+def agendeerbare_trajecten(user, team):
+    """The team's open trajecten the user may see and that are not on the agenda yet: the existing cases that can
+    be put on the casusoverleg."""
+    return (Traject.objects.filter(team=team, huishouden__in=huishouden_selectors.huishoudens_voor(user))
+            .exclude(status=Traject.Status.AFGESLOTEN)
+            .exclude(casusoverleg_agendapunten__status=CasusoverlegAgendapunt.Status.GEAGENDEERD)
+            .select_related("huishouden").order_by("huishouden__naam", "pk"))
 
 
 def casusoverleg_teams(bereik):

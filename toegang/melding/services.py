@@ -383,10 +383,32 @@ def wijs_huishoudens_toe(*, traject_ids, aan, door):
 
 
 @transaction.atomic
+def agendeer_casus(*, traject, reden, door):
+    """Put an existing case (an open traject already in the werkvoorraad) on its team's casusoverleg, with the
+    reason. A team member or the coördinator of the team's gebied does this; the decision is recorded as for a new
+    melding (``leg_casusoverleg_besluit_vast``)."""
+    traject = Traject.objects.select_for_update(of=("self",)).select_related("team", "huishouden").get(pk=traject.pk)
+    if (not huishouden_selectors.huishoudens_voor(door).filter(pk=traject.huishouden_id).exists()
+            or not (_is_lid(door, traject.team) or is_coordinator_van_team(door, traject.team))):
+        raise PermissionDenied(_("Alleen het team of de coördinator zet deze casus op het casusoverleg."))
+    if not traject.is_open:
+        raise ValidationError(_("Dit traject is afgesloten; een afgesloten casus gaat niet naar het casusoverleg."))
+    if not (reden or "").strip():
+        raise ValidationError({"reden": _("Beschrijf waarom de casus op het casusoverleg moet.")})
+    if CasusoverlegAgendapunt.objects.filter(traject=traject, status=CasusoverlegAgendapunt.Status.GEAGENDEERD
+                                             ).exists():
+        raise ValidationError(_("Deze casus staat al op de agenda van het casusoverleg."))
+    punt = CasusoverlegAgendapunt.objects.create(team=traject.team, traject=traject, reden=reden.strip(),
+                                                 geagendeerd_door=door)
+    log.aangemaakt(door, punt)
+    return punt
+
+
+@transaction.atomic
 def leg_casusoverleg_besluit_vast(*, agendapunt, regisseur, volgende_stap, door, besproken_op=None):
     """Record the casusoverleg's decision (regisseur, next step) on the dossier and make the regisseur."""
     agendapunt = (CasusoverlegAgendapunt.objects.select_for_update(of=("self",))
-                  .select_related("team", "melding__traject").get(pk=agendapunt.pk))
+                  .select_related("team", "melding__traject", "traject").get(pk=agendapunt.pk))
     if not (_is_lid(door, agendapunt.team) or is_coordinator_van_team(door, agendapunt.team)):
         raise PermissionDenied(_("Alleen het team of de coördinator legt het besluit van het casusoverleg vast."))
     if agendapunt.status != CasusoverlegAgendapunt.Status.GEAGENDEERD:
@@ -395,16 +417,18 @@ def leg_casusoverleg_besluit_vast(*, agendapunt, regisseur, volgende_stap, door,
         raise ValidationError({"volgende_stap": _("Beschrijf de volgende stap.")})
     if not (_is_lid(regisseur, agendapunt.team) or is_coordinator_van_team(regisseur, agendapunt.team)):
         raise ValidationError({"regisseur": _("De regisseur moet lid zijn van het team.")})
-    melding = Melding.objects.select_for_update().get(pk=agendapunt.melding_id)
-    if melding.traject_id and melding.traject.is_open:
-        huishouden_services.wijs_regisseur_toe(traject=melding.traject, regisseur=regisseur, door=door,
+    melding = Melding.objects.select_for_update().get(pk=agendapunt.melding_id) if agendapunt.melding_id else None
+    traject = agendapunt.zaak
+    if traject is not None and traject.is_open:
+        huishouden_services.wijs_regisseur_toe(traject=traject, regisseur=regisseur, door=door,
                                                reden=_("Besluit casusoverleg"))
-    if melding.status == Status.NIEUW:
-        _zet_status(melding, Status.IN_BEHANDELING)
-        melding.opgepakt_op = timezone.now()
-    if melding.is_open:
-        melding.behandelaar = regisseur
-    melding.save(update_fields=["status", "behandelaar", "opgepakt_op"])
+    if melding is not None:
+        if melding.status == Status.NIEUW:
+            _zet_status(melding, Status.IN_BEHANDELING)
+            melding.opgepakt_op = timezone.now()
+        if melding.is_open:
+            melding.behandelaar = regisseur
+        melding.save(update_fields=["status", "behandelaar", "opgepakt_op"])
     agendapunt.status = CasusoverlegAgendapunt.Status.BESPROKEN
     agendapunt.besproken_op = besproken_op or timezone.localdate()
     agendapunt.besluit_regisseur, agendapunt.volgende_stap = regisseur, volgende_stap.strip()
@@ -412,7 +436,7 @@ def leg_casusoverleg_besluit_vast(*, agendapunt, regisseur, volgende_stap, door,
     agendapunt.save()
     log.gewijzigd(door, agendapunt, detail={"regisseur": regisseur.username})
     if regisseur != door:
-        _mail_na_commit(regisseur, melding=melding)
+        _mail_na_commit(regisseur, melding=melding, traject=traject)
     return agendapunt
 
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("meldingen/<int:pk>/koppelen/", views.melding_koppelen, name="melding_koppelen"),
     path("meldingen/<int:pk>/afhandelen/", views.melding_afhandelen, name="melding_afhandelen"),
     path("casusoverleg/<int:team_pk>/", views.casusoverleg, name="casusoverleg"),
+    path("casusoverleg/<int:team_pk>/agenderen/", views.casusoverleg_agenderen, name="casusoverleg_agenderen"),
     path("casusoverleg/<int:team_pk>/<int:pk>/besluit/", views.casusoverleg_besluit,
          name="casusoverleg_besluit"),
     path("afwezigheid/", views.afwezigheid, name="afwezigheid"),

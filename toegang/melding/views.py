@@ -15,6 +15,7 @@ from toegang.melding import selectors, services
 from toegang.melding.forms import (
     AfhandelForm,
     AfwezigheidForm,
+    CasusAgenderenForm,
     CasusoverlegBesluitForm,
     KoppelForm,
     MeldingForm,
@@ -175,7 +176,34 @@ def casusoverleg(request, team_pk):
     return render(request, "toegang/melding/casusoverleg.html", {
         "team": team, "agenda": agenda, "besluit_form": CasusoverlegBesluitForm(team=team),
         "teams": selectors.casusoverleg_teams(bereik),
+        "agenderen_form": CasusAgenderenForm(trajecten=selectors.agendeerbare_trajecten(request.user, team),
+                                             initial={"traject": request.GET.get("traject")}),
     })
+
+
+@require_POST
+@login_required
+def casusoverleg_agenderen(request, team_pk):
+    """Put an existing case of the team on its casusoverleg agenda."""
+    _alleen_professionals(request.user)
+    team = get_object_or_404(Team.objects.select_related("gebied"), pk=team_pk,
+                             gemeente_id=selectors.gemeente_id_van(request.user))
+    bereik = selectors.bereik_van(request.user)
+    agenda = selectors.agenda_voor(request.user, team, bereik)  # 404 outside the user's teams and gebieden
+    form = CasusAgenderenForm(request.POST, trajecten=selectors.agendeerbare_trajecten(request.user, team))
+    if form.is_valid():
+        try:
+            punt = services.agendeer_casus(door=request.user, **form.cleaned_data)
+        except (ValidationError, PermissionDenied) as fout:
+            fouten_naar_form(form, fout)
+        else:
+            messages.success(request, _("%(naam)s staat op de agenda van het casusoverleg.")
+                             % {"naam": punt.traject.huishouden.naam})
+            return redirect("toegang:casusoverleg", team_pk=team.pk)
+    return render(request, "toegang/melding/casusoverleg.html", {
+        "team": team, "agenda": list(agenda), "besluit_form": CasusoverlegBesluitForm(team=team),
+        "teams": selectors.casusoverleg_teams(bereik), "agenderen_form": form,
+    }, status=400)
 
 
 @require_POST
@@ -196,11 +224,12 @@ def casusoverleg_besluit(request, team_pk, pk):
             fouten_naar_form(form, fout)
         else:
             messages.success(request, _("Het besluit over %(nr)s is op het dossier vastgelegd.")
-                             % {"nr": punt.melding.ontvangstnummer})
+                             % {"nr": punt.melding.ontvangstnummer if punt.melding_id else punt.huishouden.naam})
             return redirect("toegang:casusoverleg", team_pk=team.pk)
     return render(request, "toegang/melding/casusoverleg.html", {
         "team": team, "agenda": list(agenda), "besluit_form": CasusoverlegBesluitForm(team=team),
         "fout_form": form, "fout_punt": punt.pk, "teams": selectors.casusoverleg_teams(bereik),
+        "agenderen_form": CasusAgenderenForm(trajecten=selectors.agendeerbare_trajecten(request.user, team)),
     }, status=400)
 
 

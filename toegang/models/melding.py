@@ -165,14 +165,22 @@ class Melding(models.Model):
 
 
 class CasusoverlegAgendapunt(models.Model):
-    """A new case on two or more leefgebieden on the team's casusoverleg; the decision goes on the dossier."""
+    """A case on the team's casusoverleg; the decision goes on the dossier. Either a new melding on two or more
+    leefgebieden (put there by the triage), or an existing case (a traject already in the werkvoorraad) that a
+    team member or the coördinator puts on the agenda with a reason."""
 
     class Status(models.TextChoices):
         GEAGENDEERD = "geagendeerd", _("Geagendeerd")
         BESPROKEN = "besproken", _("Besproken")
 
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="casusoverleg")
-    melding = models.OneToOneField(Melding, on_delete=models.PROTECT, related_name="agendapunt")
+    melding = models.OneToOneField(Melding, on_delete=models.PROTECT, null=True, blank=True,
+                                   related_name="agendapunt")
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, null=True, blank=True,
+                                related_name="casusoverleg_agendapunten", verbose_name=_("traject"))
+    reden = models.TextField(_("waarom op de agenda"), blank=True, max_length=2000)
+    geagendeerd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
+                                         blank=True, related_name="+")
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.GEAGENDEERD)
     geagendeerd_op = models.DateTimeField(auto_now_add=True)
     besproken_op = models.DateField(_("besproken op"), null=True, blank=True)
@@ -190,10 +198,26 @@ class CasusoverlegAgendapunt(models.Model):
             models.CheckConstraint(
                 condition=Q(status="geagendeerd") | (Q(besproken_op__isnull=False) & ~Q(volgende_stap="")),
                 name="casusoverleg_besluit_compleet"),
+            models.CheckConstraint(
+                condition=(Q(melding__isnull=False, traject__isnull=True)
+                           | (Q(melding__isnull=True, traject__isnull=False) & ~Q(reden=""))),
+                name="casusoverleg_melding_of_bestaande_casus"),
+            models.UniqueConstraint(fields=["traject"], condition=Q(status="geagendeerd"),
+                                    name="casusoverleg_traject_eenmaal_geagendeerd"),
         ]
 
+    @property
+    def huishouden(self):
+        return self.melding.huishouden if self.melding_id else self.traject.huishouden
+
+    @property
+    def zaak(self):
+        """The traject the decision goes on: the melding's (if any) or the existing case's."""
+        return self.melding.traject if self.melding_id else self.traject
+
     def audit_context(self):
-        return {"gemeente_id": self.team.gemeente_id, "huishouden_id": self.melding.huishouden_id}
+        huishouden_id = self.melding.huishouden_id if self.melding_id else self.traject.huishouden_id
+        return {"gemeente_id": self.team.gemeente_id, "huishouden_id": huishouden_id}
 
 
 class Afwezigheid(models.Model):
