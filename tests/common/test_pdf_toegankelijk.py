@@ -9,7 +9,6 @@ import subprocess
 import pytest
 from django.urls import reverse
 from pypdf import PdfReader
-from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 from huishoudens import services as huishouden_services
 from huishoudens.models import Leefgebied
@@ -19,6 +18,8 @@ from tests.factories import DisciplineFactory, maak_gebruiker
 from tests.huishoudens.factories import NetwerkLidFactory
 from tests.huishoudens.factories import maak_dossier as maak_huishouden
 from tests.monitoring.casus import bereken, maak_casus
+from tests.pdfstructuur import object_
+from tests.pdfstructuur import structuur as _structuur
 from tests.toegang_maatwerk.factories import maak_dossier as maak_dossier_met_doel
 from tests.toegang_maatwerk.factories import vraag_aan
 from toegang.maatwerk import services as maatwerk_services
@@ -40,28 +41,6 @@ def weasyprint_meldt_geen_fouten(caplog):
 
 
 # --- reading a PDF's accessibility back -------------------------------------------------------------------------
-
-def _object(o):
-    return o.get_object() if isinstance(o, IndirectObject) else o
-
-
-def _structuur(reader):
-    """Every structure element of the tag tree as (type, element), depth first."""
-    uit = []
-
-    def loop(knoop):
-        knoop = _object(knoop)
-        if isinstance(knoop, ArrayObject):
-            for kind in knoop:
-                loop(kind)
-        elif isinstance(knoop, DictionaryObject) and "/S" in knoop:
-            uit.append((str(knoop["/S"]), knoop))
-            if "/K" in knoop:
-                loop(knoop["/K"])
-
-    loop(_object(reader.trailer["/Root"]["/StructTreeRoot"]).get("/K"))
-    return uit
-
 
 def _bladwijzers(outline):
     for item in outline:
@@ -87,7 +66,7 @@ def _controleer_toegankelijk(pdf, tmp_path, *, titel, bladwijzers, figuren=False
     assert "/Table" in soorten and "/TH" in soorten and "/TD" in soorten
     # every data cell is linked to a header cell (from <th scope>)
     cellen = [e for s, e in structuur if s == "/TD"]
-    assert all(list(_object(e["/A"]).get("/Headers", [])) for e in cellen)
+    assert all(list(object_(e["/A"]).get("/Headers", [])) for e in cellen)
     if figuren:
         alt = [str(e.get("/Alt", "")) for s, e in structuur if s == "/Figure"]
         assert alt and all(alt), "elke grafiek heeft een tekstalternatief"

@@ -16,11 +16,11 @@ import re
 import pytest
 from django.urls import reverse
 from pypdf import PdfReader
-from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 from common.kaart import Vlak, choropleth
 from monitoring import rapport
 from tests.monitoring.casus import bereken
+from tests.pdfstructuur import figuren as _figuren
 from wijkteams.models import WijkGrens
 
 pytestmark = pytest.mark.django_db
@@ -99,28 +99,6 @@ def test_kaart_404_voor_wie_de_monitor_niet_ziet(client, met_grenzen, wie):
     run = bereken(met_grenzen.org)
     client.force_login(met_grenzen.org.mensen[wie])
     assert client.get(reverse("monitoring:kaart", args=[run.pk])).status_code == 404
-
-
-def _object(o):
-    return o.get_object() if isinstance(o, IndirectObject) else o
-
-
-def _figuren(reader):
-    alt = []
-
-    def loop(knoop):
-        knoop = _object(knoop)
-        if isinstance(knoop, ArrayObject):
-            for kind in knoop:
-                loop(kind)
-        elif isinstance(knoop, DictionaryObject) and "/S" in knoop:
-            if str(knoop["/S"]) == "/Figure":
-                alt.append(str(knoop.get("/Alt", "")))
-            if "/K" in knoop:
-                loop(knoop["/K"])
-
-    loop(_object(reader.trailer["/Root"]["/StructTreeRoot"]).get("/K"))
-    return alt
 
 
 def test_kaart_in_de_monitor_pdf_met_legenda_en_onderdrukking(met_grenzen, caplog):

@@ -166,12 +166,17 @@ def melding_afhandelen(request, pk):
                   _melding_context(request, melding, afhandel_form=form), status=400)
 
 
-@login_required
-def casusoverleg(request, team_pk):
+def _casusoverleg_team(request, team_pk):
+    """The team of a casusoverleg page (of the user's gemeente, for professionals) and the user's reach."""
     _alleen_professionals(request.user)
     team = get_object_or_404(Team.objects.select_related("gebied"), pk=team_pk,
                              gemeente_id=selectors.gemeente_id_van(request.user))
-    bereik = selectors.bereik_van(request.user)
+    return team, selectors.bereik_van(request.user)
+
+
+@login_required
+def casusoverleg(request, team_pk):
+    team, bereik = _casusoverleg_team(request, team_pk)
     agenda = list(selectors.agenda_voor(request.user, team, bereik))
     return render(request, "toegang/melding/casusoverleg.html", {
         "team": team, "agenda": agenda, "besluit_form": CasusoverlegBesluitForm(team=team),
@@ -185,10 +190,7 @@ def casusoverleg(request, team_pk):
 @login_required
 def casusoverleg_agenderen(request, team_pk):
     """Put an existing case of the team on its casusoverleg agenda."""
-    _alleen_professionals(request.user)
-    team = get_object_or_404(Team.objects.select_related("gebied"), pk=team_pk,
-                             gemeente_id=selectors.gemeente_id_van(request.user))
-    bereik = selectors.bereik_van(request.user)
+    team, bereik = _casusoverleg_team(request, team_pk)
     agenda = selectors.agenda_voor(request.user, team, bereik)  # 404 outside the user's teams and gebieden
     form = CasusAgenderenForm(request.POST, trajecten=selectors.agendeerbare_trajecten(request.user, team))
     if form.is_valid():
