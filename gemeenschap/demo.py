@@ -25,6 +25,7 @@ from gemeenschap.models import (
 )
 from huishoudens.models import Actie, Ladder, Persoon, Traject
 from huishoudens.selectors import huidige_regisseur
+from wijkteams import rollen
 from wijkteams.models import Gemeente
 
 VOORNAMEN = ["Ria", "Henk", "Samira", "Joost", "Gerda", "Youssef", "Marloes", "Cor", "Ilse", "Bram", "Nel", "Omar",
@@ -193,8 +194,9 @@ def laad(stdout=None):
             titel=f"{titel} {wijk.gebied.naam if per_gebied else wijk.naam}", partner=partner, startdatum=start,
             einddatum=start + timedelta(days=rng.choice([0, 0, 42, 90])), bereik=rng.randint(6, 60))
 
-    # Some complaints: handled, in progress and one overdue.
-    teams = list(ridderkerk.teams.order_by("id"))
+    # Some complaints: handled, in progress and one overdue; about teams of the coördinator's own gebieden (only
+    # the coördinator of a complaint's gebied handles it).
+    teams = [t for t in ridderkerk.teams.order_by("id") if rollen.is_coordinator_van(coord, t.gebied_id)]
     for i, (onderwerp, uitkomst) in enumerate(KLACHTEN):
         ontvangen = vandaag - timedelta(days=[200, 150, 90, 60, 30, 5][i])
         k = services.registreer_klacht(door=coord, ontvangen_op=ontvangen, onderwerp=onderwerp,

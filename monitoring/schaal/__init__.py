@@ -20,6 +20,8 @@ from pathlib import Path
 from django.db import connection, transaction
 from django.utils import timezone
 
+from common.statistieken import analyseer
+
 MAP = Path(__file__).resolve().parent
 STAPPEN = ("organisatie.sql", "dossiers.sql", "rechten.sql", "toegang.sql", "zrm.sql")
 
@@ -127,7 +129,7 @@ def genereer(*, seed=1, schaal=1.0, auditdagen=365, cbs="0599", peildatum=None, 
                 c.execute(dag_sql)
             if d % 30 == 29 or d == auditdagen - 1:
                 meld(f"leeslog: {d + 1} van {auditdagen} dagen, {time.perf_counter() - start:.0f} s")
-        c.execute("ANALYZE")
+        analyseer(c)
         tellingen = tel(cbs)
     tellingen["seconden"] = round(time.perf_counter() - begin, 1)
     return tellingen

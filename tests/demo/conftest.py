@@ -21,7 +21,13 @@ def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), override_settings(
             PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         blok.__enter__()
-        call_command("demo_data", stdout=io.StringIO())
+        try:
+            call_command("demo_data", stdout=io.StringIO())
+        except BaseException as fout:
+            # roll the half-loaded demo back, or every later test of this process would run inside it
+            transaction.set_rollback(True)
+            blok.__exit__(type(fout), fout, fout.__traceback__)
+            raise
     yield
     with django_db_blocker.unblock():
         transaction.set_rollback(True)

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
+from common.statistieken import analyseer
 from wijkteams.demo import DEMO_WACHTWOORD
 
 
@@ -36,7 +37,7 @@ class Command(BaseCommand):
                 # Fresh statistics for the next app's demo: its queries run on the rows just loaded
                 # (inside a test transaction autovacuum cannot see them; ANALYZE sees its own rows).
                 with connection.cursor() as cursor:
-                    cursor.execute("ANALYZE")
+                    analyseer(cursor)
             accounts.extend(resultaat.get("accounts", []))
             self.stdout.write(f"Demodata geladen: {config.verbose_name}")
         self.stdout.write("")
