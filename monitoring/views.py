@@ -72,6 +72,8 @@ def dashboard(request):
                         "grafieken": grafieken.get(t.code, []),
                         "verloop": met_verloop and bool(rapport.verloopregels(t))} for t in ov.themas],
             "bestanden": selectors.bestanden(run),
+            # the choropleth of the standard per-wijk indicator (None without wijk boundaries or per-wijk figures)
+            "kaart": wijkkaart.wijkkaart(run, gekozen, wijkkaart.STANDAARD, id_voorvoegsel="dashboardkaart"),
             "acties": [a for a in ov.acties if gekozen is None or a.gebied_id in (None, gekozen.pk)],
             "acties_vorige": [a for a in ov.acties_vorige if gekozen is None or a.gebied_id in (None, gekozen.pk)],
         })

@@ -143,15 +143,16 @@ def test_dashboard_queries_groeien_niet_mee(beleid, casus, django_assert_num_que
         bereken(casus.org, perioden.kwartaal(2025, k))
     bereken(casus.org)  # with a nulmeting and a previous quarter to compare with
     # 16 + 2 per shown run (run, previous, nulmeting) for the complementary suppression table (issue 14),
-    # - 1 since the user's groups are read once per request for the audit role and the roles (issue 15)
-    with django_assert_num_queries(21):
+    # - 1 since the user's groups are read once per request for the audit role and the roles (issue 15),
+    # + 3 for the map per wijk (the per-wijk figures, their wijken, the boundaries; issue 18)
+    with django_assert_num_queries(24):
         beleid.get(reverse("monitoring:dashboard"))
     from tests.monitoring.casus import _huishouden, _traject
 
     for n in range(20):
         _traject(_huishouden(casus.org, casus.org.wijk_b, f"Extra {n}"), casus.org.team_b, KWARTAAL.van)
     bereken(casus.org, perioden.kwartaal(2026, 2))
-    with django_assert_num_queries(21):  # the same: more households and runs, not more queries
+    with django_assert_num_queries(24):  # the same: more households and runs, not more queries
         beleid.get(reverse("monitoring:dashboard") + f"?gebied={casus.org.gebied_a.pk}")
 
 

@@ -50,7 +50,12 @@ def test_kaartpagina_toont_de_wijken_met_onderdrukte_wijk_gearceerd(client, met_
     client.force_login(o.mensen["beleidsmedewerker"])
     dashboard = client.get(reverse("monitoring:dashboard")).content.decode()
     url = reverse("monitoring:kaart", args=[run.pk])
-    assert url in dashboard  # the dashboard links to the map
+    assert url in dashboard  # the dashboard links to the map …
+    # … and shows it: every wijk with its boundary as a path with a title, the legend, suppression hatched
+    kaart = dashboard[dashboard.index('<figure class="kaart-figuur">'):]
+    kaart = kaart[:kaart.index("</figure>")]
+    assert "<svg" in kaart and "WK059701" in kaart and "WK059703" in kaart
+    assert "Legenda" in kaart and "gearceerd" in kaart and "Dezelfde cijfers als tabel" in kaart
     client.get(url)
     with django_assert_max_num_queries(14):
         antwoord = client.get(url)
