@@ -108,6 +108,15 @@ def opschaling_actie(request, pk, actie):
         raise Http404
     o = selectors.get_opschaling_voor(request.user, pk, request=request)
     form_klasse, service = ACTIES[actie]
+    form = _voer_uit(request, o, form_klasse, service, actie)
+    if form is None:
+        return redirect(o)
+    return render(request, "toegang/opschaling/opschaling.html", _context(request, o, form, actie), status=400)
+
+
+def _voer_uit(request, o, form_klasse, service, actie):
+    """One action on an escalation from its form (prefixed with the action's name): None when recorded (with
+    the success message), else the form with its errors and the escalation read again for the page."""
     form = form_klasse(request.POST, prefix=actie)
     if form.is_valid():
         try:
@@ -116,9 +125,9 @@ def opschaling_actie(request, pk, actie):
             fouten_naar_form(form, fout)
         else:
             messages.success(request, _("Vastgelegd."))
-            return redirect(o)
+            return None
     o.refresh_from_db()
-    return render(request, "toegang/opschaling/opschaling.html", _context(request, o, form, actie), status=400)
+    return form
 
 
 @login_required
@@ -163,16 +172,9 @@ def bestuurstafel_actie(request, pk, actie):
         raise Http404
     casus = selectors.get_bestuurstafel_casus(request.user, pk, request=request)
     form_klasse, service, _titel = BESTUURSTAFEL_ACTIES[actie]
-    form = form_klasse(request.POST, prefix=actie)
-    if form.is_valid():
-        try:
-            service(opschaling_id=casus.pk, door=request.user, **form.cleaned_data)
-        except ValidationError as fout:
-            fouten_naar_form(form, fout)
-        else:
-            messages.success(request, _("Vastgelegd."))
-            return redirect("toegang:bestuurstafel_casus", pk=casus.pk)
-    casus.refresh_from_db()
+    form = _voer_uit(request, casus, form_klasse, service, actie)
+    if form is None:
+        return redirect("toegang:bestuurstafel_casus", pk=casus.pk)
     return render(request, "toegang/opschaling/bestuurstafel_casus.html",
                   _casus_context(request, casus, form, actie), status=400)
 
