@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from common import opmaak
 from gemeenschap import rechten, selectors
 from gemeenschap.models import Hulpvraag
+from huishoudens.registry import tabblad
 
 
 def actie_extra(request, acties):
@@ -37,6 +38,7 @@ def actie_extra(request, acties):
     return regels
 
 
+@tabblad("personen")
 def huishouden_sectie(request, huishouden):
     """Dossier section: carers of this household (with overbelasting) and the link to the community page."""
     if not rechten.mag_hulpvraag_indienen(request.user):

@@ -61,19 +61,22 @@ def kindveiligheid_wijzigingen(huishouden):
             .select_related("door", "traject").order_by("-op", "-id"))
 
 
-def get_huishouden_voor(user, pk, *, request=None, log_lezen=True):
+def get_huishouden_voor(user, pk, *, request=None, log_lezen=True, annotaties=None):
     """One household, or 404 whether it does not exist or is not this user's to see. Logs the read.
 
     A running emergency access (``Noodtoegang``) opens the household for reading only (GET); such a read is
-    logged with the ``noodtoegang`` flag.
+    logged with the ``noodtoegang`` flag. ``annotaties`` (expressions over the household row) are read in the
+    same query.
     """
-    huishouden = met_zorgen_kindveiligheid(huishoudens_voor(user).select_related("wijk", "gemeente")).filter(
-        pk=pk).first()
+    annotaties = annotaties or {}
+    huishouden = met_zorgen_kindveiligheid(huishoudens_voor(user).select_related("wijk", "gemeente")).annotate(
+        **annotaties).filter(pk=pk).first()
     nood = False
     if huishouden is None and (request is None or request.method in ("GET", "HEAD")):
         nood = lopende_noodtoegang(user, pk) is not None
         if nood:
-            huishouden = met_zorgen_kindveiligheid(Huishouden.objects.select_related("wijk", "gemeente")).get(pk=pk)
+            huishouden = met_zorgen_kindveiligheid(Huishouden.objects.select_related("wijk", "gemeente")).annotate(
+                **annotaties).get(pk=pk)
     if huishouden is None:
         # NEN 7513: a refused attempt leaves a trace too (missing and forbidden alike, as the 404 itself)
         log.geweigerd(user, Huishouden._meta.label_lower, pk, request=request,
@@ -105,18 +108,29 @@ def noodtoegangen_te_beoordelen(user):
     return Noodtoegang.objects.filter(pk__in=binnen).select_related("huishouden", "gebruiker", "beoordeeld_door")
 
 
-def dossier_voor(user, pk, *, request=None):
-    """The household page's read: ``get_huishouden_voor`` (404, logged) with what the page and the sections of
-    other apps all ask for read once: every traject with its team, the open one and its regisseur, the persons.
-    ``lopend_traject``, ``huidige_regisseur`` and ``dossier_personen`` answer from these for this instance. Only
-    for a read-only page: nothing that writes gets this instance."""
-    huishouden = get_huishouden_voor(user, pk, request=request)
-    trajecten = list(huishouden.trajecten.select_related("team"))
+def dossier_voor(user, pk, *, request=None, annotaties=None):
+    """The household page's read: ``get_huishouden_voor`` (404, logged; with ``annotaties`` in the same query)
+    with what the page and the sections of other apps all ask for read once: every traject with its team and the
+    open one's regisseur (one query), the persons (on first use). ``lopend_traject``, ``huidige_regisseur`` and
+    ``dossier_personen`` answer from these for this instance. Only for a read-only page: nothing that writes
+    gets this instance."""
+    from django.db.models import OuterRef, Subquery
+    from django.db.models.functions import JSONObject
+
+    huishouden = get_huishouden_voor(user, pk, request=request, annotaties=annotaties)
+    regisseur = RegisseurToewijzing.objects.filter(traject_id=OuterRef("pk"), tot__isnull=True).order_by(
+        "van", "id").values(j=JSONObject(id="regisseur_id", username="regisseur__username",
+                                           first_name="regisseur__first_name", last_name="regisseur__last_name"))[:1]
+    plan = Plan.objects.filter(traject_id=OuterRef("pk"), status__in=ACTIEF_PLAN).order_by("-versie").values(
+        j=JSONObject(id="pk", versie="versie", status="status"))[:1]
+    trajecten = list(huishouden.trajecten.select_related("team").annotate(regisseur_json=Subquery(regisseur),
+                                                                         plan_json=Subquery(plan)))
     open_ = next((t for t in trajecten if t.status != Traject.Status.AFGESLOTEN), None)
     if open_ is not None:
-        open_.dossier_regisseur = huidige_regisseur(open_)
-    huishouden.dossier = {"trajecten": trajecten, "open_traject": open_,
-                          "personen": list(personen_van(huishouden))}
+        gegevens = open_.regisseur_json
+        open_.dossier_regisseur = get_user_model()(**gegevens) if gegevens else None
+        open_.dossier_plan = Plan(traject=open_, **open_.plan_json) if open_.plan_json else None
+    huishouden.dossier = {"trajecten": trajecten, "open_traject": open_, "personen": None}
     return huishouden
 
 
@@ -137,6 +151,8 @@ def huidige_regisseur(traject):
 def dossier_personen(huishouden):
     """The household's current persons (birth date order), from the page's read when there is one."""
     if hasattr(huishouden, "dossier"):
+        if huishouden.dossier["personen"] is None:
+            huishouden.dossier["personen"] = list(personen_van(huishouden))
         return huishouden.dossier["personen"]
     return list(personen_van(huishouden))
 
@@ -318,10 +334,17 @@ def acties_van_traject(traject):
     return Actie.objects.filter(doel__plan__traject=traject).order_by("-doel__plan__versie", "id")
 
 
+ACTIEF_PLAN = ("actief", "concept")
+
+
 def actief_plan(traject):
+    """The traject's active (or draft) plan; on the household page's read (``dossier_voor``) without a query: only
+    its id, version and status."""
     if traject is None:
         return None
-    return traject.plannen.filter(status__in=["actief", "concept"]).order_by("-versie").first()
+    if hasattr(traject, "dossier_plan"):
+        return traject.dossier_plan
+    return traject.plannen.filter(status__in=ACTIEF_PLAN).order_by("-versie").first()
 
 
 def plannen_van(huishouden):

@@ -1,5 +1,6 @@
-from django.urls import path
+from django.urls import path, re_path
 
+from huishoudens import registry
 from huishoudens.views import coordinator, dossier, gesprek, inzage, kindveiligheid, noodtoegang, plan
 
 app_name = "huishoudens"
@@ -14,6 +15,9 @@ urlpatterns = [
          name="noodtoegang_beoordeeld"),
     path("<int:pk>/noodtoegang/", noodtoegang.noodtoegang, name="noodtoegang"),
     path("<int:pk>/", dossier.huishouden, name="huishouden"),
+    # the household page's other tabs (the first, "overzicht", is the household's own address above)
+    re_path(r"^(?P<pk>[0-9]+)/(?P<tab>{})/$".format("|".join(registry.TABBLADEN[1:])), dossier.huishouden,
+            name="tab"),
     path("<int:pk>/wijzigen/", dossier.wijzig, name="wijzigen"),
     path("<int:pk>/personen/nieuw/", dossier.persoon_toevoegen, name="persoon_toevoegen"),
     path("<int:pk>/personen/<int:persoon_pk>/", dossier.persoon_wijzigen, name="persoon_wijzigen"),

@@ -5,10 +5,12 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from huishoudens.registry import tabblad
 from zelfredzaamheid import selectors
 from zelfredzaamheid.models import Meting
 
 
+@tabblad("overzicht")
 def sectie(request, huishouden):
     """The household page's ZRM section: all members' latest scores side by side, change since the first."""
     return {"template": "zelfredzaamheid/_sectie.html", "titel": _("Zelfredzaamheid (ZRM)"), "anker": "zrm",

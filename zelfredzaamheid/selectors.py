@@ -5,7 +5,7 @@ have no households, so they get a 404 on every measurement and only see the aggr
 from collections import defaultdict
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.urls import reverse
 
@@ -23,7 +23,7 @@ from zelfredzaamheid.aggregaten import (  # noqa: F401
     zrm_aggregaten_per_periode,
     zrm_verdeling,
 )
-from zelfredzaamheid.models import LAAG, Domein, MatrixVersie, Meting, Niveau
+from zelfredzaamheid.models import LAAG, DoelDomein, Domein, Meting, Niveau
 
 
 def metingen_voor(user):
@@ -120,12 +120,17 @@ def huishouden_overzicht(huishouden):
             concepten[m.persoon_id].append(m)
         else:
             definitief[m.versie_id][m.persoon_id].append(m)
-    versies = {v.pk: v for v in MatrixVersie.objects.filter(Q(actief=True) | Q(pk__in=list(definitief)))}
+    # the versions in use and the active ones, each with its domains: one query (a version without domains
+    # shows no rows either way)
+    alle_domeinen = defaultdict(list)
+    versies = {}
+    for d in (Domein.objects.filter(Q(versie__actief=True) | Q(versie_id__in=list(definitief)))
+              .select_related("versie").order_by("volgorde", "id")):
+        versies.setdefault(d.versie_id, d.versie)
+        alle_domeinen[d.versie_id].append(d)
     actieve = next((v for v in sorted(versies.values(), key=lambda v: v.code, reverse=True) if v.actief), None)
-    versie_ids = set(definitief) | ({actieve.pk} if actieve else set())
-    domeinen = defaultdict(list)
-    for d in Domein.objects.filter(versie_id__in=versie_ids).order_by("volgorde"):
-        domeinen[d.versie_id].append(d)
+    versie_ids = set(definitief) & set(versies) | ({actieve.pk} if actieve else set())
+    domeinen = {v: alle_domeinen[v] for v in versie_ids}
     namen = niveaus()
     tabellen = []
     for versie_id in sorted(versie_ids, key=lambda v: (v != getattr(actieve, "pk", None), versies[v].code)):
@@ -150,7 +155,7 @@ def huishouden_overzicht(huishouden):
         tabellen.append({"versie": versies[versie_id], "koppen": koppen, "rijen": rijen})
     doelen = list(
         Doel.objects.filter(plan__traject__huishouden=huishouden, plan__status="actief")
-        .prefetch_related("zrm_domeinen__domein")
+        .prefetch_related(Prefetch("zrm_domeinen", queryset=DoelDomein.objects.select_related("domein")))
         .order_by("volgorde", "id")
     )
     return {

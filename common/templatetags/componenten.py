@@ -20,6 +20,8 @@
   page: Start, the menu entry the page sits under, the household when the page is one of a household's, the
   ``kruimels`` a view may add (``[(label, url), …]``), and the page itself (its ``title`` block) as
   ``aria-current="page"``;
+- ``{% tabbladen tabs label %}`` → a page's tabs as a navigation of links (each tab its own URL, no JavaScript):
+  ``tabs`` a list of {"label", "url", "actief"}; the current one carries ``aria-current="page"``;
 - ``{{ datum|datum_nl }}`` → ``25 november 2026`` (``|datum_nl:"tijd"`` adds the time: ``25 november 2026 14:32``)
   and ``{{ bedrag|bedrag }}`` → ``€ 1.234,50``: Django's formats of the active language (nl), never by hand.
 """
@@ -214,6 +216,11 @@ def kruimelpad(context):
     kruimels.extend((label, url) for label, url in context.get("kruimels") or [] if url != pad)
     kruimels.append((_paginatitel(context), pad))
     return {"kruimels": kruimels}
+
+
+@register.inclusion_tag("components/tabbladen.html")
+def tabbladen(tabs, label):
+    return {"tabs": tabs, "label": label}
 
 
 register.filter("datum_nl", opmaak.datum_nl, expects_localtime=True)

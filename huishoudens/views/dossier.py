@@ -5,7 +5,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
 from audit import log
@@ -115,48 +117,110 @@ def nieuw(request):
                   status=status)
 
 
-def samenvatting(secties):
-    """The summary band of the household page, from what the registered sections already loaded (no queries):
-    their open deadlines, soonest first, and their key figures."""
-    termijnen = sorted((t for s in secties for t in s.get("termijnen", ())), key=lambda t: t["uiterlijk"])
-    return {"open_termijnen": termijnen, "kerncijfers": [k for s in secties for k in s.get("kerncijfers", ())],
-            "secties_open": [s for s in secties if not s.get("ingeklapt")],
+TABBLADEN = {  # the keys of registry.TABBLADEN, with their label and template
+    "overzicht": (_l("Overzicht"), "huishoudens/tabs/overzicht.html"),
+    "personen": (_l("Personen en netwerk"), "huishoudens/tabs/personen.html"),
+    "plan": (_l("Gesprekken en plan"), "huishoudens/tabs/plan.html"),
+    "toegang": (_l("Meldingen, maatwerk en opschaling"), "huishoudens/tabs/toegang.html"),
+    "tijdlijn": (_l("Tijdlijn"), "huishoudens/tabs/tijdlijn.html"),
+}
+
+
+def tab_url(pk, tab):
+    if tab == registry.TABBLADEN[0]:
+        return reverse("huishoudens:huishouden", args=[pk])
+    return reverse("huishoudens:tab", args=[pk, tab])
+
+
+def samenvatting(uitlezers, huishouden):
+    """The summary band shown on every tab: what the HUISHOUDEN_SAMENVATTING providers read in the query that
+    opened the household (no queries here): their open deadlines, soonest first, and their key figures."""
+    termijnen, kerncijfers = [], []
+    for uitlezen in uitlezers:
+        band = uitlezen(huishouden) or {}
+        termijnen.extend(band.get("termijnen", ()))
+        kerncijfers.extend(band.get("kerncijfers", ()))
+    return {"open_termijnen": sorted(termijnen, key=lambda t: t["uiterlijk"]), "kerncijfers": kerncijfers}
+
+
+def _secties(request, huishouden, tab):
+    """Only the sections registered for this tab run."""
+    secties = [{"template": "huishoudens/sectie.html", **s}
+               for s in (sectie(request, huishouden) for sectie in registry.HUISHOUDEN_SECTIES
+                         if registry.tabblad_van(sectie) == tab) if s]
+    for nummer, sectie in enumerate(secties, start=1):
+        sectie.setdefault("anker", f"sectie-{tab}-{nummer}")
+    return {"secties_open": [s for s in secties if not s.get("ingeklapt")],
             "secties_ingeklapt": [s for s in secties if s.get("ingeklapt")]}
 
 
-@login_required
-def huishouden(request, pk):
-    huishouden = selectors.dossier_voor(request.user, pk, request=request)
-    traject = selectors.lopend_traject(huishouden)
-    regisseur = selectors.huidige_regisseur(traject) if traject else None
-    personen = selectors.dossier_personen(huishouden)
-    secties = [{"template": "huishoudens/sectie.html", **s}
-               for s in (sectie(request, huishouden) for sectie in registry.HUISHOUDEN_SECTIES) if s]
+def _tab_overzicht(request, huishouden, traject, regisseur):
     is_coordinator = traject is not None and rollen.is_coordinator_van(request.user, traject.gebied_id)
-    for nummer, sectie in enumerate(secties, start=1):
-        sectie.setdefault("anker", f"sectie-{nummer}")
-    return render(request, "huishoudens/huishouden.html", {
-        **samenvatting(secties),
-        "huishouden": huishouden,
-        "traject": traject,
-        "regisseur": regisseur,
-        "personen": personen,
-        "relaties": Relatie.objects.filter(van__huishouden=huishouden).select_related("van", "naar"),
-        "netwerk": huishouden.netwerk.all(),
-        "ondersteuning": huishouden.bestaande_ondersteuning.all(),
+    return {
         "trajecten": huishouden.dossier["trajecten"],
-        "gesprekken": selectors.gesprekken_van(huishouden),
         "plan": selectors.actief_plan(traject),
-        "tijdlijn": selectors.tijdlijn(huishouden),
-        "secties": secties,
-        "mag_wie_bekeek": selectors.mag_wie_bekeek_zien(request.user, traject),
-        "is_coordinator": is_coordinator,
-        # the same rule as rechten.mag_traject_verplaatsen, from what this page already read
-        "mag_verplaatsen": traject is not None and (
+        "mag_verplaatsen": traject is not None and (  # rechten.mag_traject_verplaatsen, from what this page read
             is_coordinator or getattr(regisseur, "pk", None) == request.user.pk),
         "overgangen": [Traject.Status(s) for s in services.OVERGANGEN.get(traject.status, ())
                        if s not in (Traject.Status.AFGESLOTEN, Traject.Status.HEROPEND)] if traject else [],
-        "persoon_form": forms.PersoonForm(),
+    }
+
+
+def _tab_personen(request, huishouden, traject, regisseur):
+    return {
+        "personen": selectors.dossier_personen(huishouden),
+        "relaties": Relatie.objects.filter(van__huishouden=huishouden).select_related("van", "naar"),
+        "netwerk": huishouden.netwerk.all(),
+        "ondersteuning": huishouden.bestaande_ondersteuning.all(),
+        "is_coordinator": traject is not None and rollen.is_coordinator_van(request.user, traject.gebied_id),
+        "mag_wie_bekeek": selectors.mag_wie_bekeek_zien(request.user, traject),
+    }
+
+
+def _tab_plan(request, huishouden, traject, regisseur):
+    return {"gesprekken": selectors.gesprekken_van(huishouden), "plan": selectors.actief_plan(traject)}
+
+
+def _tab_toegang(request, huishouden, traject, regisseur):
+    return {}
+
+
+def _tab_tijdlijn(request, huishouden, traject, regisseur):
+    return {"tijdlijn": selectors.tijdlijn(huishouden), "trajecten": huishouden.dossier["trajecten"]}
+
+
+TAB_GEGEVENS = {"overzicht": _tab_overzicht, "personen": _tab_personen, "plan": _tab_plan,
+                "toegang": _tab_toegang, "tijdlijn": _tab_tijdlijn}
+
+
+@login_required
+def huishouden(request, pk, tab="overzicht"):
+    """The household dossier as tabs, each its own URL (no JavaScript): the summary band on every tab, then only
+    the current tab's own parts and the sections other apps registered for it."""
+    if tab not in TABBLADEN:
+        raise Http404
+    pk = int(pk)  # the tabs' address is a regular expression
+    annotaties, uitlezers = {}, []
+    for bron in registry.HUISHOUDEN_SAMENVATTING:
+        extra, uitlezen = bron()
+        annotaties.update(extra)
+        uitlezers.append(uitlezen)
+    huishouden = selectors.dossier_voor(request.user, pk, request=request, annotaties=annotaties)
+    traject = selectors.lopend_traject(huishouden)
+    regisseur = selectors.huidige_regisseur(traject) if traject else None
+    label, template = TABBLADEN[tab]
+    return render(request, "huishoudens/huishouden.html", {
+        **samenvatting(uitlezers, huishouden),
+        **_secties(request, huishouden, tab),
+        **TAB_GEGEVENS[tab](request, huishouden, traject, regisseur),
+        "huishouden": huishouden,
+        "traject": traject,
+        "regisseur": regisseur,
+        "tab": tab,
+        "tab_label": label,
+        "tab_template": template,
+        "tabs": [{"label": lbl, "url": tab_url(huishouden.pk, sleutel), "actief": sleutel == tab}
+                 for sleutel, (lbl, _t) in TABBLADEN.items()],
     })
 
 

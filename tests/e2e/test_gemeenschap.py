@@ -52,7 +52,8 @@ def test_regisseur_vraagt_vrijwilliger_makelaar_koppelt_regisseur_ziet_koppeling
 
     # ... and asks the makelaar for a volunteer for that activity (dossier → community section → activity).
     pagina.get_by_role("link", name="← Familie Wandelaar").click()
-    pagina.locator("#mantelzorg > summary").click()  # a folded section of the household page
+    pagina.get_by_role("link", name="Personen en netwerk").click()  # the household page's tab
+    pagina.locator("#mantelzorg > summary").click()  # a folded section of that tab
     pagina.get_by_role("link", name="Plan-activiteiten met vrijwilligers, en mantelzorg").click()
     rij = pagina.locator(f"#actie-{actie.pk}")
     expect(rij).to_contain_text("Maatje om wekelijks mee te wandelen")

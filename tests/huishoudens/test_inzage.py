@@ -97,11 +97,11 @@ def test_niet_ingelogd_gaat_naar_inloggen(client, dossier):
 
 def test_dossierpagina_toont_de_downloadlink_aan_de_regisseur(client, org, dossier):
     client.force_login(dossier.regisseur)
-    inhoud = client.get(dossier.huishouden.get_absolute_url()).content.decode()
+    inhoud = client.get(reverse("huishoudens:tab", args=[dossier.huishouden.pk, "personen"])).content.decode()
     assert reverse("huishoudens:inzage_export", args=[dossier.huishouden.pk]) in inhoud
     collega = maak_gebruiker(org.gemeente, rollen.MEDEWERKER, username="collega2", teams=[org.team_a])
     client.force_login(collega)
-    inhoud = client.get(dossier.huishouden.get_absolute_url()).content.decode()
+    inhoud = client.get(reverse("huishoudens:tab", args=[dossier.huishouden.pk, "personen"])).content.decode()
     assert reverse("huishoudens:inzage_export", args=[dossier.huishouden.pk]) not in inhoud
 
 

@@ -91,7 +91,7 @@ def test_regisseur_en_coordinator_zien_het_besluit(client, mw, dossier, casus):
         client.force_login(mw.mensen[wie])
         werkvoorraad = client.get(reverse("toegang:werkvoorraad")).content.decode()
         assert "Besluit opschaling" in werkvoorraad and BESLUIT in werkvoorraad, wie
-        assert BESLUIT in client.get(dossier.get_absolute_url()).content.decode(), wie
+        assert BESLUIT in client.get(reverse("huishoudens:tab", args=[dossier.pk, "toegang"])).content.decode(), wie
     # a colleague in another team, and the coördinator of another gebied: not in their werkvoorraad
     for wie in ("medewerker_ander_team", "coordinator_ander_gebied"):
         client.force_login(mw.mensen[wie])

@@ -1,6 +1,6 @@
-"""The household page reads at a glance (issue 16): a summary band with status, regisseur, next evaluation, the
-open deadlines of the registered sections with their badges, the child-safety flag, and an in-page navigation
-over the sections with the less-used ones folded in <details> (no JavaScript needed)."""
+"""The household page reads at a glance (issue 16): a summary band on every tab with status, regisseur, next
+evaluation, the open deadlines the apps register with their badges, the child-safety flag; the sections in tabs,
+each its own URL (no JavaScript needed), the less-used sections folded in <details>."""
 
 import re
 from datetime import timedelta
@@ -8,7 +8,9 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from huishoudens import registry
 from huishoudens.models import Traject
+from huishoudens.views.dossier import tab_url
 from tests.toegang_maatwerk.factories import vraag_aan
 from tests.toegang_melding.factories import melding
 from toegang.models import Melding
@@ -30,8 +32,8 @@ def test_samenvatting_toont_status_regisseur_evaluatie_en_open_termijnen(client,
     assert gekoppeld.status == Melding.Status.GEKOPPELD
     client.force_login(mw.mensen["teamlid"])
     client.get(dossier.get_absolute_url())
-    # the summary adds no query: with a melding and a request this page took 30 queries before the band too
-    with django_assert_max_num_queries(30):
+    # the summary adds no query of its own (read with the household): 12 in all on every tab
+    with django_assert_max_num_queries(12):
         antwoord = client.get(dossier.get_absolute_url())
     assert antwoord.status_code == 200
     html = antwoord.content.decode()
@@ -54,22 +56,58 @@ def test_samenvatting_toont_status_regisseur_evaluatie_en_open_termijnen(client,
     assert re.search(r"<dt>Open maatwerkaanvragen</dt><dd><a [^>]*>1</a>", band)
 
 
-def test_navigatie_naar_elke_sectie_en_minder_gebruikte_ingeklapt(client, mw, dossier):
+def test_tabbladen_met_elk_hun_secties_en_minder_gebruikte_ingeklapt(client, mw, dossier):
+    vraag_aan(dossier, mw.mensen["teamlid"])
     melding(dossier, door=mw.mensen["teamlid"])
     client.force_login(mw.mensen["teamlid"])
-    html = client.get(dossier.get_absolute_url()).content.decode()
-    nav = re.search(r'<nav class="dossier-inhoud".*?</nav>', html, re.S).group(0)
-    ankers = re.findall(r'href="#([\w-]+)"', nav)
-    assert {"traject", "personen", "netwerk", "gesprekken", "plan", "maatwerk", "zrm", "meldingen",
-            "tijdlijn"} <= set(ankers)
-    for anker in ankers:  # every link lands on an element of the page
-        assert re.search(rf'id="{anker}"', html), anker
-    # the meldingen and the timeline are folded, with their heading in the summary; the sections read daily are not
-    for anker in ("meldingen", "tijdlijn"):
-        assert re.search(rf'<details id="{anker}" class="dossier-blok dossier-blok--ingeklapt">\s*<summary><h2',
-                         html), anker
-    assert html.count("<h2>Meldingen en casusoverleg</h2>") + html.count(">Meldingen en casusoverleg</h2>") == 1
-    assert '<div id="maatwerk" class="dossier-blok">' in html and '<div id="zrm" class="dossier-blok">' in html
+    pk = dossier.pk
+    paginas = {tab: client.get(tab_url(pk, tab)).content.decode() for tab in registry.TABBLADEN}
+    for tab, html in paginas.items():  # the band and the tabs on every tab
+        assert '<section class="samenvatting"' in html, tab
+        nav = re.search(r'<nav class="tabbladen".*?</nav>', html, re.S).group(0)
+        assert re.findall(r'href="([^"]+)"', nav) == [tab_url(pk, t) for t in registry.TABBLADEN], tab
+    # each part on its own tab, with its anchor
+    for tab, ankers in {"overzicht": ("traject", "zrm"), "personen": ("personen", "netwerk", "mantelzorg"),
+                        "plan": ("gesprekken", "plan"), "toegang": ("maatwerk", "meldingen"),
+                        "tijdlijn": ("tijdlijn",)}.items():
+        for anker in ankers:
+            assert re.search(rf'id="{anker}"', paginas[tab]), (tab, anker)
+            for ander, html in paginas.items():
+                if ander != tab:
+                    assert not re.search(rf'id="{anker}"', html), (ander, anker)
+    # the meldingen are folded, with their heading in the summary; the requests and the ZRM are not
+    toegang = paginas["toegang"]
+    assert re.search(r'<details id="meldingen" class="dossier-blok dossier-blok--ingeklapt">\s*<summary><h2', toegang)
+    assert toegang.count(">Meldingen en casusoverleg</h2>") == 1
+    assert '<div id="maatwerk" class="dossier-blok">' in toegang
+    assert '<div id="zrm" class="dossier-blok">' in paginas["overzicht"]
+    # the band's key figures link to the tab that shows them
+    assert f'href="{tab_url(pk, "toegang")}#maatwerk"' in paginas["plan"]
+
+
+def test_elk_tabblad_12_queries_en_vlak_met_data_onder_elk_onderdeel(client, mw, dossier,
+                                                                      django_assert_max_num_queries):
+    """Every tab at most 12 queries with rows under the band and every registered section, and not one more when
+    the rows grow (requests, meldingen, persons, network)."""
+    from tests.huishoudens.factories import NetwerkLidFactory, PersoonFactory
+
+    vraag_aan(dossier, mw.mensen["teamlid"])
+    melding(dossier, door=mw.mensen["teamlid"])
+    client.force_login(mw.mensen["teamlid"])
+    eerst = {}
+    for tab in registry.TABBLADEN:
+        client.get(tab_url(dossier.pk, tab))
+        with django_assert_max_num_queries(12) as telling:
+            assert client.get(tab_url(dossier.pk, tab)).status_code == 200
+        eerst[tab] = len(telling.captured_queries)
+    for _i in range(3):
+        vraag_aan(dossier, mw.mensen["teamlid"])
+        melding(dossier, door=mw.mensen["teamlid"])
+        PersoonFactory(huishouden=dossier)
+        NetwerkLidFactory(huishouden=dossier)
+    for tab in registry.TABBLADEN:
+        with django_assert_max_num_queries(eerst[tab]):
+            assert client.get(tab_url(dossier.pk, tab)).status_code == 200
 
 
 def test_zonder_open_traject_geen_termijnen_en_geen_vlag(client, mw, dossier):

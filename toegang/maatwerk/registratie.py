@@ -28,39 +28,74 @@ def startblok(request):
 
 
 def dossiersectie(request, huishouden):
-    """Requests and escalations on the household page: one section fed by the selectors of both parts
-    (the page opened the household through its door)."""
+    """Requests and escalations on the household page's tab "toegang": one section fed by the selectors of both
+    parts (the page opened the household through its door). Their deadlines and counts are in the summary band
+    (``samenvatting``)."""
     from huishoudens.selectors import lopend_traject
     from toegang.maatwerk.selectors import aanvragen_van_huishouden
-    from toegang.models import Opschaling
     from toegang.opschaling.selectors import opschalingen_van_huishouden
     from toegang.opschaling.services import mag_opschalen
     from wijkteams import rollen
 
     traject = lopend_traject(huishouden)
-    vandaag = timezone.localdate()
-    aanvragen = list(aanvragen_van_huishouden(huishouden)[:50])
-    opschalingen = list(opschalingen_van_huishouden(huishouden)[:50])
-    open_aanvragen = [a for a in aanvragen if a.is_open]
     sectie = {
         "template": "toegang/maatwerk/_sectie.html",
         "titel": _("Maatwerk en opschaling"), "anker": "maatwerk",
-        "termijnen": [{"tekst": _("Besluit over %(product)s") % {"product": a.product.naam},
-                       "url": a.get_absolute_url(), "uiterlijk": a.deadline, "status": a.termijn,
-                       "dagen": (a.deadline - vandaag).days}
-                      for a in open_aanvragen if not a.is_gepauzeerd],  # sent back: the term is paused
-        "kerncijfers": [{"label": _("Open maatwerkaanvragen"), "waarde": len(open_aanvragen), "url": "#maatwerk"},
-                        {"label": _("Lopende opschalingen"), "url": "#maatwerk",
-                         "waarde": sum(o.status in Opschaling.ACTIEF for o in opschalingen)}],
         "huishouden": huishouden,
-        "aanvragen": aanvragen,
-        "opschalingen": opschalingen,
+        "aanvragen": list(aanvragen_van_huishouden(huishouden)[:50]),
+        "opschalingen": list(opschalingen_van_huishouden(huishouden)[:50]),
         "mag_aanvragen": traject is not None and rollen.in_groep(request.user, traject.team.groep_id),
         "mag_opschalen": traject is not None and mag_opschalen(request.user, traject),
     }
     # The household page includes the template with this dict as ``sectie``; rendered on its own the dict is the
     # context. The template reads ``sectie.…`` so both show the requests and escalations (and their decisions).
     return {**sectie, "sectie": sectie}
+
+
+dossiersectie.tabblad = "toegang"
+
+
+def samenvatting():
+    """The summary band on every tab of the household page: the decision terms of the open requests, their count
+    and the count of running escalations, as annotations on the query that opens the household."""
+    from django.contrib.postgres.expressions import ArraySubquery
+    from django.db.models import IntegerField, OuterRef, Subquery
+    from django.db.models.functions import Coalesce, JSONObject
+
+    from toegang.models import Opschaling
+
+    open_ = Aanvraag.objects.filter(huishouden_id=OuterRef("pk"), status__in=Aanvraag.OPEN).order_by(
+        "aanvraagdatum", "id")
+    actief = (Opschaling.objects.filter(huishouden_id=OuterRef("pk"), status__in=Opschaling.ACTIEF).order_by()
+              .values("huishouden_id").annotate(n=Count("id")).values("n"))
+    return ({"toegang_open_aanvragen": ArraySubquery(open_.values(j=JSONObject(
+                pk="pk", product="product__naam", aanvraagdatum="aanvraagdatum", status="status",
+                opgeschort="termijn_opgeschorte_dagen", gepauzeerd_op="termijn_gepauzeerd_op"))),
+             "toegang_actieve_opschalingen": Coalesce(Subquery(actief, output_field=IntegerField()), 0)}, _band)
+
+
+def _band(huishouden):
+    from datetime import date
+
+    from django.urls import reverse
+
+    vandaag = timezone.localdate()
+    aanvragen = []
+    for a in getattr(huishouden, "toegang_open_aanvragen", None) or ():
+        gepauzeerd_op = date.fromisoformat(a["gepauzeerd_op"]) if a["gepauzeerd_op"] else None
+        aanvraag = Aanvraag(pk=a["pk"], aanvraagdatum=date.fromisoformat(a["aanvraagdatum"]), status=a["status"],
+                            termijn_opgeschorte_dagen=a["opgeschort"], termijn_gepauzeerd_op=gepauzeerd_op)
+        aanvragen.append((aanvraag, a["product"]))
+    tab = reverse("huishoudens:tab", args=[huishouden.pk, "toegang"]) + "#maatwerk"
+    return {
+        "termijnen": [{"tekst": _("Besluit over %(product)s") % {"product": product},
+                       "url": a.get_absolute_url(), "uiterlijk": a.deadline, "status": a.termijn,
+                       "dagen": (a.deadline - vandaag).days}
+                      for a, product in aanvragen if not a.is_gepauzeerd],  # sent back: the term is paused
+        "kerncijfers": [{"label": _("Open maatwerkaanvragen"), "waarde": len(aanvragen), "url": tab},
+                        {"label": _("Lopende opschalingen"), "url": tab,
+                         "waarde": getattr(huishouden, "toegang_actieve_opschalingen", 0)}],
+    }
 
 
 def tijdlijn(huishouden):
@@ -87,6 +122,8 @@ def registreer():
         views.STARTBLOKKEN.append(startblok)
     if dossiersectie not in registry.HUISHOUDEN_SECTIES:
         registry.HUISHOUDEN_SECTIES.append(dossiersectie)
+    if samenvatting not in registry.HUISHOUDEN_SAMENVATTING:
+        registry.HUISHOUDEN_SAMENVATTING.append(samenvatting)
     if tijdlijn not in registry.TIJDLIJN_BRONNEN:
         registry.TIJDLIJN_BRONNEN.append(tijdlijn)
     if anonimiseer not in bewaring.ANONIMISEERDERS:

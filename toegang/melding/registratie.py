@@ -7,9 +7,7 @@ ONDERZOEK_LOOPT_TRAJECT = ("aangemeld", "in_onderzoek", "heropend")  # as termij
 
 
 def dossier_sectie(request, huishouden):
-    """Folded on the household page (looked up rather than read daily); the onderzoek deadlines of its open
-    meldingen go to the page's summary band."""
-    from toegang.melding import termijnen
+    """On the household page's tab "toegang", folded (looked up rather than read daily)."""
     from toegang.models import Melding
 
     meldingen = list(Melding.objects.filter(huishouden=huishouden).select_related("agendapunt__besluit_regisseur",
@@ -17,13 +15,43 @@ def dossier_sectie(request, huishouden):
                      .order_by("-ontvangen_op")[:20])
     if not meldingen:
         return None
-    lopend = [m for m in meldingen if m.is_open and (m.traject is None or m.traject.status in ONDERZOEK_LOOPT_TRAJECT)]
     return {"template": "toegang/melding/dossier_sectie.html", "meldingen": meldingen,
-            "titel": _("Meldingen en casusoverleg"), "anker": "meldingen", "ingeklapt": True,
-            "termijnen": [{"tekst": _("Onderzoek na melding %(nummer)s") % {"nummer": m.ontvangstnummer},
-                           "url": m.get_absolute_url(), "uiterlijk": m.onderzoek_uiterlijk,
-                           "status": termijnen.termijnstatus(m.onderzoek_uiterlijk),
-                           "dagen": termijnen.dagen_tot(m.onderzoek_uiterlijk)} for m in lopend]}
+            "titel": _("Meldingen en casusoverleg"), "anker": "meldingen", "ingeklapt": True}
+
+
+dossier_sectie.tabblad = "toegang"
+
+
+def samenvatting():
+    """The onderzoek deadlines of the household's open meldingen for the summary band on every tab: one
+    annotation on the query that opens the household (a melding linked to a traject past its first phase has no
+    running onderzoek)."""
+    from django.contrib.postgres.expressions import ArraySubquery
+    from django.db.models import OuterRef, Q
+    from django.db.models.functions import JSONObject
+
+    from toegang.models import Melding
+
+    lopend = Melding.objects.filter(huishouden_id=OuterRef("pk"), status__in=Melding.OPEN_STATUSSEN).filter(
+        Q(traject__isnull=True) | Q(traject__status__in=ONDERZOEK_LOOPT_TRAJECT)).order_by("onderzoek_uiterlijk", "id")
+    return ({"toegang_melding_termijnen": ArraySubquery(lopend.values(
+        j=JSONObject(pk="pk", nummer="ontvangstnummer", uiterlijk="onderzoek_uiterlijk"))[:20])}, _band)
+
+
+def _band(huishouden):
+    from datetime import date
+
+    from django.urls import reverse
+
+    from toegang.melding import termijnen
+
+    regels = []
+    for m in getattr(huishouden, "toegang_melding_termijnen", None) or ():
+        uiterlijk = date.fromisoformat(m["uiterlijk"])
+        regels.append({"tekst": _("Onderzoek na melding %(nummer)s") % {"nummer": m["nummer"]},
+                       "url": reverse("toegang:melding", args=[m["pk"]]), "uiterlijk": uiterlijk,
+                       "status": termijnen.termijnstatus(uiterlijk), "dagen": termijnen.dagen_tot(uiterlijk)})
+    return {"termijnen": regels}
 
 
 def tijdlijn(huishouden):
@@ -65,6 +93,8 @@ def registreer():
     registreer_menu("toegang:melding_nieuw", _("Melding registreren"), {rollen.MEDEWERKER, rollen.COORDINATOR})
     if dossier_sectie not in registry.HUISHOUDEN_SECTIES:
         registry.HUISHOUDEN_SECTIES.append(dossier_sectie)
+    if samenvatting not in registry.HUISHOUDEN_SAMENVATTING:
+        registry.HUISHOUDEN_SAMENVATTING.append(samenvatting)
     if tijdlijn not in registry.TIJDLIJN_BRONNEN:
         registry.TIJDLIJN_BRONNEN.append(tijdlijn)
     if anonimiseer not in bewaring.ANONIMISEERDERS:
