@@ -224,7 +224,9 @@ def huishouden(request, pk, tab="overzicht"):
     })
 
 
-def _bewerk(request, pk, *, form_cls, service, titel, form_kwargs=None, instance=None, service_kwargs=None):
+def _bewerk(request, pk, *, form_cls, service, titel, form_kwargs=None, instance=None, service_kwargs=None,
+            tab="overzicht"):
+    """A form for one household; after saving back to the household page's ``tab`` (where the change shows)."""
     huishouden = selectors.get_huishouden_voor(request.user, pk, request=request)
     kwargs = dict(form_kwargs(huishouden) if callable(form_kwargs) else form_kwargs or {})
     if instance is not None:
@@ -240,7 +242,7 @@ def _bewerk(request, pk, *, form_cls, service, titel, form_kwargs=None, instance
                 fouten_naar_form(form, fout)
             else:
                 messages.success(request, _("De gegevens zijn opgeslagen."))
-                return redirect(huishouden)
+                return redirect(tab_url(huishouden.pk, tab))
         status = 400
     return render(request, "huishoudens/formulier.html", {"huishouden": huishouden, "form": form, "titel": titel},
                   status=status)
@@ -258,7 +260,7 @@ def wijzig(request, pk):
 @login_required
 def persoon_toevoegen(request, pk):
     return _bewerk(
-        request, pk, form_cls=forms.PersoonForm, titel=_("Persoon toevoegen"),
+        request, pk, form_cls=forms.PersoonForm, titel=_("Persoon toevoegen"), tab="personen",
         service=lambda huishouden, door, form: services.voeg_persoon_toe(
             huishouden=huishouden, door=door, **form.cleaned_data))
 
@@ -269,6 +271,7 @@ def persoon_wijzigen(request, pk, persoon_pk):
     persoon = selectors.get_persoon_voor(request.user, huishouden, persoon_pk)
     return _bewerk(
         request, pk, form_cls=forms.PersoonForm, titel=_("Persoon wijzigen"), instance=lambda h: persoon,
+        tab="personen",
         service=lambda huishouden, door, form: services.wijzig_persoon(
             persoon=persoon, door=door, **form.cleaned_data))
 
@@ -276,7 +279,7 @@ def persoon_wijzigen(request, pk, persoon_pk):
 @login_required
 def relatie_toevoegen(request, pk):
     return _bewerk(
-        request, pk, form_cls=forms.RelatieForm, titel=_("Relatie vastleggen"),
+        request, pk, form_cls=forms.RelatieForm, titel=_("Relatie vastleggen"), tab="personen",
         form_kwargs=lambda h: {"personen": selectors.personen_van(h)},
         service=lambda huishouden, door, form: services.voeg_relatie_toe(door=door, **form.cleaned_data))
 
@@ -284,7 +287,7 @@ def relatie_toevoegen(request, pk):
 @login_required
 def netwerk_toevoegen(request, pk):
     return _bewerk(
-        request, pk, form_cls=forms.NetwerkLidForm, titel=_("Iemand uit het netwerk toevoegen"),
+        request, pk, form_cls=forms.NetwerkLidForm, titel=_("Iemand uit het netwerk toevoegen"), tab="personen",
         service=lambda huishouden, door, form: services.voeg_netwerklid_toe(
             huishouden=huishouden, door=door, **form.cleaned_data))
 
@@ -292,7 +295,7 @@ def netwerk_toevoegen(request, pk):
 @login_required
 def ondersteuning_toevoegen(request, pk):
     return _bewerk(
-        request, pk, form_cls=forms.OndersteuningForm, titel=_("Bestaande ondersteuning toevoegen"),
+        request, pk, form_cls=forms.OndersteuningForm, titel=_("Bestaande ondersteuning toevoegen"), tab="personen",
         service=lambda huishouden, door, form: services.voeg_ondersteuning_toe(
             huishouden=huishouden, door=door, **form.cleaned_data))
 

@@ -264,7 +264,10 @@ def test_formulieren_slaan_op(client, dossier, naam, data, tekst):
                 "woonplaats": h.woonplaats, "wijk": h.wijk_id, "samenstelling": "gezin"}
     client.force_login(dossier.mensen["teamlid"])
     assert client.get(reverse(f"huishoudens:{naam}", args=[h.pk])).status_code == 200
-    assert client.post(reverse(f"huishoudens:{naam}", args=[h.pk]), data).status_code == 302
+    antwoord = client.post(reverse(f"huishoudens:{naam}", args=[h.pk]), data)
+    assert antwoord.status_code == 302
+    # back to the tab where the change shows
+    assert antwoord["Location"] == tab_url(h.pk, "overzicht" if naam == "wijzigen" else "personen")
     assert tekst in client.get(tab_url(h.pk, "personen")).content.decode()
 
 

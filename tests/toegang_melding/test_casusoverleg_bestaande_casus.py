@@ -83,3 +83,24 @@ def test_afgesloten_casus_niet_agenderen(org, casus):
     with pytest.raises(ValidationError):
         services.agendeer_casus(traject=casus, reden="Te laat", door=org.mensen["teamlid"])
     assert not CasusoverlegAgendapunt.objects.exists()
+
+
+def test_vanaf_het_huishouden_op_de_agenda_van_het_casusoverleg(client, org, casus):
+    """The household page's tab "toegang" links to the team's casusoverleg with this case chosen (issue 17); once
+    on the agenda it says so. Who is neither in the team nor coördinator of its gebied gets no link."""
+    tab = reverse("huishoudens:tab", args=[casus.huishouden_id, "toegang"])
+    client.force_login(org.mensen["teamlid"])
+    inhoud = client.get(tab).content.decode()
+    link = reverse("toegang:casusoverleg", args=[org.team_a.pk]) + f"?traject={casus.pk}#agenderen"
+    assert f'href="{link}"' in inhoud and "Deze casus op de agenda van het casusoverleg zetten" in inhoud
+    pagina = client.get(link).content.decode()
+    assert f'<option value="{casus.pk}" selected>Familie Bakker</option>' in pagina
+    antwoord = client.post(reverse("toegang:casusoverleg_agenderen", args=[org.team_a.pk]),
+                           {"traject": casus.pk, "reden": "Plan loopt vast"})
+    assert antwoord.status_code == 302
+    inhoud = client.get(tab).content.decode()
+    assert "Deze casus staat op de agenda van het" in inhoud and f'href="{link}"' not in inhoud
+    client.force_login(org.mensen["coordinator_eigen_gebied"])
+    assert "Deze casus staat op de agenda van het" in client.get(tab).content.decode()
+    client.force_login(org.mensen["medewerker_ander_team"])
+    assert client.get(tab).status_code == 404

@@ -1,22 +1,39 @@
 """Called from ToegangConfig.ready(): the werkvoorraad as start block and menu item, the meldingen and
 casusoverleg decisions as a section and timeline source of the household dossier."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 ONDERZOEK_LOOPT_TRAJECT = ("aangemeld", "in_onderzoek", "heropend")  # as termijnen.onderzoek_loopt
 
 
 def dossier_sectie(request, huishouden):
-    """On the household page's tab "toegang", folded (looked up rather than read daily)."""
-    from toegang.models import Melding
+    """On the household page's tab "toegang", folded (looked up rather than read daily): the household's meldingen
+    with the casusoverleg's decisions, and for the team (or the coördinator of its gebied) of the open traject a link
+    to put the case on the casusoverleg agenda (issue 17), or that it is on the agenda already."""
+    from huishoudens.selectors import lopend_traject
+    from toegang.melding.services import is_coordinator_van_team
+    from toegang.models import CasusoverlegAgendapunt, Melding
+    from wijkteams import rollen
 
     meldingen = list(Melding.objects.filter(huishouden=huishouden).select_related("agendapunt__besluit_regisseur",
                                                                                   "team", "kanaal", "traject")
                      .order_by("-ontvangen_op")[:20])
-    if not meldingen:
+    traject = lopend_traject(huishouden)
+    agenderen = traject is not None and (rollen.in_groep(request.user, traject.team.groep_id)
+                                         or is_coordinator_van_team(request.user, traject.team))
+    if not meldingen and not agenderen:
         return None
-    return {"template": "toegang/melding/dossier_sectie.html", "meldingen": meldingen,
-            "titel": _("Meldingen en casusoverleg"), "anker": "meldingen", "ingeklapt": True}
+    sectie = {"template": "toegang/melding/dossier_sectie.html", "meldingen": meldingen,
+              "titel": _("Meldingen en casusoverleg"), "anker": "meldingen", "ingeklapt": True}
+    if agenderen:
+        if CasusoverlegAgendapunt.objects.filter(traject=traject,
+                                                 status=CasusoverlegAgendapunt.Status.GEAGENDEERD).exists():
+            sectie["geagendeerd_url"] = reverse("toegang:casusoverleg", args=[traject.team_id])
+        else:
+            sectie["agenderen_url"] = (reverse("toegang:casusoverleg", args=[traject.team_id])
+                                       + f"?traject={traject.pk}#agenderen")
+    return sectie
 
 
 dossier_sectie.tabblad = "toegang"
