@@ -4,8 +4,9 @@ have no households, so they get a 404 on every measurement and only see the aggr
 
 from collections import defaultdict
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Q
+from django.db.models import OuterRef, Q
 from django.http import Http404
 from django.urls import reverse
 
@@ -155,7 +156,9 @@ def huishouden_overzicht(huishouden):
         tabellen.append({"versie": versies[versie_id], "koppen": koppen, "rijen": rijen})
     doelen = list(
         Doel.objects.filter(plan__traject__huishouden=huishouden, plan__status="actief")
-        .prefetch_related(Prefetch("zrm_domeinen", queryset=DoelDomein.objects.select_related("domein")))
+        # the names of the goal's ZRM domains in the goals' own query
+        .annotate(zrm_domein_namen=ArraySubquery(DoelDomein.objects.filter(doel_id=OuterRef("pk")).order_by(
+            "domein__volgorde", "domein_id").values("domein__naam")))
         .order_by("volgorde", "id")
     )
     return {

@@ -5,6 +5,7 @@ each its own URL (no JavaScript needed), the less-used sections folded in <detai
 import re
 from datetime import timedelta
 
+import pytest
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -85,15 +86,22 @@ def test_tabbladen_met_elk_hun_secties_en_minder_gebruikte_ingeklapt(client, mw,
     assert f'href="{tab_url(pk, "toegang")}#maatwerk"' in paginas["plan"]
 
 
-def test_elk_tabblad_12_queries_en_vlak_met_data_onder_elk_onderdeel(client, mw, dossier,
+@pytest.mark.parametrize("wie", ["teamlid", "coordinator_eigen_gebied"])  # the regisseur; the coördinator
+def test_elk_tabblad_12_queries_en_vlak_met_data_onder_elk_onderdeel(client, mw, dossier, wie,
                                                                       django_assert_max_num_queries):
-    """Every tab at most 12 queries with rows under the band and every registered section, and not one more when
-    the rows grow (requests, meldingen, persons, network)."""
+    """Every tab at most 12 queries in all with rows under the band and every registered section (a request, a
+    melding, ZRM measurements, a goal with ZRM domains, an escalation's count), and not one more when the rows grow
+    (requests, meldingen, persons with measurements, network)."""
     from tests.huishoudens.factories import NetwerkLidFactory, PersoonFactory
+    from tests.zelfredzaamheid.factories import meting
+    from zelfredzaamheid.models import DoelDomein, Domein
 
     vraag_aan(dossier, mw.mensen["teamlid"])
     melding(dossier, door=mw.mensen["teamlid"])
-    client.force_login(mw.mensen["teamlid"])
+    meting(dossier.volwassene, mw.mensen["teamlid"])
+    for domein in Domein.objects.filter(versie__actief=True).order_by("volgorde")[:2]:
+        DoelDomein.objects.create(doel=dossier.doel, domein=domein)
+    client.force_login(mw.mensen[wie])
     eerst = {}
     for tab in registry.TABBLADEN:
         client.get(tab_url(dossier.pk, tab))
@@ -103,7 +111,7 @@ def test_elk_tabblad_12_queries_en_vlak_met_data_onder_elk_onderdeel(client, mw,
     for _i in range(3):
         vraag_aan(dossier, mw.mensen["teamlid"])
         melding(dossier, door=mw.mensen["teamlid"])
-        PersoonFactory(huishouden=dossier)
+        meting(PersoonFactory(huishouden=dossier), mw.mensen["teamlid"])
         NetwerkLidFactory(huishouden=dossier)
     for tab in registry.TABBLADEN:
         with django_assert_max_num_queries(eerst[tab]):

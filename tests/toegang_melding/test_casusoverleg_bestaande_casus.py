@@ -104,3 +104,16 @@ def test_vanaf_het_huishouden_op_de_agenda_van_het_casusoverleg(client, org, cas
     assert "Deze casus staat op de agenda van het" in client.get(tab).content.decode()
     client.force_login(org.mensen["medewerker_ander_team"])
     assert client.get(tab).status_code == 404
+
+
+def test_tijdlijn_van_het_huishouden_toont_meldingen_en_besluiten(client, org, casus, cat):
+    from tests.toegang_melding.factories import melding
+
+    m = melding(casus.huishouden, door=org.mensen["teamlid"])
+    punt = services.agendeer_casus(traject=casus, reden="Plan loopt vast", door=org.mensen["teamlid"])
+    services.leg_casusoverleg_besluit_vast(agendapunt=punt, regisseur=org.mensen["teamlid"],
+                                          volgende_stap="Schuldhulp inschakelen", door=org.mensen["teamlid"])
+    client.force_login(org.mensen["teamlid"])
+    inhoud = client.get(reverse("huishoudens:tab", args=[casus.huishouden_id, "tijdlijn"])).content.decode()
+    assert f'<a href="{m.get_absolute_url()}">Melding {m.ontvangstnummer} (' in inhoud
+    assert "Casusoverleg: regisseur" in inhoud and "volgende stap: Schuldhulp inschakelen" in inhoud

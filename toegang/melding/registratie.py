@@ -72,20 +72,34 @@ def _band(huishouden):
 
 
 def tijdlijn(huishouden):
-    from django.db.models import Q
+    """The household's meldingen and the casusoverleg's decisions on its cases, in one round trip (UNION ALL with
+    the same columns; the melding's time or the decision's date)."""
+    from django.db.models import CharField, DateField, DateTimeField, F, IntegerField, Q, Value
+    from django.db.models.functions import Cast
 
     from toegang.models import CasusoverlegAgendapunt, Melding
 
-    for m in Melding.objects.filter(huishouden=huishouden).only("pk", "ontvangstnummer", "ontvangen_op", "soort"):
-        yield {"datum": m.ontvangen_op, "soort": "melding",
-               "omschrijving": f"Melding {m.ontvangstnummer} ({m.get_soort_display()})",
-               "url": m.get_absolute_url()}
-    for p in (CasusoverlegAgendapunt.objects.filter(Q(melding__huishouden=huishouden)
-                                                    | Q(traject__huishouden=huishouden), status="besproken")
-              .select_related("besluit_regisseur")):
-        naam = p.besluit_regisseur.get_full_name() or p.besluit_regisseur.username
-        yield {"datum": p.besproken_op, "soort": "casusoverleg",
-               "omschrijving": f"Casusoverleg: regisseur {naam}; volgende stap: {p.volgende_stap}", "url": None}
+    def kolommen(bron, *, ts=None, d=None, a="", b="", c="", e=""):
+        tekst = {naam: v if hasattr(v, "resolve_expression") else Value(v, output_field=CharField())
+                 for naam, v in (("a", a), ("b", b), ("c", c), ("e", e))}
+        return {"bron": Value(bron, output_field=IntegerField()), "ts": ts or Cast(Value(None), DateTimeField()),
+                "d": d or Cast(Value(None), DateField()), **tekst, "nr": F("pk")}
+
+    meldingen = Melding.objects.filter(huishouden=huishouden).values(
+        **kolommen(0, ts=F("ontvangen_op"), a=F("ontvangstnummer"), b=F("soort")))
+    besluiten = CasusoverlegAgendapunt.objects.filter(
+        Q(melding__huishouden=huishouden) | Q(traject__huishouden=huishouden), status="besproken").values(
+        **kolommen(1, d=F("besproken_op"), a=F("besluit_regisseur__first_name"), b=F("besluit_regisseur__last_name"),
+                   c=F("besluit_regisseur__username"), e=F("volgende_stap")))
+    for r in meldingen.order_by().union(besluiten.order_by(), all=True):
+        if r["bron"] == 0:
+            yield {"datum": r["ts"], "soort": "melding",
+                   "omschrijving": f"Melding {r['a']} ({dict(Melding.Soort.choices).get(r['b'], r['b'])})",
+                   "url": reverse("toegang:melding", args=[r["nr"]])}
+        else:
+            naam = f"{r['a']} {r['b']}".strip() or r["c"]
+            yield {"datum": r["d"], "soort": "casusoverleg",
+                   "omschrijving": f"Casusoverleg: regisseur {naam}; volgende stap: {r['e']}", "url": None}
 
 
 def startblok(request):
