@@ -15,9 +15,11 @@ from audit import log
 from common.postcode import PC6, normaliseer_postcode
 from huishoudens.models import (
     Actie,
+    BestaandeOndersteuning,
     Evaluatie,
     Huishouden,
     Keukentafelgesprek,
+    NetwerkLid,
     Noodtoegang,
     Persoon,
     Plan,
@@ -132,6 +134,41 @@ def dossier_voor(user, pk, *, request=None, annotaties=None):
         open_.dossier_plan = Plan(traject=open_, **open_.plan_json) if open_.plan_json else None
     huishouden.dossier = {"trajecten": trajecten, "open_traject": open_, "personen": None}
     return huishouden
+
+
+def netwerk_annotaties():
+    """The household's network and existing support as JSON arrays on the household's own row, for the household
+    page's tab "personen" (``dossier_voor(annotaties=...)``): no query of their own. ``netwerk_van`` and
+    ``ondersteuning_van`` answer from them."""
+    from django.contrib.postgres.expressions import ArraySubquery
+    from django.db.models import OuterRef
+    from django.db.models.functions import JSONObject
+
+    return {
+        "dossier_netwerk": ArraySubquery(NetwerkLid.objects.filter(huishouden_id=OuterRef("pk")).order_by("id").values(
+            j=JSONObject(id="id", naam="naam", soort="soort", relatie="relatie", wat_kan="wat_kan",
+                         contact="contact"))),
+        "dossier_ondersteuning": ArraySubquery(
+            BestaandeOndersteuning.objects.filter(huishouden_id=OuterRef("pk")).order_by("id").values(
+                j=JSONObject(id="id", omschrijving="omschrijving", aanbieder="aanbieder", sinds="sinds"))),
+    }
+
+
+def netwerk_van(huishouden):
+    rijen = getattr(huishouden, "dossier_netwerk", None)
+    if rijen is None:
+        return list(huishouden.netwerk.order_by("id"))
+    return [NetwerkLid(huishouden=huishouden, **r) for r in rijen]
+
+
+def ondersteuning_van(huishouden):
+    from datetime import date
+
+    rijen = getattr(huishouden, "dossier_ondersteuning", None)
+    if rijen is None:
+        return list(huishouden.bestaande_ondersteuning.order_by("id"))
+    return [BestaandeOndersteuning(huishouden=huishouden, **{**r, "sinds": date.fromisoformat(r["sinds"])
+                                                            if r["sinds"] else None}) for r in rijen]
 
 
 def lopend_traject(huishouden):

@@ -170,8 +170,8 @@ def _tab_personen(request, huishouden, traject, regisseur):
     return {
         "personen": selectors.dossier_personen(huishouden),
         "relaties": Relatie.objects.filter(van__huishouden=huishouden).select_related("van", "naar"),
-        "netwerk": huishouden.netwerk.all(),
-        "ondersteuning": huishouden.bestaande_ondersteuning.all(),
+        "netwerk": selectors.netwerk_van(huishouden),
+        "ondersteuning": selectors.ondersteuning_van(huishouden),
         "is_coordinator": traject is not None and rollen.is_coordinator_van(request.user, traject.gebied_id),
         "mag_wie_bekeek": selectors.mag_wie_bekeek_zien(request.user, traject),
     }
@@ -191,6 +191,8 @@ def _tab_tijdlijn(request, huishouden, traject, regisseur):
 
 TAB_GEGEVENS = {"overzicht": _tab_overzicht, "personen": _tab_personen, "plan": _tab_plan,
                 "toegang": _tab_toegang, "tijdlijn": _tab_tijdlijn}
+# what a tab reads with the household's own row (JSON subqueries) rather than in queries of its own
+TAB_ANNOTATIES = {"personen": selectors.netwerk_annotaties}
 
 
 @login_required
@@ -205,6 +207,8 @@ def huishouden(request, pk, tab="overzicht"):
         extra, uitlezen = bron()
         annotaties.update(extra)
         uitlezers.append(uitlezen)
+    if tab in TAB_ANNOTATIES:
+        annotaties.update(TAB_ANNOTATIES[tab]())
     huishouden = selectors.dossier_voor(request.user, pk, request=request, annotaties=annotaties)
     traject = selectors.lopend_traject(huishouden)
     regisseur = selectors.huidige_regisseur(traject) if traject else None
