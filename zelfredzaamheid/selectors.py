@@ -7,6 +7,7 @@ from collections import defaultdict
 from django.contrib.postgres.expressions import ArraySubquery
 from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, Q
+from django.db.models.functions import JSONObject
 from django.http import Http404
 from django.urls import reverse
 
@@ -121,18 +122,23 @@ def huishouden_overzicht(huishouden):
             concepten[m.persoon_id].append(m)
         else:
             definitief[m.versie_id][m.persoon_id].append(m)
-    # the versions in use and the active ones, each with its domains: one query (a version without domains
-    # shows no rows either way)
+    # the versions in use and the active ones, each with its domains, and the level names: one query (a version
+    # without domains shows no rows either way; the level names are an uncorrelated subquery, evaluated once)
     alle_domeinen = defaultdict(list)
     versies = {}
+    namen = None
     for d in (Domein.objects.filter(Q(versie__actief=True) | Q(versie_id__in=list(definitief)))
-              .select_related("versie").order_by("volgorde", "id")):
+              .select_related("versie").order_by("volgorde", "id")
+              .annotate(niveau_namen=ArraySubquery(Niveau.objects.order_by("score").values(
+                  j=JSONObject(score="score", naam="naam"))))):
         versies.setdefault(d.versie_id, d.versie)
         alle_domeinen[d.versie_id].append(d)
+        namen = namen or {n["score"]: n["naam"] for n in d.niveau_namen}
     actieve = next((v for v in sorted(versies.values(), key=lambda v: v.code, reverse=True) if v.actief), None)
     versie_ids = set(definitief) & set(versies) | ({actieve.pk} if actieve else set())
     domeinen = {v: alle_domeinen[v] for v in versie_ids}
-    namen = niveaus()
+    if namen is None:
+        namen = niveaus()
     tabellen = []
     for versie_id in sorted(versie_ids, key=lambda v: (v != getattr(actieve, "pk", None), versies[v].code)):
         per_persoon = definitief.get(versie_id, {})
