@@ -20,8 +20,9 @@ def dossier_sectie(request, huishouden):
                                                                                   "team", "kanaal", "traject")
                      .order_by("-ontvangen_op")[:20])
     traject = lopend_traject(huishouden)
-    agenderen = traject is not None and (rollen.in_groep(request.user, traject.team.groep_id)
-                                         or is_coordinator_van_team(request.user, traject.team))
+    user = getattr(request, "user", None)  # rendered on its own (without a user): only the meldingen
+    agenderen = user is not None and traject is not None and (rollen.in_groep(user, traject.team.groep_id)
+                                                               or is_coordinator_van_team(user, traject.team))
     if not meldingen and not agenderen:
         return None
     sectie = {"template": "toegang/melding/dossier_sectie.html", "meldingen": meldingen,
