@@ -96,7 +96,8 @@ def test_dossierpaginas_zonder_wcag_overtredingen(pagina, org):
     d = f"/huishoudens/{h.pk}"
     paden = ["/huishoudens/", "/huishoudens/zoeken/?naam=Achternaam",
              "/huishoudens/nieuw/?postcode=2981ZZ&huisnummer=1",
-             f"{d}/", f"{d}/gesprekken/nieuw/", f"{d}/gesprekken/{gesprek.pk}/",
+             f"{d}/", f"{d}/personen/", f"{d}/plan/", f"{d}/toegang/", f"{d}/tijdlijn/",
+             f"{d}/gesprekken/nieuw/", f"{d}/gesprekken/{gesprek.pk}/",
              f"{d}/plannen/{plan.pk}/", f"{d}/personen/{persoon.pk}/",
              f"/huishoudens/{h.pk}/traject/afsluiten/", f"/huishoudens/{h.pk}/traject/regisseur/",
              f"/huishoudens/{h.pk}/inzage/", "/organisatie/sociale-kaart/"]
