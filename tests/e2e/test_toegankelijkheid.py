@@ -14,6 +14,13 @@ AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 REGELS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
+@pytest.fixture(autouse=True, params=["voorbeeld", "rotterdam"])
+def thema(request, settings):
+    """Every check in both NL Design System themes (WIJKTEAM_THEMA, common/thema.py): contrast is the theme's."""
+    settings.WIJKTEAM_THEMA = request.param
+    return request.param
+
+
 def overtredingen(pagina):
     # Evaluated through the browser's debugging protocol, not as a <script> tag: the pages' Content-Security-
     # Policy allows no inline script, and axe-core is a test tool that the app does not serve.
