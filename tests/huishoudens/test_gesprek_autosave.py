@@ -13,7 +13,10 @@ from huishoudens.models import Keukentafelgesprek
 from tests.huishoudens.factories import maak_dossier
 from tests.huishoudens.test_gesprek import _gegevens
 
-GESPREK = "huishoudens.keukentafelgesprek"
+
+def _gelogd(gesprek, actie, door):
+    return AuditEvent.objects.filter(object_type="huishoudens.keukentafelgesprek", object_id=str(gesprek.pk),
+                                     actie=actie, actor=door).exists()
 
 
 def test_eerste_autosave_maakt_het_concept_daarna_hetzelfde_bijgewerkt(client, org, monkeypatch):
@@ -37,7 +40,7 @@ def test_eerste_autosave_maakt_het_concept_daarna_hetzelfde_bijgewerkt(client, o
     assert j["gesprek"] == gesprek.pk and j["lock_versie"] == gesprek.lock_versie
     assert j["autosave_url"] == reverse("huishoudens:gesprek_autosave_wijzigen", args=[h.pk, gesprek.pk])
     assert j["formulier_url"] == reverse("huishoudens:gesprek_wijzigen", args=[h.pk, gesprek.pk])
-    assert AuditEvent.objects.filter(object_type=GESPREK, object_id=str(gesprek.pk), actie=AuditActie.AANGEMAAKT, actor=teamlid).exists()
+    assert _gelogd(gesprek, AuditActie.AANGEMAAKT, teamlid)
 
     # the next autosave goes to the concept's own URL with the lock version it got: the same concept is updated
     antwoord = client.post(j["autosave_url"], _gegevens(h, lock_versie=j["lock_versie"], afspraken="Bellen op maandag",
@@ -48,7 +51,7 @@ def test_eerste_autosave_maakt_het_concept_daarna_hetzelfde_bijgewerkt(client, o
     assert gesprek.afspraken == "Bellen op maandag" and gesprek.status == Keukentafelgesprek.Status.CONCEPT
     assert gesprek.leefgebieden.get(leefgebied="financien").nodig == "Een budgetcoach"
     assert antwoord.json()["lock_versie"] == gesprek.lock_versie == j["lock_versie"] + 1
-    assert AuditEvent.objects.filter(object_type=GESPREK, object_id=str(gesprek.pk), actie=AuditActie.GEWIJZIGD, actor=teamlid).exists()
+    assert _gelogd(gesprek, AuditActie.GEWIJZIGD, teamlid)
 
     # "Opslaan als concept" afterwards (the form's action now points at the concept) updates it too
     antwoord = client.post(j["formulier_url"], _gegevens(h, actie="concept", lock_versie=gesprek.lock_versie))
