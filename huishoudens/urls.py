@@ -1,11 +1,11 @@
 from django.urls import path
 
-from huishoudens.views import coordinator, dossier, gesprek, inzage, kindveiligheid, noodtoegang, plan
+from huishoudens.views import coordinator, dossier, gesprek, inzage, kindveiligheid, lijsten, noodtoegang, plan
 
 app_name = "huishoudens"
 
 urlpatterns = [
-    path("", dossier.mijn_huishoudens, name="mijn"),
+    path("", lijsten.mijn_huishoudens, name="mijn"),
     path("zoeken/", dossier.zoeken, name="zoeken"),
     path("nieuw/", dossier.nieuw, name="nieuw"),
     path("overdracht/", coordinator.bulk_overdracht, name="bulk_overdracht"),
