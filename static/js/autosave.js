@@ -10,6 +10,7 @@
   if (!form || !window.fetch || !window.FormData) { return; }
   var status = document.getElementById(form.dataset.autosaveStatus);
   var gewijzigd = false, bezig = false, gestopt = false, timer = null;
+  var wachtend = false, knop = null;  // a button pressed while a save was under way
 
   function wachttijd() {
     var seconden = parseFloat(form.dataset.autosaveSeconden);
@@ -58,7 +59,10 @@
     }).then(function () {
       bezig = false;
       document.body.dispatchEvent(new CustomEvent("autosave:klaar"));
-      if (gewijzigd) { plan(); }
+      if (wachtend) {  // post now, to the concept this save may just have created (form.action, lock_versie)
+        wachtend = false;
+        if (!form.requestSubmit) { form.submit(); } else if (knop) { form.requestSubmit(knop); } else { form.requestSubmit(); }
+      } else if (gewijzigd) { plan(); }
     });
   }
 
@@ -69,7 +73,13 @@
 
   form.addEventListener("input", wijziging);
   form.addEventListener("change", wijziging);
-  form.addEventListener("submit", function () {  // the buttons take over; no autosave races the real post
+  form.addEventListener("submit", function (e) {  // the buttons take over; no autosave races the real post
+    if (bezig) {  // wait for the save under way, else a first one and the button would make two concepts
+      e.preventDefault();
+      wachtend = true;
+      knop = e.submitter || null;
+      return;
+    }
     gestopt = true;
     if (timer !== null) { clearTimeout(timer); timer = null; }
   });

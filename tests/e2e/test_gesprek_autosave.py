@@ -41,3 +41,25 @@ def test_concept_wordt_vanzelf_opgeslagen(pagina, org):
     pagina.get_by_text("Het gesprek is opgeslagen als concept").wait_for()
     gesprek = Keukentafelgesprek.objects.get(traject__huishouden=h)
     assert gesprek.eigen_woorden == "We willen weer rust en overzicht." and str(gesprek.datum) == "2026-02-04"
+
+    # a button pressed while the first autosave is under way (saved on the server, no answer yet) waits for it and
+    # then posts to the concept that save created: one concept, not two
+    tweede = maak_dossier(org, regisseur=org.mensen["teamlid"])
+    vastgehouden = []
+    pagina.route("**/gesprekken/autosave/", lambda route: vastgehouden.append(route))
+    pagina.goto(f"{pagina.base_url}/huishoudens/{tweede.pk}/gesprekken/nieuw/")
+    # date and place set without events, so the one autosave below is the first and a valid one: it creates
+    pagina.locator("form[data-autosave-url]").evaluate(
+        "f => { f.datum.value = '2026-02-05'; f.plaats.value = 'thuis'; f.dataset.autosaveSeconden = '0.3'; }")
+    with pagina.expect_request("**/gesprekken/autosave/"):
+        pagina.get_by_label("In de woorden van het huishouden").fill("Eerst dit.")
+    for _ in range(100):  # the route handler runs when Playwright next handles events
+        if vastgehouden:
+            break
+        pagina.wait_for_timeout(50)
+    antwoord = vastgehouden[0].fetch()  # the server has saved; the page does not know yet
+    assert Keukentafelgesprek.objects.filter(traject__huishouden=tweede).count() == 1
+    pagina.get_by_role("button", name="Opslaan als concept").click()
+    vastgehouden[0].fulfill(response=antwoord)
+    pagina.get_by_text("Het gesprek is opgeslagen als concept").wait_for()
+    assert Keukentafelgesprek.objects.filter(traject__huishouden=tweede).count() == 1
