@@ -19,6 +19,7 @@ from toegang.models import (
     BudgetHerschikking,
     BudgetRegel,
     Toewijzing,
+    beslistermijn_sql,
 )
 
 Status = Aanvraag.Status
@@ -50,14 +51,27 @@ def aanvragen_van_huishouden(huishouden):
 mandaat_q = rechten.mandaat_q  # THE mandate rule lives in the access policy (``rechten.mandaat_q``)
 
 
-def te_beslissen_voor(user):
-    """Open requests this user holds the mandate for (never one they wrote), child safety first, then deadline."""
+# The orders of the requests to decide (?sorteer= on the maatwerk werkvoorraad); anything else: by deadline
+BESLIS_SORTERINGEN = {
+    "termijn": lambda: beslistermijn_sql().asc(), "-termijn": lambda: beslistermijn_sql().desc(),
+    "huishouden": "huishouden__naam", "-huishouden": "-huishouden__naam",
+    "product": "product__naam", "-product": "-product__naam",
+    "team": "team__naam", "-team": "-team__naam",
+    "status": "status", "-status": "-status",
+}
+
+
+def te_beslissen_voor(user, *, sorteer="termijn"):
+    """Open requests this user holds the mandate for (never one they wrote): child safety first whatever the order,
+    then by decision deadline (or another order of ``BESLIS_SORTERINGEN``)."""
     mandaat = mandaat_q(user)
     if mandaat is None:
         return Aanvraag.objects.none()
+    volgorde = BESLIS_SORTERINGEN.get(sorteer, BESLIS_SORTERINGEN["termijn"])
     return (
         Aanvraag.objects.filter(mandaat, status__in=Aanvraag.OPEN).select_related(*AANVRAAG_RELATIES)
-        .order_by("-traject__zorgen_kindveiligheid", "aanvraagdatum", "id")
+        .order_by("-traject__zorgen_kindveiligheid", volgorde() if callable(volgorde) else volgorde,
+                  "aanvraagdatum", "id")
     )
 
 
