@@ -24,6 +24,10 @@ class Gemeente(models.Model):
     nazorg_dagen = models.PositiveSmallIntegerField(
         _("nazorgtermijn (dagen)"), default=90,
         help_text=_("Zo lang na het afsluiten van een traject houdt het team toegang tot het huishouden."))
+    live_sinds = models.DateField(
+        _("in gebruik sinds (go-live)"), null=True, blank=True,
+        help_text=_("De dag waarop de gemeente met deze applicatie begon. Het eerste volledige kwartaal daarna is "
+                    "de nulmeting per wijk in het wijkprofiel."))
 
     class Meta:
         verbose_name = _("gemeente")
@@ -284,11 +288,29 @@ class TeamLidmaatschap(models.Model):
         ]
 
 
+class LocatieQuerySet(models.QuerySet):
+    def geldig_in(self, van, tot=None):
+        """Places valid on some day of ``van`` … ``tot`` (default: the one day ``van``)."""
+        tot = tot or van
+        return self.filter(Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=van), geldig_van__lte=tot)
+
+    def op_de_kaart(self):
+        """Ankerplaatsen and vindplaatsen with a position (drawn as points on the map per wijk)."""
+        return self.filter(soort__in=Locatie.OP_DE_KAART, breedtegraad__isnull=False)
+
+
 class Locatie(models.Model):
+    """A place of the wijkteams: the basislocatie, and the ankerplaatsen (where a team holds its spreekuur in the
+    wijk) and vindplaatsen (where residents are found: a school, a GP) that the map per wijk draws as points. Their
+    position is WGS84 (``breedtegraad``/``lengtegraad``); kept by the functioneel beheerder (``wijkteams.plaatsen``),
+    which refuses a point outside its wijk's boundary or outside the gemeente."""
+
     class Soort(models.TextChoices):
         BASISLOCATIE = "basislocatie", _("Basislocatie")
         ANKERPLAATS = "ankerplaats", _("Ankerplaats")
         VINDPLAATS = "vindplaats", _("Vindplaats")
+
+    OP_DE_KAART = (Soort.ANKERPLAATS, Soort.VINDPLAATS)
 
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="locaties")
     wijk = models.ForeignKey(Wijk, on_delete=models.PROTECT, null=True, blank=True, related_name="locaties")
@@ -298,17 +320,38 @@ class Locatie(models.Model):
     postcode = models.CharField(_("postcode"), max_length=7, blank=True)
     spreekuren = models.TextField(_("spreekuren"), blank=True)
     telefoon = models.CharField(_("telefoon"), max_length=20, blank=True)
+    code = models.SlugField(_("code"), max_length=60, blank=True,
+                            help_text=_("Vaste sleutel voor de CSV-import: dezelfde code werkt dezelfde plaats bij."))
+    breedtegraad = models.DecimalField(_("breedtegraad (WGS84)"), max_digits=9, decimal_places=6, null=True,
+                                       blank=True)
+    lengtegraad = models.DecimalField(_("lengtegraad (WGS84)"), max_digits=9, decimal_places=6, null=True,
+                                      blank=True)
+    geldig_van = models.DateField(_("geldig van"), default=timezone.localdate)
+    geldig_tot = models.DateField(_("geldig tot en met"), null=True, blank=True)
+
+    objects = LocatieQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("locatie")
         verbose_name_plural = _("locaties")
         ordering = ["soort", "naam"]
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "code"], condition=~Q(code=""), name="locatie_code_uniek"),
+            models.CheckConstraint(condition=Q(breedtegraad__isnull=True, lengtegraad__isnull=True)
+                                   | Q(breedtegraad__range=(50.6, 53.7), lengtegraad__range=(3.0, 7.4)),
+                                   name="locatie_positie_in_nederland"),
+            models.CheckConstraint(condition=Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=models.F("geldig_van")),
+                                   name="locatie_periode_geldig"),
+        ]
 
     def __str__(self):
         return f"{self.naam} ({self.get_soort_display()})"
 
     def clean(self):
         self.postcode = normaliseer_postcode(self.postcode)
+
+    def audit_context(self):
+        return {"gemeente_id": self.gemeente_id}
 
 
 class AanbodQuerySet(models.QuerySet):
