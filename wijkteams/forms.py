@@ -191,12 +191,12 @@ class PlaatsForm(forms.Form):
     adres = forms.CharField(label=_("Adres"), max_length=200, required=False)
     postcode = forms.CharField(label=_("Postcode"), max_length=7, required=False)
     breedtegraad = forms.DecimalField(
-        label=_("Breedtegraad (WGS84)"), max_digits=9, decimal_places=6, min_value=-90, max_value=90,
+        label=_("Breedtegraad (WGS84)"), max_digits=9, decimal_places=6, min_value=-90, max_value=90, localize=True,
         help_text=_("In graden met een punt of komma, bijvoorbeeld 51.872345 (Ridderkerk ligt rond 51,87)."),
         error_messages={"required": _("Vul de breedtegraad in."), "invalid": _("Vul een getal in, zoals 51.872345."),
                         "max_decimal_places": _("Gebruik hoogstens zes cijfers achter de komma.")})
     lengtegraad = forms.DecimalField(
-        label=_("Lengtegraad (WGS84)"), max_digits=9, decimal_places=6, min_value=-180, max_value=180,
+        label=_("Lengtegraad (WGS84)"), max_digits=9, decimal_places=6, min_value=-180, max_value=180, localize=True,
         help_text=_("In graden, bijvoorbeeld 4.601234 (Ridderkerk ligt rond 4,60)."),
         error_messages={"required": _("Vul de lengtegraad in."), "invalid": _("Vul een getal in, zoals 4.601234."),
                         "max_decimal_places": _("Gebruik hoogstens zes cijfers achter de komma.")})
