@@ -348,7 +348,14 @@ class Locatie(models.Model):
         return f"{self.naam} ({self.get_soort_display()})"
 
     def clean(self):
+        """Also for the beheer site: a point on the map must lie in its wijk and the gemeente."""
         self.postcode = normaliseer_postcode(self.postcode)
+        if (self.soort in self.OP_DE_KAART and self.gemeente_id and self.wijk_id
+                and self.breedtegraad is not None and self.lengtegraad is not None):
+            from wijkteams.plaatsen import controleer_positie
+
+            controleer_positie(gemeente=self.gemeente, wijk=self.wijk, breedtegraad=self.breedtegraad,
+                               lengtegraad=self.lengtegraad)
 
     def audit_context(self):
         return {"gemeente_id": self.gemeente_id}

@@ -232,3 +232,21 @@ def test_plaats_van_een_andere_gemeente_is_404(client, grenzen):
 
 def test_beheerpagina_vraagt_inloggen(client):
     assert client.get(reverse("wijkteams:plaatsen")).status_code == 302
+
+
+def test_ook_via_de_beheersite_geen_punt_buiten_de_wijk(client, grenzen):
+    o = grenzen
+    beheer = o.mensen["beheer"]
+    beheer.is_staff = True
+    beheer.save()
+    client.force_login(beheer)
+    data = {"gemeente": o.gemeente.pk, "wijk": o.wijk_a.pk, "soort": "ankerplaats", "naam": "Via beheer",
+            "adres": "", "postcode": "", "spreekuren": "", "telefoon": "", "code": "", "breedtegraad": "51.865",
+            "lengtegraad": "4.61", "geldig_van": "01-01-2026", "geldig_tot": ""}
+    antwoord = client.post(reverse("admin:wijkteams_locatie_add"), data)
+    assert antwoord.status_code == 200
+    assert "ligt buiten de grens van wijk Bolnes (WK059701)" in antwoord.content.decode()
+    assert not Locatie.objects.exists()
+    data["lengtegraad"] = "4.59"
+    assert client.post(reverse("admin:wijkteams_locatie_add"), data).status_code == 302
+    assert Locatie.objects.get().naam == "Via beheer"
