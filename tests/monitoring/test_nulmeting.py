@@ -107,12 +107,15 @@ def test_beheerder_stelt_de_golive_in_andere_gemeente_niet(client, org):
     beheer.save()
     client.force_login(beheer)
     url = reverse("admin:wijkteams_gemeente_change", args=[org.gemeente.pk])
+    inrichting = client.get(reverse("wijkteams:inrichting")).content.decode()
+    assert "nog niet ingesteld" in inrichting and url in inrichting  # the inrichting screen links to it
     assert "live_sinds" in client.get(url).content.decode()
     antwoord = client.post(url, {"naam": "Ridderkerk", "cbs_code": "0597", "nazorg_dagen": "90",
                                  "live_sinds": "12-11-2025"})
     assert antwoord.status_code == 302, antwoord.context["adminform"].form.errors
     org.gemeente.refresh_from_db()
     assert org.gemeente.live_sinds == date(2025, 11, 12)
+    assert "In gebruik sinds" in client.get(reverse("wijkteams:inrichting")).content.decode()
     # another gemeente: not even shown (the beheer site is limited to the own gemeente)
     ander = reverse("admin:wijkteams_gemeente_change", args=[org.andere_gemeente.pk])
     assert client.get(ander).status_code == 302
