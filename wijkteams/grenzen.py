@@ -31,14 +31,12 @@ from audit import log
 from common.kaart import afstand_km, ligt_in, omhullende
 from wijkteams import rechten
 from wijkteams.inrichting.registry import Telling
-from wijkteams.models import Wijk, WijkGrens
+from wijkteams.models import NEDERLAND, Wijk, WijkGrens
 
 VOORBEELD = Path(__file__).with_name("voorbeelddata") / "wijkgrenzen_ridderkerk_voorbeeld.geojson"
 MAX_BYTES = 5 * 1024 * 1024
 CODE_EIGENSCHAPPEN = ("wijkcode", "statcode", "wk_code", "code")
 VLAKKEN = ("Polygon", "MultiPolygon")
-# longitude and latitude of the Netherlands with a margin: a boundary outside it is not a Dutch wijk
-NEDERLAND = (3.0, 50.6, 7.4, 53.7)
 DECIMALEN = 6  # about 10 cm: more is noise, less changes the shape
 MARGE_M = 50  # a wijk may cross the gemeente boundary by this much (two drawings of one line differ a little)
 MAX_KM = 40  # the largest Dutch gemeenten are about 50 km across: a wijk's centre is nearer to the others than this

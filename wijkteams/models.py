@@ -2,13 +2,16 @@
 
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
+from common.kaart import ligt_in, omhullende
 from common.postcode import normaliseer_postcode
 from wijkteams.validators import valideer_gemeentecode, valideer_wijkcode
 
@@ -288,6 +291,35 @@ class TeamLidmaatschap(models.Model):
         ]
 
 
+# longitude and latitude of the Netherlands with a margin (west, south, east, north): nothing of a gemeente lies outside
+NEDERLAND = (3.0, 50.6, 7.4, 53.7)
+PLAATS_MARGE_M = 10  # a place drawn on its wijk's boundary line counts as inside
+
+
+def controleer_positie(*, gemeente, wijk, breedtegraad, lengtegraad):
+    """Raise a Dutch ValidationError (on ``breedtegraad``) when a place's point lies outside the Netherlands, outside
+    its wijk's boundary, or (its wijk without a boundary yet) outside the box around the gemeente's boundaries."""
+    lat, lon = float(breedtegraad), float(lengtegraad)
+    plek = {"lat": breedtegraad, "lon": lengtegraad}
+    if not (NEDERLAND[1] <= lat <= NEDERLAND[3] and NEDERLAND[0] <= lon <= NEDERLAND[2]):
+        fout = gettext("Het punt (%(lat)s, %(lon)s) ligt buiten Nederland. Vul de breedtegraad (rond 52) en de "
+                       "lengtegraad (rond 5) in WGS84 in.") % plek
+        raise ValidationError({"breedtegraad": fout})
+    grenzen = {g.wijk_id: g.geometrie for g in WijkGrens.objects.filter(wijk__gemeente=gemeente)}
+    if wijk.pk in grenzen:
+        if not ligt_in(lon, lat, grenzen[wijk.pk], marge=PLAATS_MARGE_M):
+            fout = gettext("Het punt (%(lat)s, %(lon)s) ligt buiten de grens van wijk %(wijk)s (%(code)s). Kies de "
+                           "wijk waarin de plaats ligt of controleer de coördinaten.") % {
+                **plek, "wijk": wijk.naam, "code": wijk.cbs_code}
+            raise ValidationError({"breedtegraad": fout})
+        return
+    kader = omhullende(grenzen.values())
+    if kader is not None and not (kader[0] <= lon <= kader[2] and kader[1] <= lat <= kader[3]):
+        fout = gettext("Het punt (%(lat)s, %(lon)s) ligt buiten de gemeente %(gemeente)s (buiten alle ingelezen "
+                       "wijkgrenzen).") % {**plek, "gemeente": gemeente.naam}
+        raise ValidationError({"breedtegraad": fout})
+
+
 class LocatieQuerySet(models.QuerySet):
     def geldig_in(self, van, tot=None):
         """Places valid on some day of ``van`` … ``tot`` (default: the one day ``van``)."""
@@ -338,7 +370,8 @@ class Locatie(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["gemeente", "code"], condition=~Q(code=""), name="locatie_code_uniek"),
             models.CheckConstraint(condition=Q(breedtegraad__isnull=True, lengtegraad__isnull=True)
-                                   | Q(breedtegraad__range=(50.6, 53.7), lengtegraad__range=(3.0, 7.4)),
+                                   | Q(breedtegraad__range=(NEDERLAND[1], NEDERLAND[3]),
+                                                                  lengtegraad__range=(NEDERLAND[0], NEDERLAND[2])),
                                    name="locatie_positie_in_nederland"),
             models.CheckConstraint(condition=Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=models.F("geldig_van")),
                                    name="locatie_periode_geldig"),
@@ -352,8 +385,6 @@ class Locatie(models.Model):
         self.postcode = normaliseer_postcode(self.postcode)
         if (self.soort in self.OP_DE_KAART and self.gemeente_id and self.wijk_id
                 and self.breedtegraad is not None and self.lengtegraad is not None):
-            from wijkteams.plaatsen import controleer_positie
-
             controleer_positie(gemeente=self.gemeente, wijk=self.wijk, breedtegraad=self.breedtegraad,
                                lengtegraad=self.lengtegraad)
 

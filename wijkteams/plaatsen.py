@@ -19,12 +19,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import log
-from common.kaart import Punt, ligt_in, omhullende
+from common.kaart import Punt
 from wijkteams import rechten
-from wijkteams.grenzen import NEDERLAND, rd_naar_wgs84
-from wijkteams.models import Locatie, WijkGrens
+from wijkteams.grenzen import rd_naar_wgs84
+from wijkteams.models import Locatie, controleer_positie
 
-MARGE_M = 10  # a point drawn on the boundary line counts as inside
 KOLOMMEN = ("code", "naam", "soort", "wijk", "adres", "postcode", "breedtegraad", "lengtegraad", "rd_x", "rd_y",
             "geldig_van", "geldig_tot")
 VERPLICHT = ("code", "naam", "soort", "wijk")
@@ -57,29 +56,6 @@ def get_plaats_voor(user, pk, *, request=None):
         log.geweigerd(user, Locatie._meta.label_lower, pk, request=request)
         raise Http404
     return plaats
-
-
-def controleer_positie(*, gemeente, wijk, breedtegraad, lengtegraad):
-    """Raise a Dutch ValidationError (on ``breedtegraad``) when the point lies outside its wijk or the gemeente."""
-    lat, lon = float(breedtegraad), float(lengtegraad)
-    plek = {"lat": breedtegraad, "lon": lengtegraad}
-    if not (NEDERLAND[1] <= lat <= NEDERLAND[3] and NEDERLAND[0] <= lon <= NEDERLAND[2]):
-        raise ValidationError({"breedtegraad": _("Het punt (%(lat)s, %(lon)s) ligt buiten Nederland. Vul de "
-                                                 "breedtegraad (rond 52) en de lengtegraad (rond 5) in WGS84 in.")
-                                               % plek})
-    grenzen = {g.wijk_id: g.geometrie for g in WijkGrens.objects.filter(wijk__gemeente=gemeente)}
-    if wijk.pk in grenzen:
-        if not ligt_in(lon, lat, grenzen[wijk.pk], marge=MARGE_M):
-            raise ValidationError({"breedtegraad": _("Het punt (%(lat)s, %(lon)s) ligt buiten de grens van wijk "
-                                                     "%(wijk)s (%(code)s). Kies de wijk waarin de plaats ligt of "
-                                                     "controleer de coördinaten.")
-                                                   % {**plek, "wijk": wijk.naam, "code": wijk.cbs_code}})
-        return
-    kader = omhullende(grenzen.values())
-    if kader is not None and not (kader[0] <= lon <= kader[2] and kader[1] <= lat <= kader[3]):
-        raise ValidationError({"breedtegraad": _("Het punt (%(lat)s, %(lon)s) ligt buiten de gemeente %(gemeente)s "
-                                                 "(buiten alle ingelezen wijkgrenzen).")
-                                               % {**plek, "gemeente": gemeente.naam}})
 
 
 def _schoon(gemeente, d, *, plaats_id=None):
