@@ -154,7 +154,9 @@ def test_coordinator_beslist_maatwerk_bekijkt_termijnen_en_zrm_per_team(pagina, 
     controleer(pagina, "werkvoorraad")
     pagina.get_by_label("Weergave").select_option("gebied")
     pagina.get_by_role("button", name="Toon").click()
-    expect(pagina.get_by_role("row").filter(has_text="Gezin de Vries")).to_have_count(1)
+    rij = pagina.get_by_role("row").filter(has_text="Gezin de Vries")
+    expect(rij).to_have_count(1)
+    expect(rij).to_contain_text(re.compile("Te laat|Binnen een week|Op tijd"))  # the onderzoek deadline badge
     controleer(pagina, "werkvoorraad gebied")
 
     # the ZRM per team
