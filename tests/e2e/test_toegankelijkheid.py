@@ -32,6 +32,10 @@ def test_de_320_px_controle_kan_falen(pagina):
     pagina.set_content('<html lang="nl"><title>x</title><main><div style="overflow-x: auto">'
                        '<table style="width: 40rem"><tr><td>breed</td></tr></table></div></main></html>')
     assert horizontaal_scrollen(pagina) == []
+    # a table that scrolls on its own, with text out of sight and nothing to focus: the keyboard cannot scroll it
+    pagina.set_content('<html lang="nl"><title>x</title><main><table style="display: block; overflow-x: auto">'
+                       f'<tr><td style="white-space: nowrap">{"breed " * 80}</td></tr></table></main></html>')
+    assert [regel for regel, *_ in horizontaal_scrollen(pagina)] == ["scrollable-region-focusable"]
 
 
 def test_inlogpagina_en_foutmelding_zonder_overtredingen(pagina, org):
