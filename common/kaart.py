@@ -7,6 +7,12 @@ sequential palette of five classes (colour-blind safe, dark edges), a hatch patt
 as "onderdrukt", never with its real value: the caller passes only the displayed text) and light grey for no data.
 The legend is drawn in the SVG and returned as data, so the page and the PDF show it as text as well; the table of
 values beside the map is the text alternative.
+
+Places (the ankerplaatsen and vindplaatsen) are drawn on top as points (:class:`Punt`): an open circle for an
+ankerplaats, a black triangle for a vindplaats (shape and fill differ, so colour is not needed to tell them apart),
+each with a ``<title>``, in the legend with the shape named ("open rondje", "zwarte driehoek") and in ``alt``.
+:func:`ligt_in` tells whether a point lies in a polygon (within a margin in metres): used when a place or a
+boundary is checked against the gemeente.
 """
 
 import math
@@ -15,10 +21,18 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 PALET = ["#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c"]  # ColorBrewer Blues, light to dark
 GEEN = "#f0f0f0"
 RAND = "#333333"
+# the point symbols: soort → (shape named in the legend's text, the legend's name, SVG of the symbol around 0,0)
+SYMBOLEN = {
+    "ankerplaats": (gettext_lazy("open rondje"), gettext_lazy("Ankerplaatsen"),
+                    '<circle r="5" fill="#ffffff" stroke="#000000" stroke-width="2"/>'),
+    "vindplaats": (gettext_lazy("zwarte driehoek"), gettext_lazy("Vindplaatsen"),
+                   '<path d="M0 -6 L5.5 4 L-5.5 4 Z" fill="#000000" stroke="#ffffff" stroke-width="1.2"/>'),
+}
 
 
 @dataclass(frozen=True)
@@ -35,10 +49,24 @@ class Vlak:
 
 
 @dataclass(frozen=True)
+class Punt:
+    """A place on the map (WGS84): ``soort`` is a key of ``SYMBOLEN``, ``soort_label`` its name as shown."""
+
+    naam: str
+    soort: str
+    soort_label: str
+    lon: float
+    lat: float
+    wijk: str = ""
+    adres: str = ""
+
+
+@dataclass(frozen=True)
 class Klasse:
     kleur: str
     label: str
-    soort: str = "waarde"  # "waarde", "onderdrukt", "geen"
+    soort: str = "waarde"  # "waarde", "onderdrukt", "geen", or a point's soort ("ankerplaats", "vindplaats")
+    vorm: str = ""  # for a point: its shape in words (the legend's text)
 
 
 @dataclass
@@ -47,6 +75,7 @@ class Kaart:
     svg: str  # the <svg> element (safe string)
     legenda: list = field(default_factory=list)
     vlakken: list = field(default_factory=list)
+    punten: list = field(default_factory=list)
 
     @property
     def als_afbeelding(self):
@@ -58,7 +87,12 @@ class Kaart:
     @property
     def alt(self):
         delen = [f"{v.naam}: {v.tekst}{' (' + _('onderdrukt') + ')' if v.onderdrukt else ''}" for v in self.vlakken]
-        return f"{_('Kaart')}: {self.titel}. " + "; ".join(delen) + "."
+        tekst = f"{_('Kaart')}: {self.titel}. " + "; ".join(delen) + "."
+        for k in self.legenda:
+            if k.soort in SYMBOLEN:
+                namen = [p.naam for p in self.punten if p.soort == k.soort]
+                tekst += f" {k.label} ({k.vorm}): " + "; ".join(namen) + "."
+        return tekst
 
 
 def _vlakken(geometrie):
@@ -91,13 +125,16 @@ def _nl(getal, decimalen=0):
     return f"{getal:,.{decimalen}f}".replace(",", "_").replace(".", ",").replace("_", ".")
 
 
-def choropleth(vlakken, *, titel, breedte=640, id_voorvoegsel="kaart", onderdrukt_label=None, markeer=None):
+def choropleth(vlakken, *, titel, breedte=640, id_voorvoegsel="kaart", onderdrukt_label=None, markeer=None,
+               plaatsen=()):
     """The map of ``vlakken`` (list of :class:`Vlak` with a geometry) as a :class:`Kaart`; None without geometries.
-    With ``markeer`` (a wijk code) it is a location map instead: that wijk dark, the others light, no values."""
+    With ``markeer`` (a wijk code) it is a location map instead: that wijk dark, the others light, no values.
+    ``plaatsen``: :class:`Punt` s drawn on top, with their shapes in the legend."""
     vlakken = [v for v in vlakken if v.geometrie and _vlakken(v.geometrie)]
     if not vlakken:
         return None
-    punten = [p for v in vlakken for p in _punten(v.geometrie)]
+    plaatsen = [p for p in plaatsen if p.soort in SYMBOLEN]
+    punten = [p for v in vlakken for p in _punten(v.geometrie)] + [[p.lon, p.lat] for p in plaatsen]
     min_lon, max_lon = min(p[0] for p in punten), max(p[0] for p in punten)
     min_lat, max_lat = min(p[1] for p in punten), max(p[1] for p in punten)
     schaal_lon = math.cos(math.radians((min_lat + max_lat) / 2))
@@ -129,6 +166,10 @@ def choropleth(vlakken, *, titel, breedte=640, id_voorvoegsel="kaart", onderdruk
     if markeer is not None:
         gemarkeerd = next((v.naam for v in vlakken if v.code == markeer), markeer)
         legenda = [Klasse(PALET[3], gemarkeerd), Klasse(GEEN, _("andere wijken"), "geen")]
+    for soort, (vorm, meervoud, _svg) in SYMBOLEN.items():
+        aantal = sum(1 for p in plaatsen if p.soort == soort)
+        if aantal:
+            legenda.append(Klasse("", f"{meervoud} ({aantal})", soort, str(vorm)))
 
     def kleur(v):
         if markeer is not None:
@@ -172,15 +213,83 @@ def choropleth(vlakken, *, titel, breedte=640, id_voorvoegsel="kaart", onderdruk
         labels.append(f'<text {plek} fill="#ffffff" stroke="#ffffff" stroke-width="3" aria-hidden="true">'
                       f'{e(v.naam)}</text><text {plek} fill="#000000" aria-hidden="true">{e(v.naam)}</text>')
     delen += labels
+    for p in plaatsen:
+        x, y = xy([p.lon, p.lat])
+        delen.append(f'<g transform="translate({x:.1f} {y:.1f})" data-plaats="{e(p.soort)}"><title>'
+                     f'{e(p.soort_label)}: {e(p.naam)}{", " + e(p.adres) if p.adres else ""}</title>'
+                     f'{SYMBOLEN[p.soort][2]}</g>')
     y = kaart_h + 30
     delen.append(f'<text x="10" y="{y:.0f}" font-weight="bold">{e(_("Legenda"))}</text>')
     for k in legenda:
         y += 18
+        if k.soort in SYMBOLEN:
+            delen.append(f'<g transform="translate(18 {y - 5:.0f})">{SYMBOLEN[k.soort][2]}</g>'
+                         f'<text x="32" y="{y:.0f}">{e(k.label)}</text>')
+            continue
         delen.append(f'<rect x="10" y="{y - 11:.0f}" width="16" height="12" fill="{k.kleur}" stroke="{RAND}"/>'
                      f'<text x="32" y="{y:.0f}">{e(k.label)}</text>')
     delen.append("</svg>")
-    return Kaart(titel=titel, svg=mark_safe("".join(delen)), legenda=legenda, vlakken=vlakken)  # noqa: S308
+    return Kaart(titel=titel, svg=mark_safe("".join(delen)), legenda=legenda, vlakken=vlakken,  # noqa: S308
+                 punten=plaatsen)
 
 
 def _oppervlak(ring):
     return abs(sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(ring, ring[1:], strict=False))) / 2
+
+
+# --- a point in a polygon ----------------------------------------------------------------------------------------
+
+def _meters(lon, lat, lat0):
+    """Local metres around latitude ``lat0`` (equirectangular: right to a few metres within a gemeente)."""
+    return lon * 111_320 * math.cos(math.radians(lat0)), lat * 110_574
+
+
+def _in_ring(lon, lat, ring):
+    binnen = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False):
+        if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+            binnen = not binnen
+    return binnen
+
+
+def _afstand_tot_ring(lon, lat, ring):
+    """The distance in metres from the point to the nearest edge of the ring."""
+    px, py = _meters(lon, lat, lat)
+    kortste = math.inf
+    for a, b in zip(ring, ring[1:], strict=False):
+        ax, ay = _meters(a[0], a[1], lat)
+        bx, by = _meters(b[0], b[1], lat)
+        dx, dy = bx - ax, by - ay
+        t = 0.0 if dx == dy == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)))
+        kortste = min(kortste, math.hypot(px - (ax + t * dx), py - (ay + t * dy)))
+    return kortste
+
+
+def ligt_in(lon, lat, geometrie, marge=1.0):
+    """True when (lon, lat) lies inside the Polygon or MultiPolygon ``geometrie`` (WGS84), or within ``marge``
+    metres of its edge (a point on the boundary, or a vertex of a neighbouring drawing a little off, counts as in);
+    holes are outside."""
+    for vlak in _vlakken(geometrie or {}):
+        buiten, *gaten = vlak
+        if not (_in_ring(lon, lat, buiten) or _afstand_tot_ring(lon, lat, buiten) <= marge):
+            continue
+        if not any(_in_ring(lon, lat, gat) and _afstand_tot_ring(lon, lat, gat) > marge for gat in gaten):
+            return True
+    return False
+
+
+def omhullende(geometrieen):
+    """(min lon, min lat, max lon, max lat) of the geometries, or None without any."""
+    punten = [p for g in geometrieen for p in _punten(g or {})]
+    if not punten:
+        return None
+    return (min(p[0] for p in punten), min(p[1] for p in punten), max(p[0] for p in punten),
+            max(p[1] for p in punten))
+
+
+def afstand_km(a, b):
+    """The distance in km between two (lon, lat) points (equirectangular; fine at the scale of a province)."""
+    lat0 = (a[1] + b[1]) / 2
+    ax, ay = _meters(a[0], a[1], lat0)
+    bx, by = _meters(b[0], b[1], lat0)
+    return math.hypot(ax - bx, ay - by) / 1000

@@ -168,7 +168,18 @@ VENDOR_MAP = BASE_DIR / "node_modules"
 VENDOR_BESTANDEN = [
     "@utrecht/component-library-css/dist/index.css",
     "htmx.org/dist/htmx.min.js",
+    # the design tokens of the themes (common/thema.py): each theme's CSS, so switching needs no new build
+    "@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css",
+    "@nl-design-system-unstable/rotterdam-design-tokens/dist/design-tokens.css",
+    "@nl-design-system-unstable/rotterdam-design-tokens/dist/custom.css",
 ]
+# The look: an NL Design System theme from npm ("voorbeeld": the NL Design System example theme; "rotterdam":
+# Rotterdam's, whose house style only Rotterdam may use, here to show the switch), and the municipality's
+# name and logo (a static path; empty for none) in the header and the page title. An unknown theme is a
+# system check error (common.E002).
+WIJKTEAM_THEMA = env("WIJKTEAM_THEMA", "voorbeeld")
+GEMEENTE_NAAM = env("GEMEENTE_NAAM", "Gemeente Voorbeeld")
+GEMEENTE_LOGO = env("GEMEENTE_LOGO", "img/gemeente-logo.svg")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 STORAGES = {

@@ -213,8 +213,19 @@ def tel_huishoudens_voor(user):
     return eigen.union(via_groep).count()
 
 
-def mijn_trajecten(user):
-    """The open trajecten of which this user is the regisseur now, soonest evaluation first."""
+# The orders of "Mijn huishoudens" (?sorteer=): each ends with the id, so pages do not overlap
+MIJN_SORTERINGEN = {
+    "evaluatie": (F("volgende_evaluatie").asc(nulls_last=True),),
+    "-evaluatie": (F("volgende_evaluatie").desc(nulls_last=True),),
+    "huishouden": ("huishouden__naam",), "-huishouden": ("-huishouden__naam",),
+    "team": ("team__naam",), "-team": ("-team__naam",),
+    "status": ("status",), "-status": ("-status",),
+}
+
+
+def mijn_trajecten(user, *, sorteer="evaluatie"):
+    """The open trajecten of which this user is the regisseur now, soonest evaluation first (or in another order of
+    ``MIJN_SORTERINGEN``)."""
     gemeente_id = gemeente_id_van(user)
     return (
         Traject.objects.filter(
@@ -224,7 +235,7 @@ def mijn_trajecten(user):
         )
         .exclude(status=Traject.Status.AFGESLOTEN)
         .select_related("huishouden__wijk", "team")
-        .order_by(F("volgende_evaluatie").asc(nulls_last=True), "id")
+        .order_by(*MIJN_SORTERINGEN.get(sorteer, MIJN_SORTERINGEN["evaluatie"]), "id")
     )
 
 

@@ -1,12 +1,12 @@
 from django.urls import path, re_path
 
 from huishoudens import registry
-from huishoudens.views import coordinator, dossier, gesprek, inzage, kindveiligheid, noodtoegang, plan
+from huishoudens.views import coordinator, dossier, gesprek, inzage, kindveiligheid, lijsten, noodtoegang, plan
 
 app_name = "huishoudens"
 
 urlpatterns = [
-    path("", dossier.mijn_huishoudens, name="mijn"),
+    path("", lijsten.mijn_huishoudens, name="mijn"),
     path("zoeken/", dossier.zoeken, name="zoeken"),
     path("nieuw/", dossier.nieuw, name="nieuw"),
     path("overdracht/", coordinator.bulk_overdracht, name="bulk_overdracht"),
@@ -40,7 +40,10 @@ urlpatterns = [
     path("<int:pk>/personen/<int:persoon_pk>/inzage.json", inzage.inzage_persoon_json, name="inzage_persoon_json"),
     path("<int:pk>/personen/<int:persoon_pk>/inzage.pdf", inzage.inzage_persoon_pdf, name="inzage_persoon_pdf"),
     path("<int:pk>/gesprekken/nieuw/", gesprek.gesprek_form, name="gesprek_nieuw"),
+    path("<int:pk>/gesprekken/autosave/", gesprek.gesprek_autosave, name="gesprek_autosave"),
     path("<int:pk>/gesprekken/<int:gesprek_pk>/", gesprek.gesprek, name="gesprek"),
+    path("<int:pk>/gesprekken/<int:gesprek_pk>/autosave/", gesprek.gesprek_autosave,
+         name="gesprek_autosave_wijzigen"),
     path("<int:pk>/gesprekken/<int:gesprek_pk>/wijzigen/", gesprek.gesprek_form, name="gesprek_wijzigen"),
     path("<int:pk>/gesprekken/<int:gesprek_pk>/verslag.pdf", gesprek.verslag, name="verslag"),
     path("<int:pk>/plannen/nieuw/", plan.plan_maken, name="plan_maken"),

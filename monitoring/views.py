@@ -273,10 +273,16 @@ def wijkprofiel(request, wijk_pk):
     else:
         periode = perioden.vorig_kwartaal(vandaag)
     log.log(request.user, "read", wijk, detail={"wijkprofiel": periode.label}, gemeente_id=wijk.gemeente_id)
+    cijfers = profiel.wijkprofiel(wijk, periode.van, periode.tot)
+    # the nulmeting: the first complete quarter after go-live, beside this quarter once it has ended
+    nul = profiel.nulmeting_periode(wijk.gemeente)
+    nul_klaar = nul is not None and nul.tot < vandaag
+    if nul_klaar and nul != periode:
+        profiel.met_nulmeting(cijfers, profiel.wijkprofiel(wijk, nul.van, nul.tot))
     return render(request, "monitoring/wijkprofiel.html", {
         "wijk": wijk, "periode": periode, "omschrijving": perioden.omschrijving(periode),
-        "profiel": profiel.wijkprofiel(wijk, periode.van, periode.tot),
-        "ligging": wijkkaart.liggingskaart(wijk),
+        "profiel": cijfers, "nulmeting": nul, "nulmeting_klaar": nul_klaar,
+        "ligging": wijkkaart.liggingskaart(wijk, periode.van, periode.tot),
         "wijken": profiel.wijken_voor(request.user), "drempel": drempel(),
         "kwartalen": [1, 2, 3, 4], "kwartaal": (periode.van.month - 1) // 3 + 1,
         "jaren": list(range(vandaag.year, vandaag.year - 5, -1)),

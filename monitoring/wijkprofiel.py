@@ -2,9 +2,14 @@
 households supported per 1,000 inhabitants, meldingen per leefgebied, the ZRM distribution, the ladder mix, maatwerk,
 volunteers and activities, the sociale kaart offers in the wijk. Aggregates only, counted in PostgreSQL, with
 small-cell suppression (``common.onderdrukking``: "< 5" and, within a table whose parts add up to its total, the
-complementary "×")."""
+complementary "×").
+
+The nulmeting per wijk is the first complete quarter after the gemeente's go-live (``Gemeente.live_sinds``, set in the
+beheer screens): a quarter that starts on the go-live day counts, one that has already begun does not. The profile
+shows its figures, computed and suppressed the same way, beside those of the chosen quarter."""
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.db.models import Count, Q, Sum
 from django.http import Http404
@@ -14,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from common.onderdrukking import aanvullend, is_onderdrukt, toon_aantal
 from gemeenschap.models import CollectieveActiviteit, Hulpvraag, Vrijwilliger
 from huishoudens.models import Actie, Ladder, Leefgebied, Traject
+from monitoring import perioden
 from monitoring.indicatoren.register import per_1000, rijen
 from toegang.models import Aanvraag, Toewijzing, Wet
 from wijkteams import rollen
@@ -53,6 +59,8 @@ class Tabel:
     titel: str
     rijen: list = field(default_factory=list)
     totaal: object = None
+    naast: list = field(default_factory=list)  # (label, count, count in the nulmeting) when compared
+    totaal_nul: object = None
 
 
 def _tabel(titel, tellingen, labels, *, optelbaar=True):
@@ -132,3 +140,31 @@ def wijkprofiel(wijk, van, tot):
         "aanbod": list(Aanbod.objects.filter(wijk=wijk, actief=True).order_by("soort", "naam")
                        .values_list("naam", "soort")),
     }
+
+
+TABELLEN = ("meldingen", "zrm", "ladder", "toewijzingen")
+GETALLEN = ("ondersteund", "per_1000", "aanvragen", "vrijwilligers", "hulpvragen", "activiteiten",
+            "activiteiten_bereik")
+
+
+def nulmeting_periode(gemeente):
+    """The first complete quarter after go-live (a quarter starting on the go-live day itself counts); None when
+    the gemeente has no go-live date."""
+    if gemeente.live_sinds is None:
+        return None
+    kwartaal = perioden.kwartaal_van(gemeente.live_sinds)
+    if kwartaal.van == gemeente.live_sinds:
+        return kwartaal
+    return perioden.kwartaal_van(kwartaal.tot + timedelta(days=1))
+
+
+def met_nulmeting(profiel, nul):
+    """Put the nulmeting's figures beside the profile's: ``profiel["nul"]`` (the same keys) and, per table,
+    ``naast`` rows (label, count, count in the nulmeting). Both are suppressed already."""
+    for sleutel in TABELLEN:
+        tabel, tabel_nul = profiel[sleutel], nul[sleutel]
+        tabel.naast = [(label, aantal, aantal_nul) for (label, aantal), (_l, aantal_nul)
+                       in zip(tabel.rijen, tabel_nul.rijen, strict=True)]
+        tabel.totaal_nul = tabel_nul.totaal
+    profiel["nul"] = nul
+    return profiel

@@ -156,9 +156,31 @@ def _gemeente(naam, code, gebieden_wijken, *, zonder_gebieden=False):
 
         importeer_wijkgrenzen(gemeente=gemeente, inhoud=GRENZEN.read_bytes(), door=None,
                               bron="Verzonnen voorbeeldgrenzen (rechthoeken), geen CBS-kaart")
+        _plaatsen_op_de_kaart(gemeente)
     Locatie.objects.get_or_create(gemeente=gemeente, soort=Locatie.Soort.BASISLOCATIE, naam=f"Gemeentehuis {naam}",
                                   defaults={"spreekuren": "Maandag t/m vrijdag 8.30-17.00 uur"})
     return gemeente, teams, organisaties, disciplines
+
+
+def _plaatsen_op_de_kaart(gemeente):
+    """Made-up positions for the demo's ankerplaatsen and vindplaatsen, inside the made-up wijk boundaries (labelled
+    as such in the address), valid since the demo's indeling so they are on the maps of every period."""
+    from django.utils.text import slugify
+
+    from common.kaart import omhullende
+    from wijkteams.models import WijkGrens
+
+    verschuiving = {"Ankerplaats": (0.5, 0.5), "Basisschool": (0.25, 0.3), "Huisartsenpraktijk": (0.75, 0.7)}
+    for grens in WijkGrens.objects.filter(wijk__gemeente=gemeente).select_related("wijk"):
+        min_lon, min_lat, max_lon, max_lat = omhullende([grens.geometrie])
+        for plaats in Locatie.objects.filter(wijk=grens.wijk, soort__in=Locatie.OP_DE_KAART, breedtegraad=None):
+            fx, fy = verschuiving.get(plaats.naam.split(" ")[0], (0.5, 0.5))
+            plaats.lengtegraad = round(min_lon + fx * (max_lon - min_lon), 6)
+            plaats.breedtegraad = round(min_lat + fy * (max_lat - min_lat), 6)
+            plaats.adres = f"{plaats.adres or plaats.naam} (verzonnen voorbeeldplaats)"
+            plaats.code = slugify(plaats.naam)[:60]
+            plaats.geldig_van = INDELING_PER
+            plaats.save()
 
 
 def _team_vullen(gemeente, team, disciplines, organisaties, rng, prefix):

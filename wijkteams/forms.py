@@ -170,3 +170,111 @@ class AanbodRegelForm(forms.Form):
                                         else {None: fout.messages}).items():
                     self.add_error(veld if veld in self.fields else None, berichten)
         return d
+
+
+# --- ankerplaatsen and vindplaatsen (wijkteams.plaatsen) ------------------------------------------------------
+
+PLAATS_SOORTEN = [("ankerplaats", _("Ankerplaats")), ("vindplaats", _("Vindplaats"))]
+PLAATS_VELDEN = ["naam", "soort", "wijk", "adres", "postcode", "breedtegraad", "lengtegraad", "geldig_van",
+                 "geldig_tot", "code"]
+DATUM_FOUT = _("Schrijf de datum als 2026-01-31 of 31-01-2026.")
+
+
+class PlaatsForm(forms.Form):
+    """One ankerplaats or vindplaats; the service checks the position against the wijk and writes it."""
+
+    naam = forms.CharField(label=_("Naam"), max_length=150, error_messages={"required": _("Vul de naam in.")})
+    soort = forms.ChoiceField(label=_("Soort"), choices=[("", _("Kies een soort"))] + PLAATS_SOORTEN,
+                              error_messages={"required": _("Kies ankerplaats of vindplaats.")})
+    wijk = forms.ModelChoiceField(label=_("Wijk"), queryset=Wijk.objects.none(), empty_label=_("Kies een wijk"),
+                                  error_messages={"required": _("Kies de wijk waarin de plaats ligt.")})
+    adres = forms.CharField(label=_("Adres"), max_length=200, required=False)
+    postcode = forms.CharField(label=_("Postcode"), max_length=7, required=False)
+    breedtegraad = forms.DecimalField(
+        label=_("Breedtegraad (WGS84)"), max_digits=9, decimal_places=6, min_value=-90, max_value=90, localize=True,
+        help_text=_("In graden met een punt of komma, bijvoorbeeld 51.872345 (Ridderkerk ligt rond 51,87)."),
+        error_messages={"required": _("Vul de breedtegraad in."), "invalid": _("Vul een getal in, zoals 51.872345."),
+                        "max_decimal_places": _("Gebruik hoogstens zes cijfers achter de komma.")})
+    lengtegraad = forms.DecimalField(
+        label=_("Lengtegraad (WGS84)"), max_digits=9, decimal_places=6, min_value=-180, max_value=180, localize=True,
+        help_text=_("In graden, bijvoorbeeld 4.601234 (Ridderkerk ligt rond 4,60)."),
+        error_messages={"required": _("Vul de lengtegraad in."), "invalid": _("Vul een getal in, zoals 4.601234."),
+                        "max_decimal_places": _("Gebruik hoogstens zes cijfers achter de komma.")})
+    geldig_van = forms.DateField(label=_("Geldig van"), widget=DatumInput(),
+                                 error_messages={"required": _("Vul de datum in vanaf wanneer de plaats er is.")})
+    geldig_tot = forms.DateField(label=_("Geldig tot en met (optioneel)"), required=False, widget=DatumInput())
+    code = forms.SlugField(label=_("Code (optioneel)"), max_length=60, required=False,
+                           help_text=_("Vaste sleutel voor de CSV-import: kleine letters, cijfers en streepjes."),
+                           error_messages={"invalid": _("Gebruik alleen kleine letters, cijfers en streepjes.")})
+
+    def __init__(self, *args, wijken, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wijk"].queryset = wijken
+
+    @staticmethod
+    def initial_van(plaats):
+        return {veld: getattr(plaats, veld) for veld in PLAATS_VELDEN}
+
+
+class PlaatsRegelForm(forms.Form):
+    """One line of the places CSV: the wijk by its CBS code, the position in WGS84 or in RD New (rd_x, rd_y)."""
+
+    code = forms.SlugField(max_length=60, error_messages={
+        "required": _("De code ontbreekt."), "invalid": _("Gebruik in de code alleen kleine letters, cijfers en "
+                                                          "streepjes.")})
+    naam = forms.CharField(max_length=150, error_messages={"required": _("De naam ontbreekt.")})
+    soort = forms.CharField(error_messages={"required": _("De soort ontbreekt.")})
+    wijk = forms.CharField(max_length=8, error_messages={"required": _("De wijkcode ontbreekt.")})
+    adres = forms.CharField(max_length=200, required=False)
+    postcode = forms.CharField(max_length=7, required=False)
+    breedtegraad = forms.DecimalField(max_digits=9, decimal_places=6, required=False,
+                                      error_messages={"invalid": _("Dit is geen getal (zoals 51.872345).")})
+    lengtegraad = forms.DecimalField(max_digits=9, decimal_places=6, required=False,
+                                     error_messages={"invalid": _("Dit is geen getal (zoals 4.601234).")})
+    rd_x = forms.DecimalField(max_digits=10, decimal_places=3, required=False,
+                              error_messages={"invalid": _("Dit is geen getal in meters (zoals 98250).")})
+    rd_y = forms.DecimalField(max_digits=10, decimal_places=3, required=False,
+                              error_messages={"invalid": _("Dit is geen getal in meters (zoals 432100).")})
+    geldig_van = forms.DateField(required=False, input_formats=["%Y-%m-%d", "%d-%m-%Y"],
+                                 error_messages={"invalid": DATUM_FOUT})
+    geldig_tot = forms.DateField(required=False, input_formats=["%Y-%m-%d", "%d-%m-%Y"],
+                                 error_messages={"invalid": DATUM_FOUT})
+
+    def __init__(self, *args, wijken, controleer, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.wijken = wijken  # CBS code → Wijk of the gemeente
+        self.controleer = controleer  # the service's own check of a line's data (raises ValidationError)
+
+    def clean_soort(self):
+        return _keuze(self.cleaned_data["soort"], PLAATS_SOORTEN, _("Onbekende soort; kies ankerplaats of "
+                                                                    "vindplaats."))
+
+    def clean_wijk(self):
+        code = self.cleaned_data["wijk"].strip().upper()
+        if code not in self.wijken:
+            raise forms.ValidationError(_("Wijk %(w)s hoort niet bij deze gemeente.") % {"w": code})
+        return self.wijken[code]
+
+    def clean(self):
+        d = super().clean()
+        wgs = d.get("breedtegraad") is not None and d.get("lengtegraad") is not None
+        rd = d.get("rd_x") is not None and d.get("rd_y") is not None
+        if not self.errors and not (wgs or rd):
+            self.add_error(None, _("De plaats heeft geen positie: vul breedtegraad en lengtegraad (WGS84) of rd_x "
+                                   "en rd_y (RD New) in."))
+        if not self.errors:
+            try:
+                self.controleer(d)
+            except forms.ValidationError as fout:
+                for veld, berichten in (fout.message_dict if hasattr(fout, "error_dict")
+                                        else {None: fout.messages}).items():
+                    self.add_error(veld if veld in self.fields else None, berichten)
+        return d
+
+
+class PlaatsenImportForm(forms.Form):
+    bestand = forms.FileField(
+        label=_("CSV-bestand met ankerplaatsen en vindplaatsen"),
+        help_text=_("Kolommen: code;naam;soort;wijk en de positie als breedtegraad;lengtegraad (WGS84) of rd_x;rd_y "
+                    "(RD New, in meters); optioneel adres;postcode;geldig_van;geldig_tot. Soort: ankerplaats of "
+                    "vindplaats; wijk: de CBS-wijkcode, zoals WK059701."))

@@ -8,6 +8,15 @@ stored (all or nothing); importing the same file again changes nothing. A wijk n
 has. A file in RD New (EPSG:28992, the CBS kaart's own system: named in the file's ``crs`` or recognised by its
 coordinates in metres) is converted to WGS84 with the published approximation formulas of Schreutelkamp and Strang
 van Hees (about a metre off, far below what a map of wijken shows).
+
+Nothing outside the gemeente: a wijkcode of another gemeente (WK + its four-digit gemeentecode) is refused as such.
+The geometry is checked as strongly as the file allows. When the file carries the gemeente's own boundary (a feature
+with the gemeentecode, ``GM0597``, as in the CBS kaart's gemeente layer; it is used for the check and not stored),
+every point of every wijk must lie inside it (within ``MARGE_M`` metres). Without it there is no boundary of the
+gemeente to test against, so only what is certain is refused: a point outside the Netherlands, and a wijk whose
+centre lies more than ``MAX_KM`` km from the middle (median) of the gemeente's other wijken (those in the file and
+those already stored): no Dutch gemeente is that wide, so such a wijk is in the wrong place. A wijk drawn in the
+neighbouring gemeente but near the others passes that test; only the gemeente boundary catches it.
 """
 
 import json
@@ -19,17 +28,18 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from audit import log
+from common.kaart import afstand_km, ligt_in, omhullende
 from wijkteams import rechten
 from wijkteams.inrichting.registry import Telling
-from wijkteams.models import Wijk, WijkGrens
+from wijkteams.models import NEDERLAND, Wijk, WijkGrens
 
 VOORBEELD = Path(__file__).with_name("voorbeelddata") / "wijkgrenzen_ridderkerk_voorbeeld.geojson"
 MAX_BYTES = 5 * 1024 * 1024
 CODE_EIGENSCHAPPEN = ("wijkcode", "statcode", "wk_code", "code")
 VLAKKEN = ("Polygon", "MultiPolygon")
-# longitude and latitude of the Netherlands with a margin: a boundary outside it is not a Dutch wijk
-NEDERLAND = (3.0, 50.6, 7.4, 53.7)
 DECIMALEN = 6  # about 10 cm: more is noise, less changes the shape
+MARGE_M = 50  # a wijk may cross the gemeente boundary by this much (two drawings of one line differ a little)
+MAX_KM = 40  # the largest Dutch gemeenten are about 50 km across: a wijk's centre is nearer to the others than this
 
 
 # RD New → WGS84 (Schreutelkamp & Strang van Hees, "Benaderingsformules voor de transformatie tussen RD- en
@@ -154,16 +164,33 @@ def lees(inhoud, *, gemeente):
         raise ValidationError(_("Het bestand bevat geen wijken."), code="leeg")
     rd = _in_rd(data)
     wijken = {w.cbs_code.upper(): w for w in Wijk.objects.filter(gemeente=gemeente)}
-    fouten, grenzen, gezien = [], {}, {}
+    fouten, grenzen, gezien, nummers = [], {}, {}, {}
+    gemeentegrens = None  # (feature number, geometry) of the gemeente's own boundary, when the file has it
     for nummer, feature in enumerate(data["features"], start=1):
         if not isinstance(feature, dict) or feature.get("type") != "Feature":
             fouten.append(_("Object %(n)d: is geen Feature.") % {"n": nummer})
             continue
         code = _wijkcode(feature.get("properties"))
         wijk = wijken.get(code)
+        if code.startswith("GM"):
+            if code != f"GM{gemeente.cbs_code}":
+                fouten.append(_("Object %(n)d: ‘%(c)s’ is de grens van een andere gemeente; dit bestand is voor "
+                                "%(gemeente)s (GM%(g)s).")
+                              % {"n": nummer, "c": code, "gemeente": gemeente.naam, "g": gemeente.cbs_code})
+                continue
+            try:
+                gemeentegrens = (nummer, _geometrie(feature.get("geometry"), nummer, rd))
+            except ValidationError as fout:
+                fouten.extend(fout.messages)
+            continue
         if not code:
             fouten.append(_("Object %(n)d: de wijkcode ontbreekt (eigenschap ‘wijkcode’, bijvoorbeeld WK%(g)s01).")
                           % {"n": nummer, "g": gemeente.cbs_code})
+        elif wijk is None and len(code) == 8 and code[:2] == "WK" and code[2:6] != gemeente.cbs_code:
+            fouten.append(_("Object %(n)d: ‘%(c)s’ is geen wijkcode van %(gemeente)s. De code hoort bij gemeente "
+                            "%(ander)s, niet bij %(gemeente)s (%(g)s). Een grens buiten de gemeente wordt niet "
+                            "ingelezen.") % {"n": nummer, "c": code, "gemeente": gemeente.naam, "ander": code[2:6],
+                                             "g": gemeente.cbs_code})
         elif wijk is None:
             fouten.append(_("Object %(n)d: ‘%(c)s’ is geen wijkcode van %(gemeente)s.")
                           % {"n": nummer, "c": code, "gemeente": gemeente.naam})
@@ -178,9 +205,59 @@ def lees(inhoud, *, gemeente):
         if wijk is not None and code not in gezien:
             gezien[code] = nummer
             grenzen[wijk] = geometrie
+            nummers[wijk] = nummer
+    if not fouten:
+        fouten = _buiten_de_gemeente(grenzen, nummers, gemeente, gemeentegrens)
     if fouten:
         raise ValidationError(fouten, code="ongeldig")
     return grenzen
+
+
+def _midden(geometrie):
+    min_lon, min_lat, max_lon, max_lat = omhullende([geometrie])
+    return (min_lon + max_lon) / 2, (min_lat + max_lat) / 2
+
+
+def _mediaan(waarden):
+    waarden = sorted(waarden)
+    m = len(waarden) // 2
+    return waarden[m] if len(waarden) % 2 else (waarden[m - 1] + waarden[m]) / 2
+
+
+def _buiten_de_gemeente(grenzen, nummers, gemeente, gemeentegrens):
+    """The errors of wijken that lie outside the gemeente (see the module's docstring), named by feature."""
+    fouten = []
+    if gemeentegrens is not None:
+        gm_nummer, gm = gemeentegrens
+        for wijk, geometrie in grenzen.items():
+            buiten = next((p for vlak in _vlakken(geometrie) for ring in vlak for p in ring
+                           if not ligt_in(p[0], p[1], gm, marge=MARGE_M)), None)
+            if buiten is not None:
+                fouten.append(_("Object %(n)d (%(c)s): de wijk ligt buiten de gemeentegrens van %(gemeente)s "
+                                "(object %(gm)d), bijvoorbeeld het punt (%(lon)s, %(lat)s).")
+                              % {"n": nummers[wijk], "c": wijk.cbs_code, "gemeente": gemeente.naam, "gm": gm_nummer,
+                                 "lon": buiten[0], "lat": buiten[1]})
+        return fouten
+    middens = {wijk: _midden(g) for wijk, g in grenzen.items()}
+    for opgeslagen in WijkGrens.objects.filter(wijk__gemeente=gemeente).exclude(
+            wijk__in=list(grenzen)).select_related("wijk"):
+        middens[opgeslagen.wijk] = _midden(opgeslagen.geometrie)
+    for wijk in grenzen:
+        andere = [m for w, m in middens.items() if w != wijk]
+        if not andere:
+            continue
+        midden = (_mediaan([m[0] for m in andere]), _mediaan([m[1] for m in andere]))
+        km = afstand_km(middens[wijk], midden)
+        if km > MAX_KM:
+            fouten.append(_("Object %(n)d (%(c)s): de wijk ligt %(km)d km van de andere wijken van %(gemeente)s; zo "
+                            "breed is geen gemeente, dus de wijk ligt buiten de gemeente. Controleer de wijkcode en "
+                            "de coördinaten.") % {"n": nummers[wijk], "c": wijk.cbs_code, "km": round(km),
+                                                  "gemeente": gemeente.naam})
+    return fouten
+
+
+def _vlakken(geometrie):
+    return [geometrie["coordinates"]] if geometrie["type"] == "Polygon" else geometrie["coordinates"]
 
 
 @transaction.atomic

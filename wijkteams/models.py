@@ -2,13 +2,16 @@
 
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
+from common.kaart import ligt_in, omhullende
 from common.postcode import normaliseer_postcode
 from wijkteams.validators import valideer_gemeentecode, valideer_wijkcode
 
@@ -24,6 +27,10 @@ class Gemeente(models.Model):
     nazorg_dagen = models.PositiveSmallIntegerField(
         _("nazorgtermijn (dagen)"), default=90,
         help_text=_("Zo lang na het afsluiten van een traject houdt het team toegang tot het huishouden."))
+    live_sinds = models.DateField(
+        _("in gebruik sinds (go-live)"), null=True, blank=True,
+        help_text=_("De dag waarop de gemeente met deze applicatie begon. Het eerste volledige kwartaal daarna is "
+                    "de nulmeting per wijk in het wijkprofiel."))
 
     class Meta:
         verbose_name = _("gemeente")
@@ -284,11 +291,58 @@ class TeamLidmaatschap(models.Model):
         ]
 
 
+# longitude and latitude of the Netherlands with a margin (west, south, east, north): nothing of a gemeente lies outside
+NEDERLAND = (3.0, 50.6, 7.4, 53.7)
+PLAATS_MARGE_M = 10  # a place drawn on its wijk's boundary line counts as inside
+
+
+def controleer_positie(*, gemeente, wijk, breedtegraad, lengtegraad):
+    """Raise a Dutch ValidationError (on ``breedtegraad``) when a place's point lies outside the Netherlands, outside
+    its wijk's boundary, or (its wijk without a boundary yet) outside the box around the gemeente's boundaries."""
+    lat, lon = float(breedtegraad), float(lengtegraad)
+    plek = {"lat": breedtegraad, "lon": lengtegraad}
+    if not (NEDERLAND[1] <= lat <= NEDERLAND[3] and NEDERLAND[0] <= lon <= NEDERLAND[2]):
+        fout = gettext("Het punt (%(lat)s, %(lon)s) ligt buiten Nederland. Vul de breedtegraad (rond 52) en de "
+                       "lengtegraad (rond 5) in WGS84 in.") % plek
+        raise ValidationError({"breedtegraad": fout})
+    grenzen = {g.wijk_id: g.geometrie for g in WijkGrens.objects.filter(wijk__gemeente=gemeente)}
+    if wijk.pk in grenzen:
+        if not ligt_in(lon, lat, grenzen[wijk.pk], marge=PLAATS_MARGE_M):
+            fout = gettext("Het punt (%(lat)s, %(lon)s) ligt buiten de grens van wijk %(wijk)s (%(code)s). Kies de "
+                           "wijk waarin de plaats ligt of controleer de coördinaten.") % {
+                **plek, "wijk": wijk.naam, "code": wijk.cbs_code}
+            raise ValidationError({"breedtegraad": fout})
+        return
+    kader = omhullende(grenzen.values())
+    if kader is not None and not (kader[0] <= lon <= kader[2] and kader[1] <= lat <= kader[3]):
+        fout = gettext("Het punt (%(lat)s, %(lon)s) ligt buiten de gemeente %(gemeente)s (buiten alle ingelezen "
+                       "wijkgrenzen).") % {**plek, "gemeente": gemeente.naam}
+        raise ValidationError({"breedtegraad": fout})
+
+
+class LocatieQuerySet(models.QuerySet):
+    def geldig_in(self, van, tot=None):
+        """Places valid on some day of ``van`` … ``tot`` (default: the one day ``van``)."""
+        tot = tot or van
+        return self.filter(Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=van), geldig_van__lte=tot)
+
+    def op_de_kaart(self):
+        """Ankerplaatsen and vindplaatsen with a position (drawn as points on the map per wijk)."""
+        return self.filter(soort__in=Locatie.OP_DE_KAART, breedtegraad__isnull=False)
+
+
 class Locatie(models.Model):
+    """A place of the wijkteams: the basislocatie, and the ankerplaatsen (where a team holds its spreekuur in the
+    wijk) and vindplaatsen (where residents are found: a school, a GP) that the map per wijk draws as points. Their
+    position is WGS84 (``breedtegraad``/``lengtegraad``); kept by the functioneel beheerder (``wijkteams.plaatsen``),
+    which refuses a point outside its wijk's boundary or outside the gemeente."""
+
     class Soort(models.TextChoices):
         BASISLOCATIE = "basislocatie", _("Basislocatie")
         ANKERPLAATS = "ankerplaats", _("Ankerplaats")
         VINDPLAATS = "vindplaats", _("Vindplaats")
+
+    OP_DE_KAART = (Soort.ANKERPLAATS, Soort.VINDPLAATS)
 
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="locaties")
     wijk = models.ForeignKey(Wijk, on_delete=models.PROTECT, null=True, blank=True, related_name="locaties")
@@ -298,17 +352,44 @@ class Locatie(models.Model):
     postcode = models.CharField(_("postcode"), max_length=7, blank=True)
     spreekuren = models.TextField(_("spreekuren"), blank=True)
     telefoon = models.CharField(_("telefoon"), max_length=20, blank=True)
+    code = models.SlugField(_("code"), max_length=60, blank=True,
+                            help_text=_("Vaste sleutel voor de CSV-import: dezelfde code werkt dezelfde plaats bij."))
+    breedtegraad = models.DecimalField(_("breedtegraad (WGS84)"), max_digits=9, decimal_places=6, null=True,
+                                       blank=True)
+    lengtegraad = models.DecimalField(_("lengtegraad (WGS84)"), max_digits=9, decimal_places=6, null=True,
+                                      blank=True)
+    geldig_van = models.DateField(_("geldig van"), default=timezone.localdate)
+    geldig_tot = models.DateField(_("geldig tot en met"), null=True, blank=True)
+
+    objects = LocatieQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("locatie")
         verbose_name_plural = _("locaties")
         ordering = ["soort", "naam"]
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "code"], condition=~Q(code=""), name="locatie_code_uniek"),
+            models.CheckConstraint(condition=Q(breedtegraad__isnull=True, lengtegraad__isnull=True)
+                                   | Q(breedtegraad__range=(NEDERLAND[1], NEDERLAND[3]),
+                                                                  lengtegraad__range=(NEDERLAND[0], NEDERLAND[2])),
+                                   name="locatie_positie_in_nederland"),
+            models.CheckConstraint(condition=Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=models.F("geldig_van")),
+                                   name="locatie_periode_geldig"),
+        ]
 
     def __str__(self):
         return f"{self.naam} ({self.get_soort_display()})"
 
     def clean(self):
+        """Also for the beheer site: a point on the map must lie in its wijk and the gemeente."""
         self.postcode = normaliseer_postcode(self.postcode)
+        if (self.soort in self.OP_DE_KAART and self.gemeente_id and self.wijk_id
+                and self.breedtegraad is not None and self.lengtegraad is not None):
+            controleer_positie(gemeente=self.gemeente, wijk=self.wijk, breedtegraad=self.breedtegraad,
+                               lengtegraad=self.lengtegraad)
+
+    def audit_context(self):
+        return {"gemeente_id": self.gemeente_id}
 
 
 class AanbodQuerySet(models.QuerySet):

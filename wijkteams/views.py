@@ -2,11 +2,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.fouten import fouten_naar_form
-from wijkteams import bevolking, grenzen, rechten, rollen, selectors, services
-from wijkteams.forms import AanbodForm, AanbodImportForm, BeeindigAanbodForm, KerncijfersForm, WijkgrenzenForm
+from wijkteams import bevolking, grenzen, plaatsen, rechten, rollen, selectors, services
+from wijkteams.forms import (
+    AanbodForm,
+    AanbodImportForm,
+    BeeindigAanbodForm,
+    KerncijfersForm,
+    PlaatsenImportForm,
+    PlaatsForm,
+    WijkgrenzenForm,
+)
 from wijkteams.models import Wijk, WijkInwoners
 from wijkteams.rechten import mag_aanbod_beheren
 
@@ -213,3 +222,65 @@ def inwonertallen(request):
                .order_by("-jaar", "wijk__cbs_code"))
     return render(request, "wijkteams/inwonertallen.html", {"form": form, "gemeente": mw.gemeente,
                                                             "cijfers": cijfers}, status=status)
+
+
+# --- ankerplaatsen and vindplaatsen (functioneel beheerder) -------------------------------------------------------
+
+def _vereis_plaatsbeheer(request):
+    if not plaatsen.mag_beheren(request.user):
+        raise PermissionDenied(_("Alleen de functioneel beheerder van de gemeente beheert ankerplaatsen en "
+                                 "vindplaatsen."))
+
+
+@login_required
+def plaatsen_beheer(request):
+    """The ankerplaatsen and vindplaatsen of the gemeente (the points on the map per wijk), with the CSV import."""
+    _vereis_plaatsbeheer(request)
+    form = PlaatsenImportForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                telling = plaatsen.importeer_plaatsen(gemeente=selectors.medewerker_van(request.user).gemeente,
+                                                      door=request.user, inhoud=form.cleaned_data["bestand"].read())
+            except (ValidationError, PermissionDenied) as fout:
+                fouten_naar_form(form, fout)
+            else:
+                messages.success(request, _("Plaatsen geïmporteerd: %(nieuw)s nieuw, %(gewijzigd)s gewijzigd, "
+                                            "%(ongewijzigd)s ongewijzigd.") % telling)
+                return redirect("wijkteams:plaatsen")
+    return render(request, "wijkteams/plaatsen.html",
+                  {"form": form, "plaatsen": list(plaatsen.plaatsen_voor(request.user)[:500])}, status=status)
+
+
+def _plaats_formulier(request, plaats=None):
+    initial = PlaatsForm.initial_van(plaats) if plaats else {"geldig_van": timezone.localdate()}
+    form = PlaatsForm(request.POST or None, initial=initial, wijken=selectors.wijken_voor(request.user))
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                if plaats is None:
+                    plaatsen.voeg_plaats_toe(gemeente=selectors.medewerker_van(request.user).gemeente,
+                                             door=request.user, **form.cleaned_data)
+                else:
+                    plaatsen.wijzig_plaats(plaats=plaats, door=request.user, **form.cleaned_data)
+            except ValidationError as fout:
+                fouten_naar_form(form, fout)
+            else:
+                messages.success(request, _("De plaats is opgeslagen."))
+                return redirect("wijkteams:plaatsen")
+        return render(request, "wijkteams/plaats_formulier.html", {"form": form, "plaats": plaats}, status=400)
+    return render(request, "wijkteams/plaats_formulier.html", {"form": form, "plaats": plaats})
+
+
+@login_required
+def plaats_nieuw(request):
+    _vereis_plaatsbeheer(request)
+    return _plaats_formulier(request)
+
+
+@login_required
+def plaats_wijzigen(request, pk):
+    _vereis_plaatsbeheer(request)
+    return _plaats_formulier(request, plaatsen.get_plaats_voor(request.user, pk, request=request))

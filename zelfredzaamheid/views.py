@@ -30,7 +30,8 @@ def _formulier(klasse, request, *, huishouden, versie, meting=None, initial=None
 def huishouden(request, pk):
     """The ZRM of a household on its own page (the same section is on the household page)."""
     h = get_huishouden_voor(request.user, pk, request=request)
-    return render(request, "zelfredzaamheid/huishouden.html", selectors.huishouden_overzicht(h))
+    return render(request, "zelfredzaamheid/huishouden.html",
+                  {"huishouden": h, "zrm": selectors.huishouden_overzicht(h)})
 
 
 @login_required

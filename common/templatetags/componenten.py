@@ -8,6 +8,11 @@
   label that holds markup or template logic (a visually hidden part, a translation with variables);
 - ``{% tabel %}…{% endtabel %}`` → ``<table class="utrecht-table">…</table>``; ``{% tabel "zrm-tabel" %}`` adds a
   class of the page's own;
+- ``{% sorteerkop _("Ontvangen") "ontvangen" sorteer %}`` → a column header (``<th>``) that sorts the table on the
+  server: a link to the same page with ``?sorteer=ontvangen`` (``-ontvangen`` when it is sorted ascending already),
+  keeping the other query parameters but the page number; the sorted column has ``aria-sort`` and a visible arrow.
+  ``sorteer`` is the order the view applied (after its whitelist); ``param="hsorteer" pagina="hpagina"`` for a
+  second table on the page;
 - ``{% veld_invoer veld %}`` → a form field's widget with the NL Design System class of its kind (textbox, select,
   textarea, checkbox) and its invalid state; ``components/veld.html`` renders every field through it;
 - ``{% termijn_badge status dagen %}`` → the deadline badge (te laat / binnen een week / op tijd, from
@@ -27,6 +32,7 @@
 """
 
 from django import forms, template
+from django.http import QueryDict
 from django.template.loader_tags import BLOCK_CONTEXT_KEY
 from django.urls import reverse
 from django.utils.html import format_html
@@ -98,6 +104,29 @@ def tabel(parser, token):
     inhoud = parser.parse(("endtabel",))
     parser.delete_first_token()
     return TabelNode(inhoud, parser.compile_filter(bits[0]) if bits else None)
+
+
+SORTEERSTAND = {"ascending": ("▲", _("oplopend gesorteerd")), "descending": ("▼", _("aflopend gesorteerd"))}
+
+
+@register.simple_tag(takes_context=True)
+def sorteerkop(context, label, veld, huidig, param="sorteer", pagina="pagina"):
+    """A sortable column header; see the module docstring. The view must whitelist ``?param=`` itself."""
+    request = context.get("request")
+    query = request.GET.copy() if request is not None else QueryDict(mutable=True)
+    for sleutel in (param, pagina):
+        query.pop(sleutel, None)
+    stand = "ascending" if huidig == veld else "descending" if huidig == f"-{veld}" else None
+    query[param] = f"-{veld}" if stand == "ascending" else veld
+    if stand:
+        pijl, uitleg = SORTEERSTAND[stand]
+        uitleg = _("%(stand)s; sorteer %(richting)s") % {
+            "stand": uitleg, "richting": _("aflopend") if stand == "ascending" else _("oplopend")}
+    else:
+        pijl, uitleg = "↕", _("sorteer oplopend")
+    return format_html('<th scope="col"{}><a href="?{}" class="sorteerkop">{} <span class="sorteerkop__pijl" '
+                       'aria-hidden="true">{}</span><span class="visueel-verborgen"> ({})</span></a></th>',
+                       format_html(' aria-sort="{}"', stand) if stand else "", query.urlencode(), label, pijl, uitleg)
 
 
 WIDGET_KLASSEN = {

@@ -29,5 +29,6 @@
     }).then(plan);
   });
   document.body.addEventListener("htmx:afterRequest", plan);
+  document.body.addEventListener("autosave:klaar", plan);  // js/autosave.js: a background save is activity too
   plan();
 }());

@@ -86,7 +86,7 @@ def test_thema_en_paginaindeling(client, org):
     html = client.get(reverse("start")).content.decode()
     # the tokens load after the component CSS (they are read by it) and before the house style
     assert html.index("component-library-css") < html.index("css/tokens.css") < html.index("css/wijkteam.css")
-    assert 'class="utrecht-document utrecht-theme"' in html
+    assert 'class="utrecht-document utrecht-theme voorbeeld-theme"' in html  # the theme's class: test_thema.py
     assert '<header class="utrecht-page-header' in html
     assert re.search(r'<div class="utrecht-page">\s*<main id="inhoud" class="utrecht-page-content">', html)
     assert 'class="utrecht-button utrecht-button--secondary-action">Uitloggen</button>' in html

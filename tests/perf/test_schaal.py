@@ -292,7 +292,10 @@ def test_dagelijkse_paginas_op_schaal(capsys):
         g, k = groot_metingen[naam], klein_metingen[naam]
         rij = {"pagina": naam, "url": MINIMAAL if naam == "minimaal" else paginas[naam], "queries": g["queries"],
                "ms": g["ms"], "ms_10k": k["ms"], "groei_vs_10k": g["ms"] / k["ms"],
-               "kosten_vs_minimaal": g["ms"] / groot_metingen["minimaal"]["ms"]}
+               "kosten_vs_minimaal": g["ms"] / groot_metingen["minimaal"]["ms"],
+               # the growth beyond the minimal view's own: on a busy machine both phases differ in load too
+               "groei_vs_10k_gecorrigeerd": (g["ms"] / k["ms"]) / (groot_metingen["minimaal"]["ms"]
+                                                                  / klein_metingen["minimaal"]["ms"])}
         if naam in last:
             rij.update({"last_rps": last[naam]["rps"], "last_p50": last[naam]["p50"], "last_p95": last[naam]["p95"],
                         "last_p99": last[naam]["p99"], "last_fouten": last[naam]["fouten"],
@@ -305,11 +308,11 @@ def test_dagelijkse_paginas_op_schaal(capsys):
     (uitvoer / "resultaat.json").write_text(json.dumps(resultaat, indent=2, default=str))
 
     with capsys.disabled():
-        print(f"\n{'pagina':<18}{'queries':>8}{'ms':>8}{'ms@10k':>8}{'groei':>7}{'×min':>7}"
+        print(f"\n{'pagina':<18}{'queries':>8}{'ms':>8}{'ms@10k':>8}{'groei':>7}{'/min':>7}{'×min':>7}"
               f"{'req/s':>8}{'p50':>7}{'p95':>7}{'p99':>7}{'fout':>5}{'×min last':>10}")
         for r in rijen:
             regel = (f"{r['pagina']:<18}{r['queries']:>8}{r['ms']:>8.1f}{r['ms_10k']:>8.1f}"
-                     f"{r['groei_vs_10k']:>6.2f}×{r['kosten_vs_minimaal']:>6.1f}×")
+                     f"{r['groei_vs_10k']:>6.2f}×{r['groei_vs_10k_gecorrigeerd']:>6.2f}×{r['kosten_vs_minimaal']:>6.1f}×")
             if "last_rps" in r:
                 regel += (f"{r['last_rps']:>8.1f}{r['last_p50']:>7.0f}{r['last_p95']:>7.0f}{r['last_p99']:>7.0f}"
                           f"{r['last_fouten']:>5}{r['last_kosten_vs_minimaal']:>9.1f}×")

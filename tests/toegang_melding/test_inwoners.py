@@ -1,5 +1,6 @@
 """Public resident pages: wijkteam by postcode, the public sociale kaart, the question form (rate-limited)."""
 
+import datetime
 import random
 
 import pytest
@@ -33,6 +34,10 @@ def test_postcode_toont_wijkteam_ankerplaats_en_spreekuur(client, org, cat):
     inhoud = antwoord.content.decode()
     assert antwoord.status_code == 200
     assert "Ankerplaats Bolnes" in inhoud and "Dinsdag 9.00-11.00 uur" in inhoud and org.team_a_jgt.naam in inhoud
+    Locatie.objects.filter(naam="Ankerplaats Bolnes").update(geldig_van=datetime.date(2019, 1, 1),
+                                                             geldig_tot=datetime.date(2020, 1, 1))
+    inhoud = client.get("/toegang/inwoners/", {"postcode": "2981ab"}, REMOTE_ADDR=_ip()).content.decode()
+    assert "Ankerplaats Bolnes" not in inhoud and org.team_a_jgt.naam in inhoud  # an ended place is gone
     antwoord = client.get("/toegang/inwoners/", {"postcode": "1234 ZZ"}, REMOTE_ADDR=_ip())
     assert antwoord.status_code == 400 and "geen wijkteam" in antwoord.content.decode()
     antwoord = client.get("/toegang/inwoners/", {"postcode": "<script>"}, REMOTE_ADDR=_ip())

@@ -192,3 +192,67 @@ def test_rd_new_wordt_omgerekend_naar_wgs84(org):
     with pytest.raises(ValidationError) as fout:
         importeer_wijkgrenzen(gemeente=org.gemeente, inhoud=_bytes(rd), door=None)
     assert fout.value.messages == ["Object 2: het punt (4.6, 51.87) is geen RD-coördinaat in Nederland."]
+
+
+# --- nothing outside the gemeente -------------------------------------------------------------------------------
+
+def test_wijkcode_van_een_andere_gemeente_wordt_als_zodanig_geweigerd(org):
+    slecht = _collectie(*copy.deepcopy(GOED["features"]),
+                        _feature("WK048201", {"type": "Polygon", "coordinates": _vierkant(4.6, 51.87)}))
+    with pytest.raises(ValidationError) as fout:
+        importeer_wijkgrenzen(gemeente=org.gemeente, inhoud=_bytes(slecht), door=None)
+    assert fout.value.messages == [
+        "Object 3: ‘WK048201’ is geen wijkcode van Ridderkerk. De code hoort bij gemeente 0482, niet bij Ridderkerk "
+        "(0597). Een grens buiten de gemeente wordt niet ingelezen."]
+    assert not WijkGrens.objects.exists()
+
+
+def _gemeentegrens(code="GM0597"):
+    # Ridderkerk as far as these tests know it: 4.57–4.65 E × 51.85–51.89 N
+    return {"type": "Feature", "properties": {"statcode": code, "statnaam": "Ridderkerk"},
+            "geometry": {"type": "Polygon", "coordinates": [[[4.57, 51.85], [4.65, 51.85], [4.65, 51.89],
+                                                             [4.57, 51.89], [4.57, 51.85]]]}}
+
+
+def test_met_gemeentegrens_in_het_bestand_moet_elke_wijk_erbinnen_liggen(org):
+    # inside (the gemeente boundary itself is used for the check and not stored)
+    met_grens = _collectie(_gemeentegrens(), *GOED["features"])
+    telling = importeer_wijkgrenzen(gemeente=org.gemeente, inhoud=_bytes(met_grens), door=None)
+    assert telling.nieuw == 2 and WijkGrens.objects.count() == 2
+    # Centrum drawn 3 km east, sticking out of the gemeente: refused, named by its feature, nothing changes
+    buiten = _collectie(*copy.deepcopy(GOED["features"]), _gemeentegrens())
+    buiten["features"][1]["geometry"] = {"type": "Polygon", "coordinates": _vierkant(4.645, 51.86)}
+    with pytest.raises(ValidationError) as fout:
+        importeer_wijkgrenzen(gemeente=org.gemeente, inhoud=_bytes(buiten), door=None)
+    assert fout.value.messages == ["Object 2 (WK059703): de wijk ligt buiten de gemeentegrens van Ridderkerk "
+                                   "(object 3), bijvoorbeeld het punt (4.655, 51.86)."]
+    assert WijkGrens.objects.get(wijk=org.wijk_b).geometrie["type"] == "MultiPolygon"  # unchanged
+    # the boundary of another gemeente is refused as such
+    with pytest.raises(ValidationError) as fout:
+        importeer_wijkgrenzen(gemeente=org.gemeente, inhoud=_bytes(_collectie(_gemeentegrens("GM0482"),
+                                                                               *GOED["features"])), door=None)
+    assert fout.value.messages == ["Object 1: ‘GM0482’ is de grens van een andere gemeente; dit bestand is voor "
+                                   "Ridderkerk (GM0597)."]
+
+
+def test_zonder_gemeentegrens_een_wijk_ver_van_de_andere_geweigerd(org):
+    """No gemeente boundary: a wijk whose centre is more than 40 km from the middle of the others (Bolnes drawn in
+    Groningen, about 200 km away) is outside the gemeente; the stored wijken count as the others."""
+    from tests.factories import WijkFactory
+
+    WijkFactory(gemeente=org.gemeente, gebied=org.gebied_a, naam="Slikkerveer", cbs_code="WK059702")
+    importeer_wijkgrenzen(gemeente=org.gemeente, inhoud=_bytes(_collectie(
+        GOED["features"][1], _feature("WK059702", {"type": "Polygon", "coordinates": _vierkant(4.58, 51.87)}))),
+        door=None)
+    ver = _collectie(_feature("WK059701", {"type": "Polygon", "coordinates": _vierkant(6.56, 53.21)}))
+    with pytest.raises(ValidationError) as fout:
+        importeer_wijkgrenzen(gemeente=org.gemeente, inhoud=_bytes(ver), door=None)
+    [melding] = fout.value.messages
+    assert melding.startswith("Object 1 (WK059701): de wijk ligt ")
+    assert "km van de andere wijken van Ridderkerk; zo breed is geen gemeente" in melding
+    km = int(melding.split("ligt ")[1].split(" km")[0])
+    assert 180 < km < 230
+    assert not WijkGrens.objects.filter(wijk=org.wijk_a).exists()
+    # near the others it is accepted
+    dichtbij = _collectie(_feature("WK059701", {"type": "Polygon", "coordinates": _vierkant(4.58, 51.86)}))
+    assert importeer_wijkgrenzen(gemeente=org.gemeente, inhoud=_bytes(dichtbij), door=None).nieuw == 1

@@ -249,3 +249,18 @@ def test_meting_en_grafiek_queries_groeien_niet_mee(client, dossier, django_asse
     for url, aantal in zip(urls, aantallen, strict=True):
         with django_assert_num_queries(aantal):
             assert client.get(url).status_code == 200
+
+
+def test_sectie_toont_scores_en_links_zoals_de_huishoudpagina_hem_insluit(rf, dossier):
+    """The household page includes the section with the section dict as ``sectie`` (huishoudens/huishouden.html);
+    the section once read top-level variables only the ZRM page had, and showed no table and a stray button."""
+    from django.template.loader import render_to_string
+
+    from zelfredzaamheid import registratie
+
+    meting(dossier.jan, dossier.mensen["teamlid"], financien=2)
+    sectie = registratie.sectie(rf.get("/"), dossier.huishouden)
+    html = render_to_string(sectie["template"], {"sectie": sectie, "blok": sectie, "huishouden": dossier.huishouden})
+    assert 'class="zrm-cel zrm-2"' in html and "Meting voor Jan" in html and "Grafiek van Jan" in html
+    nieuw = reverse("zelfredzaamheid:meting_nieuw", args=[dossier.huishouden.pk])
+    assert f'<a href="{nieuw}"' in html and "<button" not in html

@@ -15,15 +15,12 @@ from toegang.maatwerk import rechten
 from toegang.models import (
     Aanbieder,
     Aanvraag,
-    AanvraagAuteur,
     Afwezigheid,
     BudgetHerschikking,
     BudgetRegel,
-    Mandaat,
     Toewijzing,
+    beslistermijn_sql,
 )
-from wijkteams import rollen
-from wijkteams.selectors import medewerker_van
 
 Status = Aanvraag.Status
 
@@ -51,44 +48,30 @@ def aanvragen_van_huishouden(huishouden):
     return Aanvraag.objects.filter(huishouden=huishouden).select_related(*AANVRAAG_RELATIES).order_by("-aanvraagdatum")
 
 
-def mandaat_q(user):
-    """THE mandate rule, as one filter over requests (status aside): what ``user`` may decide.
-
-    Used by ``services.mag_beslissen`` (one request), ``te_beslissen_voor`` (the werkvoorraad, the start block,
-    the API and the daily digest), so the two answers cannot drift apart. The rule:
-
-    - never an author of the request (requester, resubmitter, whoever changed its content): four eyes;
-    - only within the user's gemeente and for a household the user may see;
-    - ``coordinator``: a coördinator of the request's gebied; a request without a gebied goes to every
-      coördinator of the gemeente (``wijkteams.rollen.is_coordinator_van`` with ``gebied_id=None``);
-    - ``discipline``: a member of the request's team holding the named discipline (with or without gebied);
-    - ``extern``: the external body decides; a coördinator as above or a team member records its decision.
-
-    Returns None when the user can decide nothing at all.
-    """
-    mw = medewerker_van(user) if getattr(user, "is_authenticated", False) else None
-    if mw is None:
-        return None
-    B = Mandaat.Beslisser
-    coordinator = Q(pk__in=[])
-    if rollen.heeft_rol(user, rollen.COORDINATOR):
-        coordinator = Q(gebied__in=mw.coordinator_van.values("pk")) | Q(gebied__isnull=True)
-    in_team = Q(team__in=user.groups.filter(team__isnull=False).values("team__pk"))
-    mandaat = Q(beslisser=B.COORDINATOR) & coordinator | Q(beslisser=B.EXTERN) & (coordinator | in_team)
-    if mw.discipline_id:
-        mandaat |= Q(beslisser=B.DISCIPLINE, beslis_discipline_id=mw.discipline_id) & in_team
-    return (mandaat & Q(gemeente_id=mw.gemeente_id, huishouden__in=huishoudens_voor(user))
-            & ~Q(pk__in=AanvraagAuteur.objects.filter(auteur=user).values("aanvraag_id")))
+mandaat_q = rechten.mandaat_q  # THE mandate rule lives in the access policy (``rechten.mandaat_q``)
 
 
-def te_beslissen_voor(user):
-    """Open requests this user holds the mandate for (never one they wrote), child safety first, then deadline."""
+# The orders of the requests to decide (?sorteer= on the maatwerk werkvoorraad); anything else: by deadline
+BESLIS_SORTERINGEN = {
+    "termijn": lambda: beslistermijn_sql().asc(), "-termijn": lambda: beslistermijn_sql().desc(),
+    "huishouden": "huishouden__naam", "-huishouden": "-huishouden__naam",
+    "product": "product__naam", "-product": "-product__naam",
+    "team": "team__naam", "-team": "-team__naam",
+    "status": "status", "-status": "-status",
+}
+
+
+def te_beslissen_voor(user, *, sorteer="termijn"):
+    """Open requests this user holds the mandate for (never one they wrote): child safety first whatever the order,
+    then by decision deadline (or another order of ``BESLIS_SORTERINGEN``)."""
     mandaat = mandaat_q(user)
     if mandaat is None:
         return Aanvraag.objects.none()
+    volgorde = BESLIS_SORTERINGEN.get(sorteer, BESLIS_SORTERINGEN["termijn"])
     return (
         Aanvraag.objects.filter(mandaat, status__in=Aanvraag.OPEN).select_related(*AANVRAAG_RELATIES)
-        .order_by("-traject__zorgen_kindveiligheid", "aanvraagdatum", "id")
+        .order_by("-traject__zorgen_kindveiligheid", volgorde() if callable(volgorde) else volgorde,
+                  "aanvraagdatum", "id")
     )
 
 
@@ -96,7 +79,7 @@ def te_beslissen_als_vervanger(user, *, al_getoond=(), op=None):
     """Achtervang, as for meldingen: the running decision terms (submitted, not sent back) of colleagues who are
     away today and named ``user`` as their substitute, as [(colleague, request), ...] by deadline.
 
-    The mandate stays the decider's (``mandaat_q``): the substitute sees the term to make sure it is met. Only
+    While the decider is away the substitute may also decide these (``rechten.vervangingsmandaat_q``). Only
     requests whose household the substitute may see (the household door), never one they wrote, and none already
     in ``al_getoond`` (their own mandate). One query when nobody is away."""
     op = op or timezone.localdate()

@@ -14,7 +14,7 @@ from common import opmaak
 from common.overgangen import controleer_overgang
 from common.taken import plan_na_commit
 from huishoudens.models import Actie, Doel, Ladder, Plan, Traject
-from toegang.maatwerk import rechten, selectors
+from toegang.maatwerk import rechten
 from toegang.maatwerk.berichten import codelijsten
 from toegang.models import (
     Aanvraag,
@@ -69,12 +69,10 @@ def mandaat_voor(*, gemeente_id, wet, categorie_id, teamtype_id):
 
 
 def mag_beslissen(user, aanvraag):
-    """Whether ``user`` holds the mandate for this request and wrote none of it (four eyes).
-
-    The rule itself is ``selectors.mandaat_q``: the same filter that fills the decider's werkvoorraad.
-    """
-    mandaat = selectors.mandaat_q(user)
-    return mandaat is not None and Aanvraag.objects.filter(mandaat, pk=aanvraag.pk).exists()
+    """Whether ``user`` holds the mandate for this request, or takes it over as the substitute of the absent
+    decider, and wrote none of it (four eyes). The rule itself is ``rechten.mag_beslissen`` (``mandaat_q``: the
+    same filter that fills the decider's werkvoorraad; ``vervangingsmandaat_q``: achtervang)."""
+    return rechten.mag_beslissen(user, aanvraag)
 
 
 def is_auteur(user, aanvraag):
@@ -166,6 +164,8 @@ def besluit_over_aanvraag(*, aanvraag_id, door, besluit, reden, lichtere_activit
                                  "(vier ogen)."))
     if not mag_beslissen(door, aanvraag):
         raise PermissionDenied(_("U heeft geen mandaat om over deze aanvraag te beslissen."))
+    vervangt = rechten.vervangt_bij(door, aanvraag)  # achtervang: the absent decider, for the log
+    als_vervanger = {"vervangt": vervangt.pk} if vervangt is not None else {}
     if besluit not in BESLUITEN:
         raise ValidationError({"besluit": _("Kies toekennen, afwijzen of terugsturen.")})
     reden = (reden or "").strip()
@@ -186,7 +186,7 @@ def besluit_over_aanvraag(*, aanvraag_id, door, besluit, reden, lichtere_activit
         aanvraag.besluitreden = reden
         aanvraag.termijn_gepauzeerd_op = timezone.localdate(op) if op else timezone.localdate()
         aanvraag.save(update_fields=["status", "besluitreden", "termijn_gepauzeerd_op"])
-        log.gewijzigd(door, aanvraag, detail={"status": [van, besluit],
+        log.gewijzigd(door, aanvraag, detail={"status": [van, besluit], **als_vervanger,
                                               "termijn_gepauzeerd_op": aanvraag.termijn_gepauzeerd_op.isoformat()})
         plan_na_commit("toegang.maatwerk.tasks.meld_teruggestuurd", aanvraag.pk)
         return aanvraag
@@ -207,8 +207,8 @@ def besluit_over_aanvraag(*, aanvraag_id, door, besluit, reden, lichtere_activit
     else:
         Actie.objects.create(doel_id=aanvraag.doel_id, omschrijving=lichtere_activiteit.strip(), ladder=lichtere_trede,
                              wie=_("Wijkteam"), start=timezone.localdate())
-    log.gewijzigd(door, aanvraag, detail={"status": [van, besluit], "extern_kenmerk": aanvraag.extern_kenmerk}
-                  if extern else {"status": [van, besluit]})
+    log.gewijzigd(door, aanvraag, detail={"status": [van, besluit], **als_vervanger,
+                                          **({"extern_kenmerk": aanvraag.extern_kenmerk} if extern else {})})
     if beschikking_via_taak and not extern:
         plan_na_commit("toegang.maatwerk.tasks.maak_beschikking", aanvraag.pk)
     return aanvraag

@@ -178,8 +178,11 @@ def _werkvoorraad_context(request, herschik_form=None):
     mw = medewerker_van(request.user)
     jaar_param = request.GET.get("jaar", "")
     jaar = int(jaar_param) if jaar_param.isdigit() and 2000 <= int(jaar_param) <= 2100 else timezone.localdate().year
+    sorteer = request.GET.get("sorteer")
+    sorteer = sorteer if sorteer in selectors.BESLIS_SORTERINGEN else "termijn"
     context = {
-        "te_beslissen": list(selectors.te_beslissen_voor(request.user)[:200]),
+        "te_beslissen": list(selectors.te_beslissen_voor(request.user, sorteer=sorteer)[:200]),
+        "sorteer": sorteer,
         "eigen": list(selectors.eigen_aanvragen(request.user)[:200]),
         "jaar": jaar,
         "regels": [],

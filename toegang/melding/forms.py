@@ -159,9 +159,11 @@ class WerkvoorraadFilterForm(forms.Form):
     WEERGAVEN = [("mijn", _("Mijn werk")), ("team", _("Mijn teams")), ("gebied", _("Mijn gebieden"))]
     STATUSSEN = [("open", _("Alle open")), *Melding.Status.choices, ("alle", _("Alle"))]
     TERMIJNEN = [("", _("Alle")), ("due", _("Te laat of binnen een week")), *Termijnstatus.choices]
+    # the orders of toegang.melding.selectors.SORTERINGEN that the column headers use too
     SORTERINGEN = [("termijn", _("Termijn, eerst verlopend")), ("-termijn", _("Termijn, laatst verlopend")),
-                   ("-ontvangen", _("Nieuwste eerst")), ("ontvangen", _("Oudste eerst")), ("urgentie", _("Urgentie")),
-                   ("nummer", _("Ontvangstnummer"))]
+                   ("-ontvangen", _("Nieuwste eerst")), ("ontvangen", _("Oudste eerst")),
+                   ("urgentie", _("Urgentie, spoed eerst")), ("-urgentie", _("Urgentie, normaal eerst")),
+                   ("nummer", _("Ontvangstnummer")), ("-nummer", _("Ontvangstnummer, aflopend"))]
 
     weergave = forms.ChoiceField(label=_("Weergave"), choices=WEERGAVEN, required=False)
     zoek = forms.CharField(label=_("Zoek op ontvangstnummer of huishouden"), max_length=100, required=False)

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -19,8 +20,9 @@ from wijkteams.models import Aanbod, Gemeente, Kanaal, Locatie, SignaalgeverType
 
 def _dienstverlening(wijk):
     teams = Team.objects.filter(gemeente_id=wijk.gemeente_id, gebied_id=wijk.gebied_id).select_related("type")
-    ankerplaatsen = Locatie.objects.filter(wijk=wijk, soort=Locatie.Soort.ANKERPLAATS)
-    basis = Locatie.objects.filter(gemeente_id=wijk.gemeente_id, soort=Locatie.Soort.BASISLOCATIE)
+    geldig = Locatie.objects.geldig_in(timezone.localdate())  # an ended or future place is not shown to residents
+    ankerplaatsen = geldig.filter(wijk=wijk, soort=Locatie.Soort.ANKERPLAATS)
+    basis = geldig.filter(gemeente_id=wijk.gemeente_id, soort=Locatie.Soort.BASISLOCATIE)
     return {"wijk": wijk, "teams": list(teams), "ankerplaatsen": list(ankerplaatsen), "basislocaties": list(basis)}
 
 

@@ -132,12 +132,26 @@ def koppel_kandidaten(user, melding):
                                               geboortedatum=geboortedatum)
 
 
+URGENTIE_ORDE = {"spoed": 0, "hoog": 1, "normaal": 2}
+
+
+def _urgentie():
+    """Urgency in its meaning (spoed, hoog, normaal), not in the alphabet of its codes."""
+    return Case(*(When(urgentie=u, then=Value(n)) for u, n in URGENTIE_ORDE.items()), default=Value(len(URGENTIE_ORDE)),
+                output_field=IntegerField())
+
+
+# The only orders of the meldingen (?sorteer=, the filter bar and the column headers); anything else: by deadline.
 SORTERINGEN = {
     "ontvangen": "ontvangen_op", "-ontvangen": "-ontvangen_op",
     "termijn": "onderzoek_uiterlijk", "-termijn": "-onderzoek_uiterlijk",
-    "urgentie": "urgentie", "status": "status", "nummer": "ontvangstnummer",
+    "urgentie": lambda: _urgentie().asc(), "-urgentie": lambda: _urgentie().desc(),
+    "status": "status", "nummer": "ontvangstnummer", "-nummer": "-ontvangstnummer",
 }
-URGENTIE_ORDE = {"spoed": 0, "hoog": 1, "normaal": 2}
+# ... and of the households (?hsorteer=); anything else: by the date that asks for action
+TRAJECT_SORTERINGEN = {"evaluatie": "peildatum", "-evaluatie": "-peildatum", "status": "status",
+                       "aangemeld": "aangemeld_op", "-aangemeld": "-aangemeld_op",
+                       "huishouden": "huishouden__naam", "-huishouden": "-huishouden__naam"}
 
 
 def werkvoorraad_meldingen(bereik, *, weergave, status="open", team=None, wijk=None, termijn=None,
@@ -170,6 +184,7 @@ def werkvoorraad_meldingen(bereik, *, weergave, status="open", team=None, wijk=N
     if zoek:
         qs = qs.filter(Q(ontvangstnummer__icontains=zoek.strip()) | Q(huishouden__naam__icontains=zoek.strip()))
     volgorde = SORTERINGEN.get(sorteer, "onderzoek_uiterlijk")
+    volgorde = volgorde() if callable(volgorde) else volgorde
     return qs.select_related("huishouden__wijk", "team", "behandelaar", "traject").order_by(volgorde, "id")
 
 
@@ -208,8 +223,7 @@ def werkvoorraad_trajecten(bereik, *, weergave, team=None, wijk=None, termijn=No
     # the date that asks for action: the next evaluation, or for a closed traject its follow-up contact
     qs = qs.alias(peildatum=Case(When(status=Traject.Status.AFGESLOTEN, then=F("vervolgdatum")),
                                  default=F("volgende_evaluatie")))
-    volgorde = {"evaluatie": "peildatum", "-evaluatie": "-peildatum", "status": "status",
-                "aangemeld": "aangemeld_op", "-aangemeld": "-aangemeld_op"}.get(sorteer, "peildatum")
+    volgorde = TRAJECT_SORTERINGEN.get(sorteer, "peildatum")
     return (qs.select_related("huishouden__wijk", "team")
             .prefetch_related(Prefetch("regisseurs", to_attr="huidige_regie",
                                        queryset=RegisseurToewijzing.objects.filter(tot__isnull=True)

@@ -38,7 +38,10 @@ def werkvoorraad(request):
     if bereik.gemeente_id is None:
         raise PermissionDenied
     teams, wijken = _opties(bereik)
-    form = WerkvoorraadFilterForm(request.GET or None, teams=teams, wijken=wijken,
+    gegevens = request.GET.copy()
+    if gegevens.get("sorteer") not in selectors.SORTERINGEN:  # an unknown order: the default, the filters stay
+        gegevens.pop("sorteer", None)
+    form = WerkvoorraadFilterForm(gegevens or None, teams=teams, wijken=wijken,
                                   is_coordinator=bereik.is_coordinator)
     f = form.cleaned_data if form.is_valid() else {}
     standaard = "gebied" if bereik.is_coordinator and not bereik.team_ids else "mijn"
@@ -52,15 +55,17 @@ def werkvoorraad(request):
     filters = {"team": f.get("team"), "wijk": f.get("wijk"), "termijn": f.get("termijn") or None,
                "zoek": f.get("zoek") or None, "vandaag": vandaag}
 
+    sorteer = f.get("sorteer") or "termijn"
     meldingen = _pagina(selectors.werkvoorraad_meldingen(
         bereik, weergave=weergave, status=f.get("status") or "open", leefgebied=f.get("leefgebied") or None,
-        sorteer=f.get("sorteer") or "termijn", **filters), request.GET.get("pagina"))
+        sorteer=sorteer, **filters), request.GET.get("pagina"))
     for m in meldingen:
         loopt = m.is_open and (m.traject_id is None or m.traject.status in ("aangemeld", "in_onderzoek", "heropend"))
         m.termijn = termijnstatus(m.onderzoek_uiterlijk, vandaag) if loopt else None
         m.dagen = dagen_tot(m.onderzoek_uiterlijk, vandaag)
 
-    hsorteer = request.GET.get("hsorteer") or "evaluatie"
+    hsorteer = request.GET.get("hsorteer")
+    hsorteer = hsorteer if hsorteer in selectors.TRAJECT_SORTERINGEN else "evaluatie"
     trajecten = _pagina(opschaling_selectors.met_opschalingsbesluit(selectors.met_eerste_onderzoekstermijn(
         selectors.werkvoorraad_trajecten(bereik, weergave=weergave, sorteer=hsorteer, **filters))),
         request.GET.get("hpagina"))
@@ -88,6 +93,7 @@ def werkvoorraad(request):
         "trajecten": trajecten,
         "kandidaten": selectors.kandidaten_van(bereik) if bereik.is_coordinator else [],
         "querystring": querystring.urlencode(),
+        "sorteer": sorteer,
         "hsorteer": hsorteer,
         "vandaag": vandaag,
     })
