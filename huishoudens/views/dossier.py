@@ -30,24 +30,6 @@ def _alleen_medewerkers(request):
         raise Http404
 
 
-@login_required
-def mijn_huishoudens(request):
-    """The professional's own households (where they are regisseur), soonest evaluation first."""
-    _alleen_medewerkers(request)
-    try:
-        pagina = max(int(request.GET.get("pagina", 1)), 1)
-    except ValueError:
-        pagina = 1
-    trajecten = list(selectors.mijn_trajecten(request.user)[(pagina - 1) * PAGINA: pagina * PAGINA + 1])
-    log.getoond(request.user, (t.huishouden_id for t in trajecten[:PAGINA]), request=request,
-                detail={"weergave": "mijn huishoudens"})
-    return render(request, "huishoudens/mijn.html", {
-        "trajecten": trajecten[:PAGINA], "volgende": pagina + 1 if len(trajecten) > PAGINA else None,
-        "vorige": pagina - 1 if pagina > 1 else None, "aantal": selectors.tel_mijn_trajecten(request.user),
-        "zichtbaar": selectors.tel_huishoudens_voor(request.user),
-    })
-
-
 def startblok(request):
     """Start page block: the count of the user's own households with a link to the list."""
     if not rollen.heeft_rol(request.user, rollen.MEDEWERKER, rollen.COORDINATOR):
