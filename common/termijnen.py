@@ -43,6 +43,12 @@ def termijnstatus(uiterlijk, vandaag=None):
     return Termijnstatus.OP_TIJD
 
 
+def dagen_tot(uiterlijk, vandaag=None):
+    """Days from today to the last day ``uiterlijk`` (negative when it has passed); None without a deadline."""
+    vandaag = vandaag or timezone.localdate()
+    return (als_datum(uiterlijk) - vandaag).days if uiterlijk else None
+
+
 def grenzen(vandaag=None):
     """The date boundaries for database filters, consistent with ``termijnstatus``:
     te laat = ``uiterlijk < te_laat_voor``; binnen een week = ``te_laat_voor <= uiterlijk <= binnen_week_tot``."""

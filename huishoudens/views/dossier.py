@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from audit import log
 from common.fouten import fouten_naar_form
+from common.termijnen import Termijnstatus, dagen_tot, termijnstatus
 from huishoudens import forms, rechten, registry, selectors, services
 from huishoudens.models import Relatie, Traject
 from wijkteams import rollen
@@ -114,10 +115,17 @@ def tab_url(pk, tab):
     return reverse("huishoudens:tab", args=[pk, tab])
 
 
-def samenvatting(uitlezers, huishouden):
+def samenvatting(uitlezers, huishouden, traject=None):
     """The summary band shown on every tab: what the HUISHOUDEN_SAMENVATTING providers read in the query that
-    opened the household (no queries here): their open deadlines, soonest first, and their key figures."""
+    opened the household (no queries here): their open deadlines, soonest first, and their key figures; the open
+    traject's evaluation is a deadline too once it is due within a week or overdue (as in the werkvoorraad)."""
     termijnen, kerncijfers = [], []
+    evaluatie = traject.volgende_evaluatie if traject is not None else None
+    status = termijnstatus(evaluatie)
+    if status in (Termijnstatus.TE_LAAT, Termijnstatus.BINNEN_WEEK):
+        termijnen.append({"tekst": _("Evaluatie van het plan"), "uiterlijk": evaluatie, "status": status,
+                          "dagen": dagen_tot(evaluatie),
+                          "url": reverse("huishoudens:tab", args=[huishouden.pk, "plan"])})
     for uitlezen in uitlezers:
         band = uitlezen(huishouden) or {}
         termijnen.extend(band.get("termijnen", ()))
@@ -196,7 +204,8 @@ def huishouden(request, pk, tab="overzicht"):
     regisseur = selectors.huidige_regisseur(traject) if traject else None
     label, template = TABBLADEN[tab]
     return render(request, "huishoudens/huishouden.html", {
-        **samenvatting(uitlezers, huishouden),
+        **samenvatting(uitlezers, huishouden, traject),
+        "evaluatie_status": termijnstatus(traject.volgende_evaluatie) if traject else None,
         **_secties(request, huishouden, tab),
         **TAB_GEGEVENS[tab](request, huishouden, traject, regisseur),
         "huishouden": huishouden,

@@ -358,3 +358,23 @@ def test_minderjarigen_uit_geboortedatum(dossier, org):
     g = kind.geboortedatum
     assert kind.is_minderjarig() and not kind.is_minderjarig(op=date(g.year + 18, g.month, g.day))
     assert kind.is_minderjarig(op=date(g.year + 18, g.month, g.day) - timedelta(days=1))
+
+
+def test_evaluatie_te_laat_of_binnenkort_staat_als_termijn_in_de_samenvatting(client, dossier):
+    """An overdue evaluation is an open deadline on every tab (the werkvoorraad counts it as one too)."""
+    import datetime
+
+    from django.utils import timezone
+
+    traject = dossier.huishouden.trajecten.get()
+    client.force_login(dossier.mensen["teamlid"])
+    traject.volgende_evaluatie = timezone.localdate() + datetime.timedelta(days=60)
+    traject.save(update_fields=["volgende_evaluatie"])
+    html = client.get(tab_url(dossier.huishouden.pk, "overzicht")).content.decode()
+    assert "Evaluatie van het plan" not in html and "Op tijd" in html
+    traject.volgende_evaluatie = timezone.localdate() - datetime.timedelta(days=3)
+    traject.save(update_fields=["volgende_evaluatie"])
+    for tab in TABBLADEN:
+        html = client.get(tab_url(dossier.huishouden.pk, tab)).content.decode()
+        band = html.split('<section class="samenvatting"', 1)[1].split("</section>", 1)[0]
+        assert "Evaluatie van het plan" in band and "Te laat" in band and "(3 dagen)" in band, tab

@@ -9,9 +9,7 @@ Pages, mails and SQL filters all take their boundaries from here.
 
 from datetime import timedelta
 
-from django.utils import timezone
-
-from common.termijnen import BINNENKORT, Termijnstatus, als_datum, grenzen, termijnstatus
+from common.termijnen import BINNENKORT, Termijnstatus, als_datum, dagen_tot, grenzen, termijnstatus
 
 ONDERZOEKTERMIJN = timedelta(weeks=6)
 
@@ -33,11 +31,6 @@ def filter_op_termijn(queryset, veld, status, vandaag=None):
     if status == Termijnstatus.OP_TIJD:
         return queryset.filter(**{f"{veld}__gt": g["binnen_week_tot"]})
     return queryset
-
-
-def dagen_tot(uiterlijk, vandaag=None):
-    vandaag = vandaag or timezone.localdate()
-    return (als_datum(uiterlijk) - vandaag).days if uiterlijk else None
 
 
 __all__ = ["BINNENKORT", "ONDERZOEKTERMIJN", "Termijnstatus", "dagen_tot", "filter_op_termijn", "grenzen",
