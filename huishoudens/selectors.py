@@ -182,20 +182,25 @@ def dossier_personen(huishouden):
 # --- counting, lists and search (never guardian's count() on the big table: see PERFORMANCE.md) ----------
 
 def tel_huishoudens_voor(user):
-    """How many households this user may see, counted through the permission rows (UNION), not a scan."""
-    from django.contrib.auth.models import Permission
+    """How many households this user may see: ``huishoudens_voor(user).count()``, counted from the permission rows.
 
-    from huishoudens.models import HuishoudenGroupObjectPermission, HuishoudenUserObjectPermission
+    The ids of the UNION (the user's and their groups' view rows) minus those whose household lies in another
+    gemeente. Checking the gemeente of every visible household costs one index probe per household (about
+    9,700 at Rotterdam scale, as slow as half of guardian's scan); the households of the *other* gemeenten are
+    few or none (none in a database that serves one gemeente), so the subtraction reads those through the
+    gemeente index and a hash of the UNION, and PostgreSQL still probes per id where that is cheaper."""
+    from django.db import connection
 
     gemeente_id = gemeente_id_van(user)
-    if gemeente_id is None:
+    if gemeente_id is None or not getattr(user, "pk", None):
         return 0
-    recht = Permission.objects.filter(content_type__app_label="huishoudens", codename="view_huishouden")
-    eigen = HuishoudenUserObjectPermission.objects.filter(
-        user=user, permission__in=recht, content_object__gemeente_id=gemeente_id).values("content_object_id")
-    via_groep = HuishoudenGroupObjectPermission.objects.filter(
-        group__user=user, permission__in=recht, content_object__gemeente_id=gemeente_id).values("content_object_id")
-    return eigen.union(via_groep).count()
+    ids_sql, ids_params = zichtbare_ids(user).query.sql_with_params()
+    tabel = connection.ops.quote_name(Huishouden._meta.db_table)
+    sql = (f"SELECT (SELECT count(*) FROM ({ids_sql}) z) - (SELECT count(*) FROM {tabel} h WHERE "  # noqa: S608
+           f"(h.gemeente_id < %s OR h.gemeente_id > %s) AND h.id IN ({ids_sql}))")  # ORM SQL and a table name
+    with connection.cursor() as c:
+        c.execute(sql, (*ids_params, gemeente_id, gemeente_id, *ids_params))
+        return c.fetchone()[0]
 
 
 def mijn_trajecten(user):
