@@ -142,6 +142,9 @@ class Persoon(models.Model):
         ]
         indexes = [
             models.Index(fields=["achternaam", "geboortedatum"], name="persoon_naam_geb_idx"),
+            # Not declared here: migration 0011 adds trigram indexes (pg_trgm, GIN) on UPPER(achternaam) and
+            # UPPER(voornamen) in SQL, for the search's "naam bevat" (icontains); Django 5.2 writes an OpClass on
+            # an expression without the parentheses PostgreSQL needs.
         ]
 
     def __str__(self):
@@ -284,6 +287,10 @@ class Traject(models.Model):
             models.Index(fields=["volgende_evaluatie"], condition=~Q(status="afgesloten"),
                          name="traject_open_evaluatie_idx"),
             models.Index(fields=["gebied", "aangemeld_op"], name="traject_gebied_datum_idx"),
+            # the child-safety banner/badge of every list and page (selectors.met_zorgen_kindveiligheid): a few
+            # flagged trajecten, so an EXISTS or its hashed form reads this small index, not all trajecten
+            models.Index(fields=["huishouden"], condition=Q(zorgen_kindveiligheid=True),
+                         name="traject_kindveiligheid_idx"),
         ]
 
     def __str__(self):

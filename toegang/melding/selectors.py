@@ -208,9 +208,13 @@ def werkvoorraad_trajecten(bereik, *, weergave, team=None, wijk=None, termijn=No
         laatste_regisseur = laatste_regisseur_van(OuterRef("pk"))
         vervolg = Q(status=Traject.Status.AFGESLOTEN, vervolgdatum__isnull=False,
                     vervolgdatum__gte=(vandaag or timezone.localdate()) - VERVOLG_ZICHTBAAR,
-                    laatste_regisseur__in=bereik.mijn_ids,
-                    huishouden__in=huishouden_selectors.huishoudens_voor(bereik.user))
-        qs = qs.alias(laatste_regisseur=laatste_regisseur).filter(
+                    laatste_regisseur__in=bereik.mijn_ids) & huishouden_selectors.zichtbaar_via_rechten(
+                        bereik.user, OuterRef("huishouden_id"))
+        # Both branches need a regie row of mine on the traject (current, or the last one): the trajecten I ever
+        # directed, read through the regisseur index, narrow the candidates first. Without it PostgreSQL
+        # evaluated the branches, the household door included, for every traject of the gemeente.
+        ooit_mijn = RegisseurToewijzing.objects.filter(regisseur_id__in=bereik.mijn_ids).values("traject_id")
+        qs = qs.alias(laatste_regisseur=laatste_regisseur).filter(pk__in=ooit_mijn).filter(
             open_ & Q(pk__in=mijn.values("traject_id")) | vervolg)
     if team:
         qs = qs.filter(team_id=team)
