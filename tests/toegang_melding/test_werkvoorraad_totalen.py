@@ -25,7 +25,8 @@ def test_totalen_gelijk_aan_de_lijsten_in_elke_weergave(client, org):
     for _ in range(PER_PAGINA + 2):
         melding(maak_huishouden(org.wijk_a), leefgebieden=["financien"])
     for _ in range(3):
-        services.pak_melding_op(melding=melding(maak_huishouden(org.wijk_a), leefgebieden=["justitie"]), door=teamlid)
+        m = melding(maak_huishouden(org.wijk_a, kind=True), leefgebieden=["financien", "opvoeding", "justitie"])
+        services.pak_melding_op(melding=m, door=teamlid)
     melding(maak_huishouden(org.wijk_b), leefgebieden=["financien"])  # another gebied
     coord = org.mensen["coordinator_eigen_gebied"]
     for wie, weergave in ((coord, "gebied"), (teamlid, "team"), (teamlid, "mijn")):
