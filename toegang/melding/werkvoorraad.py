@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +15,7 @@ from common.paginering import pagina_met_totaal
 from toegang.melding import selectors, services
 from toegang.melding.forms import WerkvoorraadFilterForm
 from toegang.melding.termijnen import dagen_tot, termijnstatus
+from toegang.models import Melding
 from toegang.opschaling import selectors as opschaling_selectors
 from wijkteams import rollen
 from wijkteams.models import Wijk
@@ -21,8 +23,31 @@ from wijkteams.models import Wijk
 PER_PAGINA = 25
 
 
-def _pagina(qs, nummer):
-    return pagina_met_totaal(qs, nummer, PER_PAGINA)
+def _pagina(qs, nummer, totaal=None):
+    """A page of the list with its total: ``totaal`` when the summary counted it already (then the page query
+    reads only the page's rows, not every row of the view for ``COUNT(*) OVER ()``), else in the page's query."""
+    if totaal is None:
+        return pagina_met_totaal(qs, nummer, PER_PAGINA)
+    paginator = Paginator(qs, PER_PAGINA)
+    paginator.count = totaal  # a cached_property: set, it is never queried
+    try:
+        nummer = paginator.validate_number(nummer or 1)
+    except PageNotAnInteger:
+        nummer = 1
+    except EmptyPage:
+        nummer = paginator.num_pages
+    begin = (nummer - 1) * PER_PAGINA
+    # the page's ids first (ordered and limited on the list's own table), then only those rows with their joins:
+    # otherwise PostgreSQL joined every row of the view (e.g. each traject to its household) before the sort
+    return Page(list(qs.filter(pk__in=qs.values("pk")[begin:begin + PER_PAGINA])), nummer, paginator)
+
+
+def _totaal_meldingen(samenvatting, status, filters, leefgebied):
+    """The list's total from the summary's status counts when only the status filters the meldingen."""
+    if leefgebied or any(filters[k] for k in ("team", "wijk", "termijn", "zoek")):
+        return None
+    per_status = samenvatting["opties"]["status"]
+    return per_status.get(status if status == "open" or status in Melding.Status.values else "alle")
 
 
 def _opties(bereik):
@@ -56,9 +81,10 @@ def werkvoorraad(request):
                "zoek": f.get("zoek") or None, "vandaag": vandaag}
 
     sorteer = f.get("sorteer") or "termijn"
+    status, leefgebied = f.get("status") or "open", f.get("leefgebied") or None
     meldingen = _pagina(selectors.werkvoorraad_meldingen(
-        bereik, weergave=weergave, status=f.get("status") or "open", leefgebied=f.get("leefgebied") or None,
-        sorteer=sorteer, **filters), request.GET.get("pagina"))
+        bereik, weergave=weergave, status=status, leefgebied=leefgebied, sorteer=sorteer, **filters),
+        request.GET.get("pagina"), _totaal_meldingen(samenvatting, status, filters, leefgebied))
     for m in meldingen:
         loopt = m.is_open and (m.traject_id is None or m.traject.status in ("aangemeld", "in_onderzoek", "heropend"))
         m.termijn = termijnstatus(m.onderzoek_uiterlijk, vandaag) if loopt else None
@@ -68,7 +94,8 @@ def werkvoorraad(request):
     hsorteer = hsorteer if hsorteer in selectors.TRAJECT_SORTERINGEN else "evaluatie"
     trajecten = _pagina(opschaling_selectors.met_opschalingsbesluit(selectors.met_eerste_onderzoekstermijn(
         selectors.werkvoorraad_trajecten(bereik, weergave=weergave, sorteer=hsorteer, **filters))),
-        request.GET.get("hpagina"))
+        request.GET.get("hpagina"),
+        None if any(filters[k] for k in ("team", "wijk", "termijn", "zoek")) else samenvatting["trajecten_totaal"])
     for t in trajecten:
         t.regisseur = t.huidige_regie[0].regisseur if t.huidige_regie else None
         t.evaluatie_termijn = termijnstatus(t.volgende_evaluatie, vandaag)

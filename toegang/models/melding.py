@@ -140,6 +140,17 @@ class Melding(models.Model):
             models.Index(fields=["team", "status", "onderzoek_uiterlijk"], name="melding_team_status_idx"),
             models.Index(fields=["behandelaar", "status"], name="melding_behandelaar_idx"),
             models.Index(fields=["gemeente", "status", "onderzoek_uiterlijk"], name="melding_termijn_idx"),
+            # the werkvoorraad (issue 15): its counts per status as an index-only scan per team ...
+            models.Index(fields=["gemeente", "team", "status"], name="melding_gem_team_status_idx"),
+            # ... its counts over the open meldingen (termijn, leefgebied) from this covering partial index ...
+            models.Index(fields=["gemeente", "team", "onderzoek_uiterlijk"],
+                         include=["status", "traject", "leefgebieden"],
+                         condition=Q(status__in=["nieuw", "in_behandeling", "gekoppeld"]),
+                         name="melding_open_team_idx"),
+            # ... and its default list (open, by deadline) read in order, stopping after the page
+            models.Index(fields=["gemeente", "onderzoek_uiterlijk", "id"],
+                         condition=Q(status__in=["nieuw", "in_behandeling", "gekoppeld"]),
+                         name="melding_open_termijn_idx"),
         ]
 
     def __str__(self):
