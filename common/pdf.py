@@ -35,12 +35,16 @@ def zonder_gc():
             gc.collect(0)
 
 
-def maak_pdf(template_name, context, *, request=None):
-    """Render a Django template to accessible (PDF/UA-1) PDF bytes. Templates extend ``pdf/basis.html``."""
+def maak_pdf(template_name, context, *, request=None, afbeeldingen=None):
+    """Render a Django template to accessible (PDF/UA-1) PDF bytes. Templates extend ``pdf/basis.html``.
+
+    ``afbeeldingen``: a dict shared by several PDFs made one after another (WeasyPrint's image cache: an image with
+    the same address, a chart's data URI, is read once)."""
     # Imported here, not at module level: loading WeasyPrint (pango, fonts via ctypes) takes seconds and
     # ~40 MB, and every web worker imports this module with the URLconf on its first request.
     from weasyprint import HTML
 
     with zonder_gc():
         html = render_to_string(template_name, context, request=request)
-        return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(pdf_variant=PDF_VARIANT)
+        document = HTML(string=html, base_url=str(settings.BASE_DIR))
+        return document.write_pdf(pdf_variant=PDF_VARIANT, cache=afbeeldingen)

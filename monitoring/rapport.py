@@ -99,8 +99,10 @@ def _grafieken(ov, gebied):
     return uit
 
 
-def context(run, gebied):
-    ov = selectors.overzicht(run)
+def context(run, gebied, *, ov=None):
+    """The PDF's context; ``ov`` is the run's overview (``selectors.overzicht``) when the caller already has it (it
+    is the same for every gebied of a run)."""
+    ov = ov if ov is not None else selectors.overzicht(run)
     # a zero-width space after "/" lets long gebied names wrap in narrow table columns
     kolommen = [(g.pk, g.naam.replace("/", "/\u200b")) for g in ([gebied] if gebied else ov.gebieden)]
     kolommen.append((None, "Gemeente"))
@@ -129,9 +131,12 @@ def context(run, gebied):
     }
 
 
-def maak_monitor_pdf(run, gebied=None):
+def maak_monitor_pdf(run, gebied=None, *, ov=None, afbeeldingen=None):
+    """The monitor PDF of a run for a gebied (None = gemeente). For several PDFs of the same run pass the same ``ov``
+    (the overview, computed once) and ``afbeeldingen`` (a dict: WeasyPrint keeps the charts it read in it, and the
+    comparison per gebied is the same image in every gebied's PDF)."""
     with zonder_gc():  # the charts too (matplotlib): see common.pdf.zonder_gc
-        return maak_pdf("pdf/monitor.html", context(run, gebied))
+        return maak_pdf("pdf/monitor.html", context(run, gebied, ov=ov), afbeeldingen=afbeeldingen)
 
 
 def bestandsnaam(run, gebied):
@@ -139,9 +144,10 @@ def bestandsnaam(run, gebied):
     return f"monitor-{slugify(run.gemeente.naam)}-{run.label.replace(' ', '')}-{deel}.pdf".lower()
 
 
-def sla_pdf_op(run, gebied=None):
-    """Make and store the PDF of a run for a gebied (None = gemeente); an existing one is replaced."""
-    inhoud = maak_monitor_pdf(run, gebied)
+def sla_pdf_op(run, gebied=None, *, ov=None, afbeeldingen=None):
+    """Make and store the PDF of a run for a gebied (None = gemeente); an existing one is replaced. ``ov`` and
+    ``afbeeldingen`` as for :func:`maak_monitor_pdf`."""
+    inhoud = maak_monitor_pdf(run, gebied, ov=ov, afbeeldingen=afbeeldingen)
     bestaand = MonitorBestand.objects.filter(run=run, gebied=gebied).first()
     if bestaand is not None:
         # the new file first (it gets a new name while the old one exists: no cached link shows new content
@@ -175,6 +181,8 @@ def maak_alle_pdfs(run_id):
     if run is None:
         return 0
     gebieden = [None, *selectors.gebieden_van(run)]
+    # one overview and one image cache for all the run's PDFs
+    ov, afbeeldingen = selectors.overzicht(run), {}
     for gebied in gebieden:
-        sla_pdf_op(run, gebied)
+        sla_pdf_op(run, gebied, ov=ov, afbeeldingen=afbeeldingen)
     return len(gebieden)

@@ -7,6 +7,8 @@ here a small one (BENCH_PDF_SCHAAL, default 0.01: 3,000 households) so the run i
 Measured in the same run, interleaved, median of HERHALINGEN (wall and CPU time of this process):
 - the monitor PDF of one gebied with its charts drawn (the chart cache emptied first: the first PDF of a run),
 - the same with its charts from the cache (the other gebieden's PDFs of a run, a PDF made again),
+- all PDFs of the run (gemeente and every gebied) as ``maak_alle_pdfs`` makes them, per PDF, once with one
+  overview and image cache for the run and once each PDF on its own (measured once each, charts drawn afresh),
 - the baseline: WeasyPrint rendering a fixed one-page document (``IJK``) through the same PDF/UA variant.
 Printed as times and as ratios against the baseline, so a busy machine moves them together. The target of issue 15
 (< 3 s per gebied on an idle 2-core machine) is judged from the printed figures; asserted is only that the PDF is
@@ -24,7 +26,7 @@ from django.core.cache import cache
 from pypdf import PdfReader
 
 from common.pdf import PDF_VARIANT, zonder_gc
-from monitoring import perioden, rapport, schaal, services
+from monitoring import perioden, rapport, schaal, selectors, services
 from monitoring.catalogus import synchroniseer
 from monitoring.models import Indicator
 from wijkteams.models import Gebied, Gemeente
@@ -74,6 +76,18 @@ def test_monitor_pdf_per_gebied(capsys):
         wand, cpu, pdf = _meet(lambda: rapport.maak_monitor_pdf(run, gebied))
         metingen["warm"].append((wand, cpu))
 
+    # all PDFs of the run as the worker makes them (monitoring.rapport.maak_alle_pdfs, without storing): charts
+    # drawn afresh, one overview and one image cache for the run, against each PDF on its own
+    gebieden = [None, *Gebied.objects.filter(gemeente=gemeente).order_by("naam")]
+    cache.clear()
+    ov, afbeeldingen = selectors.overzicht(run), {}
+    run_wand, run_cpu, _ = _meet(lambda: [rapport.maak_monitor_pdf(run, g, ov=ov, afbeeldingen=afbeeldingen)
+                                          for g in gebieden])
+    cache.clear()
+    los_wand, los_cpu, _ = _meet(lambda: [rapport.maak_monitor_pdf(run, g) for g in gebieden])
+    metingen["run"] = [(run_wand / len(gebieden), run_cpu / len(gebieden))]
+    metingen["los"] = [(los_wand / len(gebieden), los_cpu / len(gebieden))]
+
     reader = PdfReader(io.BytesIO(pdf))
     assert "/StructTreeRoot" in reader.trailer["/Root"]
     tekst = " ".join(p.extract_text() for p in reader.pages)
@@ -85,6 +99,8 @@ def test_monitor_pdf_per_gebied(capsys):
               f"{len(reader.pages)} pagina's), mediaan van {HERHALINGEN} ===")
         print(f"{'':34}{'wand ms':>9}{'cpu ms':>9}{'× ijk (wand)':>14}")
         for naam, sleutel in (("ijkdocument (1 pagina)", "ijk"), ("per gebied, grafieken getekend", "koud"),
-                              ("per gebied, grafieken uit cache", "warm")):
+                              ("per gebied, grafieken uit cache", "warm"),
+                              (f"hele run ({len(gebieden)} pdf's), per pdf", "run"),
+                              ("idem, elke pdf op zichzelf", "los")):
             wand, cpu = med[sleutel]
             print(f"{naam:34}{wand * 1000:9.0f}{cpu * 1000:9.0f}{wand / med['ijk'][0]:13.1f}×")
