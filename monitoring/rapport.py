@@ -9,7 +9,7 @@ from django.utils.text import slugify
 
 from common import charts
 from common.onderdrukking import drempel
-from common.pdf import maak_pdf
+from common.pdf import maak_pdf, zonder_gc
 from monitoring import selectors
 from monitoring.kaart import wijkkaart
 from monitoring.models import Indicator, MonitorBestand, MonitorRun
@@ -47,11 +47,6 @@ def staafspecs(ov, thema, gebied):
     return uit
 
 
-def staafgrafieken(ov, thema, gebied):
-    """The bar charts of :func:`staafspecs` drawn: ``[(svg, alt)]``."""
-    return [(charts.staafdiagram(**k), alt) for k, alt in staafspecs(ov, thema, gebied)]
-
-
 def verloopregels(thema):
     """The (at most four) indicators of a theme whose course over the periods is drawn: the main lines of the
     theme's first unit."""
@@ -84,24 +79,36 @@ def verloopgrafiek(ov, thema, gebied):
             charts.beschrijf_lijnen(labels, reeksen, titel=titel, eenheid=eenheid))
 
 
-def _grafieken(ov, thema, gebied):
-    """A bar chart by gebied and a line chart over the periods for one theme: each as ``{"bron", "alt"}``, an SVG
-    data URI and its text alternative (the figures it shows, for the PDF/UA figure and screen readers)."""
-    uit = staafgrafieken(ov, thema, gebied)
-    lijn = verloopgrafiek(ov, thema, gebied)
-    if lijn is not None:
-        uit.append(lijn)
-    return [{"bron": charts.als_afbeelding(svg), "alt": alt} for svg, alt in uit]
+def _grafieken(ov, gebied):
+    """Per theme (in the order of ``ov.themas``) a bar chart by gebied, one of its categories and a line chart over
+    the periods: each as ``{"bron", "alt"}``, an SVG data URI and its text alternative (the figures it shows, for the
+    PDF/UA figure and screen readers).
+
+    The bar charts come from ``charts.staafdiagrammen`` in one cache round trip: the same arguments as the monitor
+    page draws, and the comparison per gebied is the same picture in every gebied's PDF of a run, so a run's PDFs
+    (and the page) draw each only once."""
+    specs = [staafspecs(ov, t, gebied) for t in ov.themas]
+    svgs = iter(charts.staafdiagrammen([k for per_thema in specs for k, _alt in per_thema]))
+    uit = []
+    for thema, per_thema in zip(ov.themas, specs, strict=True):
+        grafieken = [(next(svgs), alt) for _k, alt in per_thema]
+        lijn = verloopgrafiek(ov, thema, gebied)
+        if lijn is not None:
+            grafieken.append(lijn)
+        uit.append([{"bron": charts.als_afbeelding(svg), "alt": alt} for svg, alt in grafieken])
+    return uit
 
 
-def context(run, gebied):
-    ov = selectors.overzicht(run)
+def context(run, gebied, *, ov=None):
+    """The PDF's context; ``ov`` is the run's overview (``selectors.overzicht``) when the caller already has it (it
+    is the same for every gebied of a run)."""
+    ov = ov if ov is not None else selectors.overzicht(run)
     # a zero-width space after "/" lets long gebied names wrap in narrow table columns
     kolommen = [(g.pk, g.naam.replace("/", "/\u200b")) for g in ([gebied] if gebied else ov.gebieden)]
     kolommen.append((None, "Gemeente"))
     wijk_kolommen, wijk_rijen = selectors.wijkregels(run, gebied)
     themas = [{"thema": t, "rijen": [(r, [r.cellen[pk] for pk, _naam in kolommen]) for r in t.regels],
-               "grafieken": _grafieken(ov, t, gebied)} for t in ov.themas]
+               "grafieken": grafieken} for t, grafieken in zip(ov.themas, _grafieken(ov, gebied), strict=True)]
     kolom = gebied.pk if gebied else None
     return {
         "gemeente": run.gemeente,
@@ -124,8 +131,12 @@ def context(run, gebied):
     }
 
 
-def maak_monitor_pdf(run, gebied=None):
-    return maak_pdf("pdf/monitor.html", context(run, gebied))
+def maak_monitor_pdf(run, gebied=None, *, ov=None, afbeeldingen=None):
+    """The monitor PDF of a run for a gebied (None = gemeente). For several PDFs of the same run pass the same ``ov``
+    (the overview, computed once) and ``afbeeldingen`` (a dict: WeasyPrint keeps the charts it read in it, and the
+    comparison per gebied is the same image in every gebied's PDF)."""
+    with zonder_gc():  # the charts too (matplotlib): see common.pdf.zonder_gc
+        return maak_pdf("pdf/monitor.html", context(run, gebied, ov=ov), afbeeldingen=afbeeldingen)
 
 
 def bestandsnaam(run, gebied):
@@ -133,9 +144,10 @@ def bestandsnaam(run, gebied):
     return f"monitor-{slugify(run.gemeente.naam)}-{run.label.replace(' ', '')}-{deel}.pdf".lower()
 
 
-def sla_pdf_op(run, gebied=None):
-    """Make and store the PDF of a run for a gebied (None = gemeente); an existing one is replaced."""
-    inhoud = maak_monitor_pdf(run, gebied)
+def sla_pdf_op(run, gebied=None, *, ov=None, afbeeldingen=None):
+    """Make and store the PDF of a run for a gebied (None = gemeente); an existing one is replaced. ``ov`` and
+    ``afbeeldingen`` as for :func:`maak_monitor_pdf`."""
+    inhoud = maak_monitor_pdf(run, gebied, ov=ov, afbeeldingen=afbeeldingen)
     bestaand = MonitorBestand.objects.filter(run=run, gebied=gebied).first()
     if bestaand is not None:
         # the new file first (it gets a new name while the old one exists: no cached link shows new content
@@ -169,6 +181,8 @@ def maak_alle_pdfs(run_id):
     if run is None:
         return 0
     gebieden = [None, *selectors.gebieden_van(run)]
+    # one overview and one image cache for all the run's PDFs
+    ov, afbeeldingen = selectors.overzicht(run), {}
     for gebied in gebieden:
-        sla_pdf_op(run, gebied)
+        sla_pdf_op(run, gebied, ov=ov, afbeeldingen=afbeeldingen)
     return len(gebieden)

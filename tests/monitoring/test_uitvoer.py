@@ -4,13 +4,14 @@ small-cell suppression: counts below 5 as "< 5", ratios resting on them as "(< 5
 import csv
 import io
 import subprocess
+from unittest import mock
 
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from monitoring import exports, rapport, services
-from monitoring.models import Indicator
+from monitoring import exports, rapport, selectors, services
+from monitoring.models import Indicator, MonitorBestand
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +59,29 @@ def test_pdf_wordt_opgeslagen_en_vervangen(run_k1):
     assert tweede.pk == eerste.pk and tweede.bestand.name != naam
     assert not eerste.bestand.storage.exists(naam)
     assert rapport.pdf_van(run_k1).pk == eerste.pk
+
+
+def test_alle_pdfs_van_een_run_delen_overzicht_en_afbeeldingen(run_k1, casus):
+    """maak_alle_pdfs computes the run's overview once for all its PDFs; each gebied's PDF is still its own."""
+    assert rapport.maak_alle_pdfs(run_k1.pk) == 3  # the gemeente and both gebieden
+    bestanden = {b.gebied_id: b for b in MonitorBestand.objects.filter(run=run_k1)}
+    assert set(bestanden) == {None, casus.org.gebied_a.pk, casus.org.gebied_b.pk}
+    tekst_b = _tekst(bestanden[casus.org.gebied_b.pk].bestand.read())
+    assert "Gebied Centrum/Oost/West" in tekst_b and "83,3%" not in tekst_b and "(×)" in tekst_b
+    assert "Bolnes/Slikkerveer" in tekst_b  # the comparison chart, shared with the other PDFs of the run
+    # the definitions keep eenheid, bron and wet (now under the definition, two columns)
+    assert "Eenheid: aantal. Bron:" in tekst_b and "Wet:" in tekst_b
+    # a second batch reads the overview once, not once per PDF
+    aanroepen = []
+    echte = selectors.overzicht
+
+    def tel(run):
+        aanroepen.append(run.pk)
+        return echte(run)
+
+    with mock.patch.object(selectors, "overzicht", tel):
+        rapport.maak_alle_pdfs(run_k1.pk)
+    assert aanroepen == [run_k1.pk]
 
 
 def test_pdf_toont_vergelijking_met_vorige_periode_en_nulmeting_en_acties(casus):
