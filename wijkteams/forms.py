@@ -98,12 +98,17 @@ def _keuze(waarde, choices, fout):
     raise forms.ValidationError(fout)
 
 
+def _code_veld():
+    """The code of a CSV line (sociale kaart, places): what a second import of the same file finds it by."""
+    return forms.SlugField(max_length=60, error_messages={
+        "required": _("De code ontbreekt."), "invalid": _("Gebruik in de code alleen kleine letters, cijfers en "
+                                                          "streepjes.")})
+
+
 class AanbodRegelForm(forms.Form):
     """One line of the sociale kaart CSV; the wijk is given by its CBS code and must be of the gemeente."""
 
-    code = forms.SlugField(max_length=60, error_messages={
-        "required": _("De code ontbreekt."), "invalid": _("Gebruik in de code alleen kleine letters, cijfers en "
-                                                          "streepjes.")})
+    code = _code_veld()
     naam = forms.CharField(max_length=200, error_messages={"required": _("De naam ontbreekt.")})
     categorie = forms.CharField(error_messages={"required": _("De categorie ontbreekt.")})
     soort = forms.CharField(error_messages={"required": _("De soort ontbreekt.")})
@@ -219,9 +224,7 @@ class PlaatsForm(forms.Form):
 class PlaatsRegelForm(forms.Form):
     """One line of the places CSV: the wijk by its CBS code, the position in WGS84 or in RD New (rd_x, rd_y)."""
 
-    code = forms.SlugField(max_length=60, error_messages={
-        "required": _("De code ontbreekt."), "invalid": _("Gebruik in de code alleen kleine letters, cijfers en "
-                                                          "streepjes.")})
+    code = _code_veld()
     naam = forms.CharField(max_length=150, error_messages={"required": _("De naam ontbreekt.")})
     soort = forms.CharField(error_messages={"required": _("De soort ontbreekt.")})
     wijk = forms.CharField(max_length=8, error_messages={"required": _("De wijkcode ontbreekt.")})

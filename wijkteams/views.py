@@ -97,25 +97,35 @@ def aanbod_beheer(request):
                   {"aanbod": list(selectors.beheerbaar_aanbod(request.user)[:500])})
 
 
+def _beheerformulier(request, form, obj, *, voeg_toe, wijzig, template, naam, bericht, terug):
+    """The add/edit flow of a beheer form: on a valid POST the service (``voeg_toe`` in the user's gemeente, or
+    ``wijzig`` of ``obj``), its refusal on the form, or the message and back to the list; ``naam`` is the
+    object's name in the template context."""
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                if obj is None:
+                    voeg_toe(gemeente=selectors.medewerker_van(request.user).gemeente, door=request.user,
+                             **form.cleaned_data)
+                else:
+                    wijzig(obj, door=request.user, **form.cleaned_data)
+            except ValidationError as fout:
+                fouten_naar_form(form, fout)
+            else:
+                messages.success(request, bericht)
+                return redirect(terug)
+        return render(request, template, {"form": form, naam: obj}, status=400)
+    return render(request, template, {"form": form, naam: obj})
+
+
 def _aanbod_formulier(request, aanbod=None):
     initial = AanbodForm.initial_van(aanbod) if aanbod else {"openbaar": True}
     form = AanbodForm(request.POST or None, initial=initial, wijken=selectors.wijken_voor(request.user),
                       gebieden=selectors.gebieden_voor(request.user))
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                if aanbod is None:
-                    services.voeg_aanbod_toe(gemeente=selectors.medewerker_van(request.user).gemeente,
-                                             door=request.user, **form.cleaned_data)
-                else:
-                    services.wijzig_aanbod(aanbod=aanbod, door=request.user, **form.cleaned_data)
-            except ValidationError as fout:
-                fouten_naar_form(form, fout)
-            else:
-                messages.success(request, _("Het aanbod is opgeslagen."))
-                return redirect("wijkteams:aanbod_beheer")
-        return render(request, "wijkteams/aanbod_formulier.html", {"form": form, "aanbod": aanbod}, status=400)
-    return render(request, "wijkteams/aanbod_formulier.html", {"form": form, "aanbod": aanbod})
+    return _beheerformulier(
+        request, form, aanbod, voeg_toe=services.voeg_aanbod_toe,
+        wijzig=lambda obj, **kw: services.wijzig_aanbod(aanbod=obj, **kw), template="wijkteams/aanbod_formulier.html",
+        naam="aanbod", bericht=_("Het aanbod is opgeslagen."), terug="wijkteams:aanbod_beheer")
 
 
 @login_required
@@ -257,21 +267,10 @@ def plaatsen_beheer(request):
 def _plaats_formulier(request, plaats=None):
     initial = PlaatsForm.initial_van(plaats) if plaats else {"geldig_van": timezone.localdate()}
     form = PlaatsForm(request.POST or None, initial=initial, wijken=selectors.wijken_voor(request.user))
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                if plaats is None:
-                    plaatsen.voeg_plaats_toe(gemeente=selectors.medewerker_van(request.user).gemeente,
-                                             door=request.user, **form.cleaned_data)
-                else:
-                    plaatsen.wijzig_plaats(plaats=plaats, door=request.user, **form.cleaned_data)
-            except ValidationError as fout:
-                fouten_naar_form(form, fout)
-            else:
-                messages.success(request, _("De plaats is opgeslagen."))
-                return redirect("wijkteams:plaatsen")
-        return render(request, "wijkteams/plaats_formulier.html", {"form": form, "plaats": plaats}, status=400)
-    return render(request, "wijkteams/plaats_formulier.html", {"form": form, "plaats": plaats})
+    return _beheerformulier(
+        request, form, plaats, voeg_toe=plaatsen.voeg_plaats_toe,
+        wijzig=lambda obj, **kw: plaatsen.wijzig_plaats(plaats=obj, **kw), template="wijkteams/plaats_formulier.html",
+        naam="plaats", bericht=_("De plaats is opgeslagen."), terug="wijkteams:plaatsen")
 
 
 @login_required
