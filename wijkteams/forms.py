@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from common.formulieren import DatumInput
+from common.fouten import fouten_naar_form
 from wijkteams.models import Aanbod, Gebied, Wijk
 
 AANBOD_VELDEN = ["naam", "categorie", "soort", "aanbieder", "omschrijving", "doelgroep", "wijk", "gebied", "contact",
@@ -171,9 +172,7 @@ class AanbodRegelForm(forms.Form):
             try:
                 self.controleer(d)
             except forms.ValidationError as fout:
-                for veld, berichten in (fout.message_dict if hasattr(fout, "error_dict")
-                                        else {None: fout.messages}).items():
-                    self.add_error(veld if veld in self.fields else None, berichten)
+                fouten_naar_form(self, fout)
         return d
 
 
@@ -269,9 +268,7 @@ class PlaatsRegelForm(forms.Form):
             try:
                 self.controleer(d)
             except forms.ValidationError as fout:
-                for veld, berichten in (fout.message_dict if hasattr(fout, "error_dict")
-                                        else {None: fout.messages}).items():
-                    self.add_error(veld if veld in self.fields else None, berichten)
+                fouten_naar_form(self, fout)
         return d
 
 
