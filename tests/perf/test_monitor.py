@@ -61,8 +61,8 @@ def _genereer():
             INSERT INTO wijkteams_wijkindeling (wijk_id, gebied_id, geldig_van)
             SELECT id, gebied_id, DATE '2015-01-01' FROM wijkteams_wijk WHERE gemeente_id = %(gemeente)s""", p)
         c.execute("""
-            INSERT INTO wijkteams_wijkinwoners (wijk_id, jaar, aantal)
-            SELECT id, j, 9000 + (id %% 7) * 100 FROM wijkteams_wijk, generate_series(2025, 2026) j
+            INSERT INTO wijkteams_wijkinwoners (wijk_id, jaar, aantal, bron)
+            SELECT id, j, 9000 + (id %% 7) * 100, '' FROM wijkteams_wijk, generate_series(2025, 2026) j
             WHERE gemeente_id = %(gemeente)s""", p)
         c.execute("""
             CREATE TEMP TABLE bench_wijk AS
@@ -150,7 +150,7 @@ def _genereer():
                 melder_contact, kanaal_id, ontvangen_op, huishouden_id, kinderen_gemeld, vraag, leefgebieden,
                 urgentie, toestemming, geen_toestemming_reden, soort, status, team_id, traject_id,
                 gekoppeld_aan_lopend_traject, route_toelichting, onderzoek_uiterlijk, wat_gedaan, doorverwezen_naar,
-                aangemaakt_op)
+                aangemaakt_op, opgegeven_adres)
             SELECT %(gemeente)s, 'B-' || t.id, (SELECT id FROM wijkteams_signaalgevertype
                                                 WHERE gemeente_id = %(gemeente)s),
                    '', '', (SELECT id FROM wijkteams_kanaal WHERE gemeente_id = %(gemeente)s
@@ -158,7 +158,7 @@ def _genereer():
                    (t.aangemeld_op - 3)::timestamptz, t.huishouden_id, false, 'Vraag',
                    CASE WHEN t.id %% 4 = 0 THEN ARRAY['financien'] ELSE ARRAY['financien','huisvesting'] END,
                    'normaal', true, '', CASE WHEN t.id %% 4 = 0 THEN 'enkelvoudig' ELSE 'meervoudig' END,
-                   'in_behandeling', t.team_id, t.id, false, '', t.aangemeld_op + 39, '', '', now()
+                   'in_behandeling', t.team_id, t.id, false, '', t.aangemeld_op + 39, '', '', now(), '{}'
             FROM huishoudens_traject t JOIN huishoudens_huishouden h ON h.id = t.huishouden_id
             WHERE h.gemeente_id = %(gemeente)s""", p)
         # ZRM: 70% of the persons, 2 or 3 final measurements each, 90 days apart; some domains not scored
