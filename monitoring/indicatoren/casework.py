@@ -165,11 +165,11 @@ def doorlooptijden(*, gemeente_id, van, tot, codes=None):
     """Days from registration to the first keukentafelgesprek (for first conversations held in the period) and
     from that conversation to the first plan (for first plans made in the period): median and 80th percentile."""
     sql = f"""
-        WITH t AS MATERIALIZED ({TRAJECTEN_IN_PERIODE}),
+        WITH t AS ({TRAJECTEN_IN_PERIODE}),
         g AS (SELECT k.traject_id, MIN(k.datum) AS gesprek FROM huishoudens_keukentafelgesprek k
-              JOIN t ON t.id = k.traject_id GROUP BY k.traject_id),
+              GROUP BY k.traject_id),
         p AS (SELECT pl.traject_id, (MIN(pl.aangemaakt_op) AT TIME ZONE 'Europe/Amsterdam')::date AS plan
-              FROM huishoudens_plan pl JOIN t ON t.id = pl.traject_id GROUP BY pl.traject_id),
+              FROM huishoudens_plan pl GROUP BY pl.traject_id),
         tg AS (SELECT t.gebied_id, t.aangemeld_op, g.gesprek, p.plan FROM t
                LEFT JOIN g ON g.traject_id = t.id LEFT JOIN p ON p.traject_id = t.id),
         d AS (

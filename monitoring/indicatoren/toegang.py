@@ -5,18 +5,20 @@ of a melding is its team's, else its traject's, else the gebied of the household
 from monitoring.indicatoren.register import Uitkomst, afgerond, gebied_van, percentage, registreer, rijen
 
 MELDINGEN = """
-    SELECT m.id, m.soort, m.traject_id, m.onderzoek_uiterlijk,
-           (m.ontvangen_op AT TIME ZONE 'Europe/Amsterdam')::date AS ontvangen,
-           COALESCE(tm.gebied_id, t.gebied_id, w.gebied_id) AS gebied_id, k.naam AS kanaal,
-           (SELECT MIN(g.datum) FROM huishoudens_keukentafelgesprek g
-            WHERE g.traject_id = m.traject_id
-              AND g.datum >= (m.ontvangen_op AT TIME ZONE 'Europe/Amsterdam')::date) AS gesprek
+    SELECT m.id, m.soort, m.traject_id, m.onderzoek_uiterlijk, o.ontvangen,
+           COALESCE(tm.gebied_id, t.gebied_id,
+                    (SELECT w.gebied_id FROM huishoudens_huishouden h JOIN wijkteams_wijk w ON w.id = h.wijk_id
+                     WHERE h.id = m.huishouden_id)) AS gebied_id,
+           k.naam AS kanaal, gs.gesprek
     FROM toegang_melding m
+    CROSS JOIN LATERAL (SELECT (m.ontvangen_op AT TIME ZONE 'Europe/Amsterdam')::date AS ontvangen) o
     JOIN wijkteams_kanaal k ON k.id = m.kanaal_id
-    LEFT JOIN huishoudens_huishouden h ON h.id = m.huishouden_id
-    LEFT JOIN wijkteams_wijk w ON w.id = h.wijk_id
     LEFT JOIN wijkteams_team tm ON tm.id = m.team_id
     LEFT JOIN huishoudens_traject t ON t.id = m.traject_id
+    LEFT JOIN LATERAL (
+        SELECT MIN(g.datum) AS gesprek FROM huishoudens_keukentafelgesprek g
+        WHERE g.traject_id = m.traject_id AND g.datum >= o.ontvangen
+    ) gs ON TRUE
     WHERE m.gemeente_id = %(gemeente)s
 """
 
