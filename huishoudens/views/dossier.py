@@ -124,13 +124,13 @@ def samenvatting(uitlezers, huishouden, traject=None):
     status = termijnstatus(evaluatie)
     if status in (Termijnstatus.TE_LAAT, Termijnstatus.BINNEN_WEEK):
         termijnen.append({"tekst": _("Evaluatie van het plan"), "uiterlijk": evaluatie, "status": status,
-                          "dagen": dagen_tot(evaluatie),
-                          "url": reverse("huishoudens:tab", args=[huishouden.pk, "plan"])})
+                          "dagen": dagen_tot(evaluatie), "url": tab_url(huishouden.pk, "plan")})
     for uitlezen in uitlezers:
         band = uitlezen(huishouden) or {}
         termijnen.extend(band.get("termijnen", ()))
         kerncijfers.extend(band.get("kerncijfers", ()))
-    return {"open_termijnen": sorted(termijnen, key=lambda t: t["uiterlijk"]), "kerncijfers": kerncijfers}
+    return {"open_termijnen": sorted(termijnen, key=lambda t: t["uiterlijk"]), "kerncijfers": kerncijfers,
+            "evaluatie_status": status}
 
 
 def _secties(request, huishouden, tab):
@@ -205,7 +205,6 @@ def huishouden(request, pk, tab="overzicht"):
     label, template = TABBLADEN[tab]
     return render(request, "huishoudens/huishouden.html", {
         **samenvatting(uitlezers, huishouden, traject),
-        "evaluatie_status": termijnstatus(traject.volgende_evaluatie) if traject else None,
         **_secties(request, huishouden, tab),
         **TAB_GEGEVENS[tab](request, huishouden, traject, regisseur),
         "huishouden": huishouden,
