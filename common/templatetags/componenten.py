@@ -15,6 +15,7 @@
   second table on the page;
 - ``{% veld_invoer veld %}`` → a form field's widget with the NL Design System class of its kind (textbox, select,
   textarea, checkbox) and its invalid state; ``components/veld.html`` renders every field through it;
+- ``{% medewerker_opties gebruikers %}`` → an ``<option>`` per staff member (id, full name or username);
 - ``{% termijn_badge status dagen %}`` → the deadline badge (te laat / binnen een week / op tijd, from
   ``toegang.melding.termijnen``);
 - ``{% kindveiligheid_banner traject %}`` → the child-safety alert when the traject (or a household annotated with
@@ -35,7 +36,7 @@ from django import forms, template
 from django.http import QueryDict
 from django.template.loader_tags import BLOCK_CONTEXT_KEY
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -169,9 +170,28 @@ def veld_invoer(veld):
     return veld.as_widget(attrs=attrs)
 
 
-@register.inclusion_tag("common/_termijn.html")
+@register.simple_tag
+def medewerker_opties(gebruikers):
+    """``<option>``s for staff members (value the user id, label the full name, else the username), joined in
+    Python: a coördinator's "Toewijzen aan" lists ~500 colleagues at Rotterdam scale (8 ms through a template loop)."""
+    return format_html_join("", '<option value="{}">{}</option>',
+                            ((g.pk, g.get_full_name() or g.username) for g in gebruikers))
+
+
+@register.simple_tag
 def termijn_badge(status, dagen=None):
-    return {"status": status, "dagen": dagen}
+    # markup in Python, not an inclusion template: a werkvoorraad renders up to 75 of these per page, and a
+    # template render each cost ~0.2 ms (werkvoorraad at scale: 10 ms of its time per request)
+    if status == "te_laat":
+        achter = format_html(" ({} {})", -dagen, _("dagen")) if dagen is not None and dagen < 0 else ""
+        return format_html('<span class="termijn te-laat"><span aria-hidden="true">⚠ </span>{}{}</span>',
+                           _("Te laat"), achter)
+    if status == "binnen_week":
+        return format_html('<span class="termijn bijna"><span aria-hidden="true">◷ </span>{}</span>',
+                           _("Binnen een week"))
+    if status == "op_tijd":
+        return format_html('<span class="termijn op-tijd">{}</span>', _("Op tijd"))
+    return ""
 
 
 def _banner(context, obj):

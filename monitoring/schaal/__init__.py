@@ -21,6 +21,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from common.statistieken import analyseer
+from toegang.maatwerk.catalogus import laad_codelijsten
 
 MAP = Path(__file__).resolve().parent
 STAPPEN = ("organisatie.sql", "dossiers.sql", "rechten.sql", "toegang.sql", "zrm.sql")
@@ -112,6 +113,9 @@ def genereer(*, seed=1, schaal=1.0, auditdagen=365, cbs="0599", peildatum=None, 
         while maand <= _maand_plus(peildatum.replace(day=1), 2):
             c.execute("SELECT audit_maak_partitie(%s)", [maand])
             maand = _maand_plus(maand, 1)
+        # the national code lists come with a data migration, but a test that flushed the database (an earlier
+        # benchmark in the same run) has emptied them: the products below need their categories
+        laad_codelijsten()
         # one transaction for the dossier: a traject past intake must have its regisseur by commit
         with transaction.atomic():
             for bestand in STAPPEN:

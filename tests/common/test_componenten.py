@@ -29,6 +29,14 @@ def test_termijn_badge():
     assert 'class="termijn bijna"' in _render("{% termijn_badge 'binnen_week' %}")
     assert _render("{% termijn_badge 'op_tijd' %}").strip() == '<span class="termijn op-tijd">Op tijd</span>'
     assert _render("{% termijn_badge None %}").strip() == ""
+    assert "dagen" not in _render("{% termijn_badge 'te_laat' %}")  # without a number of days
+
+
+def test_medewerker_opties():
+    gebruikers = [SimpleNamespace(pk=7, username="jan", get_full_name=lambda: "Jan <Smit>"),
+                  SimpleNamespace(pk=9, username="piet", get_full_name=lambda: "")]
+    assert _render("{% medewerker_opties g %}", g=gebruikers) == (
+        '<option value="7">Jan &lt;Smit&gt;</option><option value="9">piet</option>')
 
 
 def test_kindveiligheid_banner():

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from common.formulieren import DatumInput
+from common.formulieren import DatumInput, SnelleKeuzelijst
 from huishoudens.bsn import valideer_bsn
 from huishoudens.models import Leefgebied
 from toegang.melding.termijnen import Termijnstatus
@@ -177,6 +177,9 @@ class WerkvoorraadFilterForm(forms.Form):
 
     def __init__(self, *args, teams, wijken, is_coordinator, **kwargs):
         super().__init__(*args, **kwargs)
+        for veld in self.fields.values():  # a hundred options and more (wijken, teams with their counts)
+            if isinstance(veld, forms.ChoiceField):
+                veld.widget = SnelleKeuzelijst(attrs=veld.widget.attrs, choices=veld.choices)
         self.fields["team"].choices = [("", _("Alle"))] + [(t.pk, t.naam) for t in teams]
         self.fields["wijk"].choices = [("", _("Alle"))] + [(w.pk, w.naam) for w in wijken]
         if not is_coordinator:
