@@ -15,7 +15,7 @@
   second table on the page;
 - ``{% veld_invoer veld %}`` → a form field's widget with the NL Design System class of its kind (textbox, select,
   textarea, checkbox) and its invalid state; ``components/veld.html`` renders every field through it;
-- ``{% medewerker_opties gebruikers %}`` → an ``<option>`` per staff member (id, full name or username);
+- ``{% opties paren %}`` → an ``<option>`` per (value, label) pair, e.g. the staff to reassign work to;
 - ``{% termijn_badge status dagen %}`` → the deadline badge (te laat / binnen een week / op tijd, from
   ``toegang.melding.termijnen``);
 - ``{% kindveiligheid_banner traject %}`` → the child-safety alert when the traject (or a household annotated with
@@ -171,11 +171,10 @@ def veld_invoer(veld):
 
 
 @register.simple_tag
-def medewerker_opties(gebruikers):
-    """``<option>``s for staff members (value the user id, label the full name, else the username), joined in
-    Python: a coördinator's "Toewijzen aan" lists ~500 colleagues at Rotterdam scale (8 ms through a template loop)."""
-    return format_html_join("", '<option value="{}">{}</option>',
-                            ((g.pk, g.get_full_name() or g.username) for g in gebruikers))
+def opties(paren):
+    """``<option>``s from (value, label) pairs, joined in Python: a coördinator's "Toewijzen aan" lists ~500
+    colleagues at Rotterdam scale (8 ms through a template loop)."""
+    return format_html_join("", '<option value="{}">{}</option>', paren)
 
 
 @register.simple_tag

@@ -120,6 +120,10 @@ def genereer(*, seed=1, schaal=1.0, auditdagen=365, cbs="0599", peildatum=None, 
         with transaction.atomic():
             for bestand in STAPPEN:
                 _uitvoeren(c, bestand, meld)
+                # the next step's joins need the planner to know what this one wrote: on a fresh database the
+                # tables had no statistics (autovacuum cannot see this uncommitted transaction), and the requests'
+                # INSERT of toegang.sql ran a nested loop over every plan for 10 minutes instead of seconds
+                analyseer(c)
         _uitvoeren(c, "audit.sql", meld)
         dag_sql = statements("audit_dag.sql")[0]
         start = time.perf_counter()

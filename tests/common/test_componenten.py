@@ -32,10 +32,8 @@ def test_termijn_badge():
     assert "dagen" not in _render("{% termijn_badge 'te_laat' %}")  # without a number of days
 
 
-def test_medewerker_opties():
-    gebruikers = [SimpleNamespace(pk=7, username="jan", get_full_name=lambda: "Jan <Smit>"),
-                  SimpleNamespace(pk=9, username="piet", get_full_name=lambda: "")]
-    assert _render("{% medewerker_opties g %}", g=gebruikers) == (
+def test_opties():
+    assert _render("{% opties p %}", p=[(7, "Jan <Smit>"), (9, "piet")]) == (
         '<option value="7">Jan &lt;Smit&gt;</option><option value="9">piet</option>')
 
 
