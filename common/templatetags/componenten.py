@@ -32,11 +32,13 @@
   and ``{{ bedrag|bedrag }}`` → ``€ 1.234,50``: Django's formats of the active language (nl), never by hand.
 """
 
+from html import escape
+
 from django import forms, template
 from django.http import QueryDict
 from django.template.loader_tags import BLOCK_CONTEXT_KEY
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -173,8 +175,10 @@ def veld_invoer(veld):
 @register.simple_tag
 def opties(paren):
     """``<option>``s from (value, label) pairs, joined in Python: a coördinator's "Toewijzen aan" lists ~500
-    colleagues at Rotterdam scale (8 ms through a template loop)."""
-    return format_html_join("", '<option value="{}">{}</option>', paren)
+    colleagues at Rotterdam scale (8 ms through a template loop, 4 ms through format_html, < 1 ms so: the standard
+    library's escape, which escapes the same five characters as Django's, on both parts of every option)."""
+    return mark_safe("".join(f'<option value="{escape(str(w), quote=True)}">{escape(str(label), quote=True)}</option>'  # noqa: S308
+                             for w, label in paren))
 
 
 @register.simple_tag
