@@ -1,25 +1,33 @@
 """The only doors to a dossier: every page and endpoint starts here (404 for missing and forbidden)."""
 
 import functools
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
-from django.db.models import CharField, DateField, DateTimeField, F, IntegerField, Q, Subquery, Value
-from django.db.models.functions import Cast
+from django.db.models import CharField, DateField, DateTimeField, Exists, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Cast, JSONObject
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import log
+from audit.models import AuditActie, AuditEvent
 from common.postcode import PC6, normaliseer_postcode
+from huishoudens import registry as _registry
 from huishoudens.models import (
     Actie,
     BestaandeOndersteuning,
     Evaluatie,
     Huishouden,
+    HuishoudenGroupObjectPermission,
+    HuishoudenUserObjectPermission,
     Keukentafelgesprek,
+    KindveiligheidWijziging,
     NetwerkLid,
     Noodtoegang,
     Persoon,
@@ -30,25 +38,27 @@ from huishoudens.models import (
     TrajectVerplaatsing,
 )
 from wijkteams import rollen
+from wijkteams.models import Aanbod, Team
 from wijkteams.selectors import gemeente_id_van
 
 
 def _view_recht():
     """The id of ``huishoudens.view_huishouden`` as a scalar subquery (an InitPlan: read once per query)."""
-    from django.contrib.auth.models import Permission
-
     return Subquery(Permission.objects.filter(content_type__app_label="huishoudens", content_type__model="huishouden",
                                               codename="view_huishouden").order_by().values("pk")[:1])
+
+
+def _recht_en_groepen(user):
+    """The view permission's id (a scalar subquery) and the user's group ids (a subquery): what both permission
+    tables are read by."""
+    return _view_recht(), get_user_model().groups.through.objects.filter(user_id=user.pk).values("group_id")
 
 
 def zichtbare_ids(user):
     """The ids of the households ``user`` holds the view permission on, personally or through one of their groups:
     one ``UNION`` over the two object-permission tables, read through their (user/group, permission, object)
     indexes. The same rows guardian's ``get_objects_for_user`` reads, without touching the household table."""
-    from huishoudens.models import HuishoudenGroupObjectPermission, HuishoudenUserObjectPermission
-
-    recht = _view_recht()
-    groepen = get_user_model().groups.through.objects.filter(user_id=user.pk).values("group_id")
+    recht, groepen = _recht_en_groepen(user)
     eigen = HuishoudenUserObjectPermission.objects.filter(user_id=user.pk, permission_id=recht).order_by()
     via_groep = HuishoudenGroupObjectPermission.objects.filter(group_id__in=groepen, permission_id=recht).order_by()
     return eigen.values("content_object_id").union(via_groep.values("content_object_id"))
@@ -59,12 +69,8 @@ def zichtbaar_via_rechten(user, huishouden_ref):
     ``huishouden_ref`` (an ``OuterRef`` to its id), personally or through a group. Two correlated EXISTS on the
     permission tables' (user/group, permission, object) indexes: for a query that has only a few candidate rows
     and already stays inside the user's gemeente (this condition does not look at the household table)."""
-    from django.db.models import Exists
 
-    from huishoudens.models import HuishoudenGroupObjectPermission, HuishoudenUserObjectPermission
-
-    recht = _view_recht()
-    groepen = get_user_model().groups.through.objects.filter(user_id=user.pk).values("group_id")
+    recht, groepen = _recht_en_groepen(user)
     return Exists(HuishoudenUserObjectPermission.objects.filter(
         user_id=user.pk, permission_id=recht, content_object_id=huishouden_ref)) | Exists(
         HuishoudenGroupObjectPermission.objects.filter(
@@ -89,16 +95,12 @@ def huishoudens_voor(user):
 def met_zorgen_kindveiligheid(huishoudens):
     """Households annotated with ``zorgen_kindveiligheid``: a traject of the household carries the child-safety
     flag. Read in the list's (or page's) own query, so every page and list can show the banner or badge."""
-    from django.db.models import Exists, OuterRef
-
     return huishoudens.annotate(zorgen_kindveiligheid=Exists(
         Traject.objects.filter(huishouden_id=OuterRef("pk"), zorgen_kindveiligheid=True)))
 
 
 def kindveiligheid_wijzigingen(huishouden):
     """The history of the child-safety flag of a household the caller has opened through its door."""
-    from huishoudens.models import KindveiligheidWijziging
-
     return (KindveiligheidWijziging.objects.filter(traject__huishouden=huishouden)
             .select_related("door", "traject").order_by("-op", "-id"))
 
@@ -156,9 +158,6 @@ def dossier_voor(user, pk, *, request=None, annotaties=None):
     open one's regisseur (one query), the persons (on first use). ``lopend_traject``, ``huidige_regisseur`` and
     ``dossier_personen`` answer from these for this instance. Only for a read-only page: nothing that writes
     gets this instance."""
-    from django.db.models import OuterRef, Subquery
-    from django.db.models.functions import JSONObject
-
     huishouden = get_huishouden_voor(user, pk, request=request, annotaties=annotaties)
     regisseur = RegisseurToewijzing.objects.filter(traject_id=OuterRef("pk"), tot__isnull=True).order_by(
         "van", "id").values(j=JSONObject(id="regisseur_id", username="regisseur__username",
@@ -180,10 +179,6 @@ def netwerk_annotaties():
     """The household's network and existing support as JSON arrays on the household's own row, for the household
     page's tab "personen" (``dossier_voor(annotaties=...)``): no query of their own. ``netwerk_van`` and
     ``ondersteuning_van`` answer from them."""
-    from django.contrib.postgres.expressions import ArraySubquery
-    from django.db.models import OuterRef
-    from django.db.models.functions import JSONObject
-
     return {
         "dossier_netwerk": ArraySubquery(NetwerkLid.objects.filter(huishouden_id=OuterRef("pk")).order_by("id").values(
             j=JSONObject(id="id", naam="naam", soort="soort", relatie="relatie", wat_kan="wat_kan",
@@ -202,8 +197,6 @@ def netwerk_van(huishouden):
 
 
 def ondersteuning_van(huishouden):
-    from datetime import date
-
     rijen = getattr(huishouden, "dossier_ondersteuning", None)
     if rijen is None:
         return list(huishouden.bestaande_ondersteuning.order_by("id"))
@@ -240,10 +233,6 @@ def dossier_personen(huishouden):
 def _telling_sql():
     """The SQL of ``tel_huishoudens_voor``, built once per process (its parameters: user, gemeente, user,
     gemeente): compiling the UNION with the ORM per call cost more than running it."""
-    from django.contrib.auth.models import Permission
-    from django.contrib.contenttypes.models import ContentType
-
-    from huishoudens.models import HuishoudenGroupObjectPermission, HuishoudenUserObjectPermission
 
     qn = connection.ops.quote_name
     recht = (f"SELECT p.id FROM {qn(Permission._meta.db_table)} p JOIN {qn(ContentType._meta.db_table)} ct "  # noqa: S608
@@ -309,8 +298,6 @@ def verplaatsingen_voor(user, dagen=30):
     """Moves of the last ``dagen`` days into or out of the user's teams (and the gebieden they coordinate), newest
     first, each with ``inkomend``: True when the traject came to one of the user's teams (the user may open it);
     outgoing moves name no household (that team no longer has access)."""
-    from wijkteams.models import Team
-
     eigen = Team.objects.filter(Q(groep__user=user) | Q(gebied__coordinatoren__user=user),
                                 gemeente_id=gemeente_id_van(user))
     eigen_ids = set(eigen.values_list("pk", flat=True))
@@ -482,7 +469,7 @@ def tijdlijn(huishouden, *, registry=None):
     what higher apps contribute through ``huishoudens.registry.TIJDLIJN_BRONNEN`` (meldingen, aanvragen...)."""
 
     if registry is None:
-        from huishoudens import registry
+        registry = _registry
     items = [_tijdlijn_item(huishouden, rij) for rij in _tijdlijn_rijen(huishouden)]
     for bron in registry.TIJDLIJN_BRONNEN:
         items.extend(bron(huishouden) or [])
@@ -555,8 +542,6 @@ def _als_datetime(waarde):
 def wie_bekeek(huishouden, *, limiet=200):
     """Who read, exported or printed this dossier, or opened it with emergency access, from the append-only
     audit table (newest first). Refused attempts are not views: they stay in the log for the auditor."""
-    from audit.models import AuditActie, AuditEvent
-
     return AuditEvent.objects.filter(
         Q(actie__in=[AuditActie.GELEZEN, AuditActie.GEEXPORTEERD, AuditActie.GEPRINT]) | Q(noodtoegang=True),
         huishouden_id=huishouden.pk, resultaat="gelukt",
@@ -586,8 +571,6 @@ def mogelijke_regisseurs(traject):
 def aanbod_voor(huishouden):
     """Current offers of the sociale kaart relevant to this household: its wijk, its gebied, or gemeente-wide
     (ended offers are no longer offered; plans that used them keep showing them)."""
-    from wijkteams.models import Aanbod
-
     gebied_id = huishouden.wijk.gebied_id
     return Aanbod.objects.lopend().filter(gemeente_id=huishouden.gemeente_id).filter(
         Q(wijk_id=huishouden.wijk_id) | Q(wijk__isnull=True, gebied_id=gebied_id)
