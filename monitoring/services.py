@@ -123,16 +123,13 @@ def bereken_run(*, run_id):
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [sleutel])
             nieuw = []
             for i, (naam, indicatoren) in enumerate(sorted(groepen.items()), start=1):
-                per_code = {ind.code: ind for ind in indicatoren}
+                per_code = {ind.code: ind.pk for ind in indicatoren}
                 uitkomsten = FUNCTIES[naam].fn(gemeente_id=run.gemeente_id, van=run.van, tot=run.tot,
                                                codes=sorted(per_code))
-                nieuw += [
-                    IndicatorWaarde(run=run, indicator=per_code[u.code], gebied_id=u.gebied_id, wijk_id=u.wijk_id,
-                                    categorie=u.categorie, teller=u.teller, noemer=u.noemer, waarde=u.waarde)
-                    for u in uitkomsten if u.code in per_code
-                ]
+                nieuw += [(per_code[u.code], u.gebied_id, u.wijk_id, u.categorie, u.teller, u.noemer, u.waarde)
+                          for u in uitkomsten if u.code in per_code]
                 zet_voortgang(run.pk, 95 * i // len(groepen), naam)
-            IndicatorWaarde.objects.bulk_create(nieuw, batch_size=1000)
+            _sla_waarden_op(run, nieuw)
             vervangen = MonitorRun.objects.filter(gemeente_id=run.gemeente_id, van=run.van, tot=run.tot,
                                                   status=Status.KLAAR).exclude(pk=run.pk)
             oude_bestanden = list(MonitorBestand.objects.filter(run__in=vervangen).values_list("bestand", flat=True))
@@ -149,6 +146,27 @@ def bereken_run(*, run_id):
     zet_voortgang(run.pk, 100, _("Klaar"))
     run.refresh_from_db()
     return run
+
+
+def _sla_waarden_op(run, waarden):
+    """Store a run's numbers, (indicator_id, gebied_id, wijk_id, categorie, teller, noemer, waarde) tuples, in one
+    INSERT from arrays: no model instance per number and no SQL built per row (bulk_create of the ~1,500 numbers of
+    a Rotterdam-scale run took 0.13-0.19 s of the run). Values are prepared by the model's own fields, as
+    bulk_create does; bulk_create sends no signals, so none are lost."""
+    if not waarden:
+        return
+    velden = [IndicatorWaarde._meta.get_field(naam) for naam in ("teller", "noemer", "waarde")]
+    kolommen = [list(k) for k in zip(*waarden, strict=True)]
+    for kolom, veld in zip(kolommen[4:], velden, strict=True):
+        kolom[:] = [veld.get_db_prep_save(v, connection) for v in kolom]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """INSERT INTO monitoring_indicatorwaarde (run_id, indicator_id, gebied_id, wijk_id, categorie, teller,
+                                                      noemer, waarde)
+               SELECT %s, * FROM unnest(%s::bigint[], %s::bigint[], %s::bigint[], %s::text[], %s::bigint[],
+                                        %s::bigint[], %s::numeric[])""",
+            [run.pk, *kolommen],
+        )
 
 
 def _verwijder_bestanden(namen):
