@@ -69,7 +69,6 @@ def zichtbaar_via_rechten(user, huishouden_ref):
     ``huishouden_ref`` (an ``OuterRef`` to its id), personally or through a group. Two correlated EXISTS on the
     permission tables' (user/group, permission, object) indexes: for a query that has only a few candidate rows
     and already stays inside the user's gemeente (this condition does not look at the household table)."""
-
     recht, groepen = _recht_en_groepen(user)
     return Exists(HuishoudenUserObjectPermission.objects.filter(
         user_id=user.pk, permission_id=recht, content_object_id=huishouden_ref)) | Exists(
@@ -112,15 +111,15 @@ def get_huishouden_voor(user, pk, *, request=None, log_lezen=True, annotaties=No
     logged with the ``noodtoegang`` flag. ``annotaties`` (expressions over the household row) are read in the
     same query.
     """
-    annotaties = annotaties or {}
-    huishouden = met_zorgen_kindveiligheid(huishoudens_voor(user).select_related("wijk", "gemeente")).annotate(
-        **annotaties).filter(pk=pk).first()
+    def lees(huishoudens):
+        return met_zorgen_kindveiligheid(huishoudens.select_related("wijk", "gemeente")).annotate(**(annotaties or {}))
+
+    huishouden = lees(huishoudens_voor(user)).filter(pk=pk).first()
     nood = False
     if huishouden is None and (request is None or request.method in ("GET", "HEAD")):
         nood = lopende_noodtoegang(user, pk) is not None
         if nood:
-            huishouden = met_zorgen_kindveiligheid(Huishouden.objects.select_related("wijk", "gemeente")).annotate(
-                **annotaties).get(pk=pk)
+            huishouden = lees(Huishouden.objects).get(pk=pk)
     if huishouden is None:
         # NEN 7513: a refused attempt leaves a trace too (missing and forbidden alike, as the 404 itself)
         log.geweigerd(user, Huishouden._meta.label_lower, pk, request=request,

@@ -34,6 +34,12 @@ def opzet(mw, dossier):
     return mw, aanvraag
 
 
+def _besluit_via_pagina(client, aanvraag, reden="Noodzakelijk"):
+    """The decision form posted as the logged-in user: toekennen, with ``reden``."""
+    return client.post(reverse("toegang:aanvraag_besluit", args=[aanvraag.pk]),
+                       {"besluit": Status.TOEGEKEND, "reden": reden})
+
+
 def _afwezig(mw, van, tot, vervanger):
     beslisser = mw.mensen["wmoconsulent"]
     return melding_services.registreer_afwezigheid(medewerker=beslisser, van=van, tot=tot, vervanger=vervanger,
@@ -53,8 +59,7 @@ def test_vervanger_beslist_tijdens_afwezigheid_via_de_pagina(client, opzet, djan
     assert pagina.status_code == 200 and "Besluit nemen" in pagina.content.decode()
     werkvoorraad = client.get(reverse("toegang:maatwerk_werkvoorraad")).content.decode()
     assert "beslist u als vervanger" in werkvoorraad and aanvraag.get_absolute_url() in werkvoorraad
-    antwoord = client.post(reverse("toegang:aanvraag_besluit", args=[aanvraag.pk]),
-                           {"besluit": Status.TOEGEKEND, "reden": "Noodzakelijk; besloten als vervanger."})
+    antwoord = _besluit_via_pagina(client, aanvraag, "Noodzakelijk; besloten als vervanger.")
     assert antwoord.status_code == 302
     aanvraag.refresh_from_db()
     assert aanvraag.status == Status.TOEGEKEND and aanvraag.besloten_door == vervanger
@@ -85,8 +90,7 @@ def test_niet_voor_of_na_de_afwezigheid(client, opzet, van, tot):
     assert rechten.mag_beslissen(vervanger, aanvraag, op=vandaag + timedelta(days=van))
     client.force_login(vervanger)
     assert "Besluit nemen" not in client.get(aanvraag.get_absolute_url()).content.decode()
-    antwoord = client.post(reverse("toegang:aanvraag_besluit", args=[aanvraag.pk]),
-                           {"besluit": Status.TOEGEKEND, "reden": "Noodzakelijk"})
+    antwoord = _besluit_via_pagina(client, aanvraag)
     assert antwoord.status_code == 403
     with pytest.raises(PermissionDenied):
         services.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=vervanger, besluit=Status.TOEGEKEND,
@@ -104,8 +108,7 @@ def test_nooit_als_vervanger_over_de_eigen_aanvraag(client, opzet):
     assert rechten.vervangt_bij(aanvrager, aanvraag) is None
     assert selectors.te_beslissen_als_vervanger(aanvrager) == []
     client.force_login(aanvrager)
-    assert client.post(reverse("toegang:aanvraag_besluit", args=[aanvraag.pk]),
-                       {"besluit": Status.TOEGEKEND, "reden": "Noodzakelijk"}).status_code == 403
+    assert _besluit_via_pagina(client, aanvraag).status_code == 403
     with pytest.raises(PermissionDenied, match="vier ogen"):
         services.besluit_over_aanvraag(aanvraag_id=aanvraag.pk, door=aanvrager, besluit=Status.TOEGEKEND,
                                        reden="Noodzakelijk")
@@ -121,15 +124,13 @@ def test_vervanger_van_een_ander_krijgt_niets(client, opzet):
                                vervanger=mw.mensen["vervanger"])
     assert not rechten.mag_beslissen(mw.mensen["vervanger"], aanvraag)
     client.force_login(mw.mensen["vervanger"])
-    assert client.post(reverse("toegang:aanvraag_besluit", args=[aanvraag.pk]),
-                       {"besluit": Status.TOEGEKEND, "reden": "Noodzakelijk"}).status_code == 403
+    assert _besluit_via_pagina(client, aanvraag).status_code == 403
     # the decider is away with a substitute outside the team (written directly: the service refuses it)
     Afwezigheid.objects.create(medewerker=mw.mensen["wmoconsulent"], van=vandaag, tot=vandaag,
                                vervanger=mw.mensen["medewerker_ander_team"])
     assert not rechten.mag_beslissen(mw.mensen["medewerker_ander_team"], aanvraag)
     client.force_login(mw.mensen["medewerker_ander_team"])
-    assert client.post(reverse("toegang:aanvraag_besluit", args=[aanvraag.pk]),
-                       {"besluit": Status.TOEGEKEND, "reden": "Noodzakelijk"}).status_code == 404
+    assert _besluit_via_pagina(client, aanvraag).status_code == 404
     # and of another gemeente
     Afwezigheid.objects.create(medewerker=mw.mensen["wmoconsulent"], van=vandaag, tot=vandaag,
                                vervanger=mw.mensen["teamlid_ander"])

@@ -4,8 +4,6 @@ casusoverleg decisions as a section and timeline source of the household dossier
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-ONDERZOEK_LOOPT_TRAJECT = ("aangemeld", "in_onderzoek", "heropend")  # as termijnen.onderzoek_loopt
-
 
 def dossier_sectie(request, huishouden):
     """On the household page's tab "toegang", folded (looked up rather than read daily): the household's meldingen
@@ -45,13 +43,14 @@ def samenvatting():
     annotation on the query that opens the household (a melding linked to a traject past its first phase has no
     running onderzoek)."""
     from django.contrib.postgres.expressions import ArraySubquery
-    from django.db.models import OuterRef, Q
+    from django.db.models import OuterRef
     from django.db.models.functions import JSONObject
 
+    from toegang.melding.termijnen import onderzoek_loopt
     from toegang.models import Melding
 
-    lopend = Melding.objects.filter(huishouden_id=OuterRef("pk"), status__in=Melding.OPEN_STATUSSEN).filter(
-        Q(traject__isnull=True) | Q(traject__status__in=ONDERZOEK_LOOPT_TRAJECT)).order_by("onderzoek_uiterlijk", "id")
+    lopend = Melding.objects.filter(onderzoek_loopt(), huishouden_id=OuterRef("pk")).order_by(
+        "onderzoek_uiterlijk", "id")
     return ({"toegang_melding_termijnen": ArraySubquery(lopend.values(
         j=JSONObject(pk="pk", nummer="ontvangstnummer", uiterlijk="onderzoek_uiterlijk"))[:20])}, _band)
 
