@@ -59,3 +59,16 @@ def test_pagina_voorbij_het_einde_toont_de_laatste(client, org):
     assert "Pagina 2 van 2" in inhoud and _aantallen(inhoud)[0] == PER_PAGINA + 1
     assert nummers[-1] in inhoud and nummers[0] not in inhoud  # the last page: the one left over
     assert client.get(URL, {"weergave": "team", "pagina": "x"}).status_code == 200
+
+
+def test_teamweergave_zonder_eigen_team(client, org):
+    """A coördinator without a team of their own may still pick the team view: nothing to count, no error (the
+    summary's team part matched nothing before it was run, which raised EmptyResultSet: a 500)."""
+    melding(maak_huishouden(org.wijk_a), leefgebieden=["financien"])
+    client.force_login(org.mensen["coordinator_eigen_gebied"])
+    antwoord = client.get(URL, {"weergave": "team"})
+    assert antwoord.status_code == 200
+    inhoud = antwoord.content.decode()
+    assert _aantallen(inhoud) == (0, 0)
+    assert "Geen meldingen in deze weergave." in inhoud
+    assert _aantallen(client.get(URL, {"weergave": "gebied"}).content.decode())[0] == 1

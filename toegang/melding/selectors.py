@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.postgres.expressions import ArraySubquery
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Case, Count, DateField, F, IntegerField, Min, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, JSONObject
@@ -299,7 +300,7 @@ def werkvoorraad_samenvatting(bereik, *, weergave, vandaag=None, per_optie=False
     delen = [meldingen, trajecten]
     if per_optie:
         delen.append(_een_rij(werkvoorraad_meldingen(bereik, weergave=weergave, status="alle"), **_statustellingen()))
-    sqls, params = zip(*(d.query.sql_with_params() for d in delen), strict=True)
+    sqls, params = zip(*(_sql_of_nullen(d) for d in delen), strict=True)
     sql = "SELECT * FROM " + " CROSS JOIN ".join(f"({q}) d{i}" for i, q in enumerate(sqls))  # noqa: S608 ORM SQL
     with connection.cursor() as c:
         c.execute(sql, [p for ps in params for p in ps])
@@ -313,6 +314,16 @@ def werkvoorraad_samenvatting(bereik, *, weergave, vandaag=None, per_optie=False
             opties.setdefault(veld, {})[waarde] = samenvatting.pop(sleutel)
         samenvatting["opties"] = opties
     return samenvatting
+
+
+def _sql_of_nullen(deel):
+    """The SQL of one part of the summary, or a row of zeros when its filter can match nothing (Django then raises
+    EmptyResultSet instead of writing SQL: e.g. the team view of a coördinator without a team of their own)."""
+    try:
+        return deel.query.sql_with_params()
+    except EmptyResultSet:
+        kolommen = ", ".join(f"0 AS {connection.ops.quote_name(naam)}" for naam in deel.query.annotation_select)
+        return f"SELECT {kolommen}", ()
 
 
 def _een_rij(qs, **aggregaten):
