@@ -4,6 +4,7 @@ bulk reassignment by the coördinator, achtervang."""
 from datetime import timedelta
 
 import pytest
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -159,3 +160,30 @@ def test_sorteren_op_termijn_en_ontvangst_en_pagineren(client, org):
     assert "Pagina 1 van 2" in inhoud and oud.ontvangstnummer in inhoud
     inhoud = client.get(URL, {"weergave": "team", "sorteer": "termijn", "pagina": 2}).content.decode()
     assert "Pagina 2 van 2" in inhoud and oud.ontvangstnummer not in inhoud
+
+
+def test_onderzoekstermijn_telt_alleen_zolang_het_traject_geen_plan_heeft(client, org):
+    """The summary reads the traject's phase through a join on the trajecten without a plan only
+    (termijnen.met_traject_zonder_plan): the same figure as the list's own rule, per phase."""
+    from huishoudens.models import Traject
+
+    teamlid = org.mensen["teamlid_jgt"]
+    te_laat = melding(maak_huishouden(org.wijk_a, kind=True), leefgebieden=DRIE)
+    services.pak_melding_op(melding=te_laat, door=teamlid)  # the regisseur a traject past its intake needs
+    _verschuif(te_laat, 45)
+    te_laat.refresh_from_db()
+    assert te_laat.traject_id is not None and te_laat.status == "in_behandeling"
+    client.force_login(teamlid)
+    for status in Traject.Status.values:
+        Traject.objects.filter(pk=te_laat.traject_id).update(
+            status=status, afgesloten_op=timezone.localdate() if status == "afgesloten" else None)
+        verwacht = int(status in Traject.ZONDER_PLAN)
+        inhoud = client.get(URL, {"weergave": "team"}).content.decode()
+        assert f"Onderzoek te laat: {verwacht}" in inhoud, status
+        assert f"Te laat ({verwacht})" in inhoud, status  # the termijn filter's option count
+        # the list's own filter agrees
+        lijst = client.get(URL, {"weergave": "team", "termijn": "te_laat"}).content.decode()
+        assert (te_laat.ontvangstnummer in lijst) == bool(verwacht), status
+    # the partial index the join reads holds exactly those phases
+    index = next(i for i in Traject._meta.indexes if i.name == "traject_zonder_plan_idx")
+    assert index.condition == Q(status__in=list(Traject.ZONDER_PLAN))

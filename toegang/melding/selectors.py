@@ -23,6 +23,7 @@ from toegang.melding import achtervang
 from toegang.melding.termijnen import (
     filter_op_termijn,
     grenzen,
+    met_traject_zonder_plan,
     onderzoek_loopt,
     onderzoek_uiterlijk_sql,
     onderzoek_zonder_melding,
@@ -261,7 +262,7 @@ def _statustellingen():
 def _optietellingen(g):
     """Per option of the termijn and leefgebied filters, the number of open meldingen in the view (as the list
     shows by default), as conditional counts of one aggregate over the open meldingen."""
-    loopt = onderzoek_loopt()
+    loopt = onderzoek_loopt(via_alias=True)
     tellingen = {
         "termijn__te_laat": Count("status", filter=loopt & Q(onderzoek_uiterlijk__lt=g["te_laat_voor"])),
         "termijn__binnen_week": Count("status", filter=loopt & Q(onderzoek_uiterlijk__gte=g["te_laat_voor"],
@@ -284,11 +285,13 @@ def werkvoorraad_samenvatting(bereik, *, weergave, vandaag=None, per_optie=False
     # Two aggregates over the meldingen: the counts per status over all of them read only (gemeente, team, status)
     # (an index-only scan for the team and gebied views), the rest over the open ones only (every other figure is
     # about open meldingen), from the partial covering index of open meldingen (migration 0014).
-    meldingen = _een_rij(werkvoorraad_meldingen(bereik, weergave=weergave, status="open"),
+    # Whether an onderzoek still runs needs the traject's phase: joined only for the trajecten without a plan.
+    loopt = onderzoek_loopt(via_alias=True)
+    meldingen = _een_rij(met_traject_zonder_plan(werkvoorraad_meldingen(bereik, weergave=weergave, status="open")),
         op_te_pakken=Count("status", filter=Q(status=Melding.Status.NIEUW)),
-        onderzoek_te_laat=Count("status", filter=onderzoek_loopt() & Q(onderzoek_uiterlijk__lt=g["te_laat_voor"])),
-        onderzoek_binnen_week=Count("status", filter=onderzoek_loopt() & Q(onderzoek_uiterlijk__gte=g["te_laat_voor"],
-                                                                       onderzoek_uiterlijk__lte=g["binnen_week_tot"])),
+        onderzoek_te_laat=Count("status", filter=loopt & Q(onderzoek_uiterlijk__lt=g["te_laat_voor"])),
+        onderzoek_binnen_week=Count("status", filter=loopt & Q(onderzoek_uiterlijk__gte=g["te_laat_voor"],
+                                                               onderzoek_uiterlijk__lte=g["binnen_week_tot"])),
         **(_optietellingen(g) if per_optie else {}),
     )
     trajecten = _een_rij(werkvoorraad_trajecten(bereik, weergave=weergave, vandaag=vandaag),

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from audit import log
 from common.paginering import pagina_met_totaal
+from huishoudens.models import Traject
 from toegang.melding import selectors, services
 from toegang.melding.forms import WerkvoorraadFilterForm
 from toegang.melding.termijnen import dagen_tot, termijnstatus
@@ -86,7 +87,7 @@ def werkvoorraad(request):
         bereik, weergave=weergave, status=status, leefgebied=leefgebied, sorteer=sorteer, **filters),
         request.GET.get("pagina"), _totaal_meldingen(samenvatting, status, filters, leefgebied))
     for m in meldingen:
-        loopt = m.is_open and (m.traject_id is None or m.traject.status in ("aangemeld", "in_onderzoek", "heropend"))
+        loopt = m.is_open and (m.traject_id is None or m.traject.status in Traject.ZONDER_PLAN)
         m.termijn = termijnstatus(m.onderzoek_uiterlijk, vandaag) if loopt else None
         m.dagen = dagen_tot(m.onderzoek_uiterlijk, vandaag)
 
