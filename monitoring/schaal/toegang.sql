@@ -1,4 +1,5 @@
--- stap: meldingen (one that led to every traject, the rest handled or open in the teams' werkvoorraad)
+-- stap: meldingen (one that led to every traject, open while the traject is in intake; the rest handled or open
+-- in the teams' werkvoorraad)
 INSERT INTO toegang_melding (gemeente_id, ontvangstnummer, signaalgever_type_id, melder_naam, melder_contact,
     kanaal_id, ontvangen_op, huishouden_id, kinderen_gemeld, vraag, leefgebieden, urgentie, toestemming,
     geen_toestemming_reden, soort, status, team_id, traject_id, gekoppeld_aan_lopend_traject, route_toelichting,
@@ -23,11 +24,13 @@ FROM pg_temp.p CROSS JOIN LATERAL (
            CASE WHEN m < p.trajecten THEN (t.aangemeld - 5)::timestamptz + interval '9 hours'
                 ELSE p.peildatum::timestamptz - (pg_temp.r(m, 31) % 1000) * interval '1 day' + interval '9 hours'
                 END AS ontvangen,
-           CASE WHEN m < p.trajecten THEN 'gekoppeld'
+           -- the melding of a traject still in intake is open, as triage leaves it: new until someone takes it up
+           CASE WHEN m < p.trajecten THEN CASE t.status WHEN 'aangemeld' THEN 'nieuw'
+                                                        WHEN 'in_onderzoek' THEN 'in_behandeling' ELSE 'gekoppeld' END
                 WHEN pg_temp.r(m, 32) % 100 < 5 THEN 'nieuw'
                 WHEN pg_temp.r(m, 32) % 100 < 10 THEN 'in_behandeling' ELSE 'afgehandeld' END AS status,
            pg_temp.r(m, 33) % 3 <> 0 AS meervoudig,
-           s.user_id AS behandelaar
+           CASE WHEN m < p.trajecten THEN t.regisseur_user ELSE s.user_id END AS behandelaar
     FROM generate_series(0, p.meldingen - 1) m
     LEFT JOIN g_tr t ON t.hh_nr = 3 * m AND m < p.trajecten
     LEFT JOIN g_hh h ON h.nr = pg_temp.r(m, 34) % p.huishoudens

@@ -66,6 +66,12 @@ def test_aantallen_volgen_de_schaal(gegenereerd):
     assert statussen["afgesloten"] > sum(statussen.values()) / 2
     assert {"nieuw", "in_behandeling", "gekoppeld", "afgehandeld"} <= set(
         Melding.objects.filter(gemeente__cbs_code="0599").values_list("status", flat=True))
+    # the melding of a traject in intake is still open, as triage leaves it (its onderzoek term runs); past intake
+    # it is linked
+    per_fase = set(Melding.objects.filter(gemeente__cbs_code="0599", traject__isnull=False).values_list(
+        "traject__status", "status"))
+    assert {("aangemeld", "nieuw"), ("in_onderzoek", "in_behandeling"), ("uitvoering", "gekoppeld")} <= per_fase
+    assert all(status == "gekoppeld" for fase, status in per_fase if fase not in Traject.ZONDER_PLAN)
     assert {"ingediend", "toegekend", "afgewezen"} <= set(
         Aanvraag.objects.filter(gemeente__cbs_code="0599").values_list("status", flat=True))
 
