@@ -65,6 +65,9 @@ def _paginas(user):
     return huishouden, {
         "huishoudpagina": f"/huishoudens/{huishouden.pk}/",
         "werkvoorraad": "/toegang/werkvoorraad/",
+        # the coördinator's own view (the default for a coördinator without a team): the gebieden's ~24,000
+        # open meldingen counted at a glance
+        "werkvoorraad gebied": "/toegang/werkvoorraad/?weergave=gebied",
         "mijn huishoudens": "/huishoudens/",
         "zoeken": "/huishoudens/zoeken/?naam=Jansen",
         "API huishoudens": "/api/v1/huishoudens/",
@@ -287,10 +290,10 @@ def test_dagelijkse_paginas_op_schaal(capsys):
     (uitvoer / "resultaat.json").write_text(json.dumps(resultaat, indent=2, default=str))
 
     with capsys.disabled():
-        print(f"\n{'pagina':<18}{'queries':>8}{'ms':>8}{'ms@10k':>8}{'groei':>7}{'/min':>7}{'×min':>7}"
+        print(f"\n{'pagina':<20}{'queries':>8}{'ms':>8}{'ms@10k':>8}{'groei':>7}{'/min':>7}{'×min':>7}"
               f"{'req/s':>8}{'p50':>7}{'p95':>7}{'p99':>7}{'fout':>5}{'×min last':>10}")
         for r in rijen:
-            regel = (f"{r['pagina']:<18}{r['queries']:>8}{r['ms']:>8.1f}{r['ms_10k']:>8.1f}"
+            regel = (f"{r['pagina']:<20}{r['queries']:>8}{r['ms']:>8.1f}{r['ms_10k']:>8.1f}"
                      f"{r['groei_vs_10k']:>6.2f}×{r['groei_vs_10k_gecorrigeerd']:>6.2f}×{r['kosten_vs_minimaal']:>6.1f}×")
             if "last_rps" in r:
                 regel += (f"{r['last_rps']:>8.1f}{r['last_p50']:>7.0f}{r['last_p95']:>7.0f}{r['last_p99']:>7.0f}"
@@ -311,6 +314,7 @@ def test_dagelijkse_paginas_op_schaal(capsys):
         print(f"JSON: {uitvoer / 'resultaat.json'}")
     assert all(r["queries"] > 0 for r in rijen)
     # issue 15's pin, at this scale too: the household page and the werkvoorraad at most 12 queries each
-    assert all(r["queries"] <= 12 for r in rijen if r["pagina"] in ("huishoudpagina", "werkvoorraad")), rijen
+    assert all(r["queries"] <= 12 for r in rijen if r["pagina"] == "huishoudpagina"
+               or r["pagina"].startswith("werkvoorraad")), rijen
     assert all(v["verzoeken"] > 0 for v in last.values())
     assert resultaat["logboek"]["leesregels_totaal"] > 0
