@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from audit import log
+from common.paginering import paginanummer
 from huishoudens import selectors
 from huishoudens.views.dossier import PAGINA, _alleen_medewerkers
 
@@ -13,10 +14,7 @@ def mijn_huishoudens(request):
     """The households where the user is regisseur, soonest evaluation first or in the order of ``?sorteer=``
     (``selectors.MIJN_SORTERINGEN``; anything else is the default order)."""
     _alleen_medewerkers(request)
-    try:
-        pagina = max(int(request.GET.get("pagina", 1)), 1)
-    except ValueError:
-        pagina = 1
+    pagina = paginanummer(request.GET.get("pagina"))
     sorteer = request.GET.get("sorteer")
     sorteer = sorteer if sorteer in selectors.MIJN_SORTERINGEN else "evaluatie"
     trajecten = selectors.mijn_trajecten(request.user, sorteer=sorteer)

@@ -53,8 +53,9 @@ def sociale_kaart(request):
     if (te_veel := afremmen.afgeremd(request, afremmen.InwonerZoeken)) is not None:
         return te_veel
     gemeenten = list(Gemeente.objects.order_by("naam"))
-    gekozen = request.GET.get("gemeente") or (gemeenten[0].cbs_code if gemeenten else "")
-    zoek = (request.GET.get("zoek") or "")[:100].strip()
+    # read as typed, without NUL bytes (PostgreSQL text cannot hold them: ?zoek=%00 answered 500)
+    gekozen = (request.GET.get("gemeente") or "").replace("\x00", "") or (gemeenten[0].cbs_code if gemeenten else "")
+    zoek = (request.GET.get("zoek") or "").replace("\x00", "")[:100].strip()
     aanbod = (Aanbod.objects.lopend().filter(openbaar=True, gemeente__cbs_code=gekozen)
               .select_related("wijk", "gebied").order_by("naam", "id"))
     if zoek:

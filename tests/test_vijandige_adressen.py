@@ -1,0 +1,70 @@
+"""The pages hold against hostile query strings, as the API does against schemathesis (test_api_vijandig): every
+page without path arguments, and a household's tabs, asked by a user of each role and by an anonymous visitor
+with every filter, sort and page parameter the pages read set to nonsense (text where a number is expected, a
+number beyond any integer column, a NUL byte, an impossible date, markup, a repeated parameter) answers below
+500: the page, a form error, a redirect to the login, 403 or 404.
+
+Found this way: ``/huishoudens/?pagina=99999999999999999999`` (an OFFSET beyond PostgreSQL's bigint) and a NUL
+byte in the public sociale kaart's search (``?zoek=%00``: PostgreSQL text cannot hold it) both answered 500."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from tests.toegang_melding.factories import maak_huishouden, melding
+
+pytestmark = pytest.mark.django_db
+
+# every parameter a page reads from the query string (request.GET and the GET forms), and more
+PARAMETERS = ["weergave", "status", "team", "wijk", "gebied", "termijn", "leefgebied", "zoek", "sorteer", "hsorteer",
+              "pagina", "hpagina", "naam", "bsn", "postcode", "huisnummer", "geboortedatum", "achternaam", "periode",
+              "jaar", "kwartaal", "indicator", "persoon", "traject", "doel", "soort", "categorie", "gemeente", "als",
+              "van", "tot", "q", "product", "aanbieder", "versie", "domein"]
+WAARDEN = ["x", "-1", "99999999999999999999", "\x00", "2026-02-30<script>"]
+# a user of each role (the other users of the fixture hold the same roles elsewhere), and nobody
+ROLLEN = ["teamlid", "coordinator_eigen_gebied", "beleidsmedewerker", "lzn", "beheer", "sociaal_makelaar",
+          "bestuurstafel", None]
+# the rate limits of the anonymous doors count per client address (in the shared cache): an address of our own,
+# so the other tests' requests from 127.0.0.1 are not slowed down by these
+CLIENTADRES = "192.0.2.15"
+# not pages of this application: Django's admin, the API (schemathesis), its schema and documentation
+BUITEN = ("beheer/", "api/")
+
+
+def _adressen(patronen=None, voorvoegsel=""):
+    """Every URL path without arguments, from the URLconf itself (a new page is covered without editing here)."""
+    for patroon in patronen if patronen is not None else get_resolver().url_patterns:
+        route = str(patroon.pattern)
+        if isinstance(patroon, URLResolver):
+            yield from _adressen(patroon.url_patterns, voorvoegsel + route)
+        elif isinstance(patroon, URLPattern) and "<" not in route and "(" not in route:
+            pad = (voorvoegsel + route).lstrip("^").rstrip("$")
+            if not pad.startswith(BUITEN):
+                yield "/" + pad
+
+
+def _vraag(client, adres):
+    vragen = [(waarde, dict.fromkeys(PARAMETERS, waarde)) for waarde in WAARDEN]
+    vragen.append(("herhaald", {p: ["1", "x"] for p in PARAMETERS}))
+    fouten = []
+    for waarde, parameters in vragen:
+        status = client.get(adres, parameters, REMOTE_ADDR=CLIENTADRES).status_code
+        if status >= 500:
+            fouten.append((adres, waarde, status))
+    return fouten
+
+
+def test_geen_serverfout_op_vijandige_zoekparameters(client, org):
+    huishouden = maak_huishouden(org.wijk_a, kind=True)
+    melding(huishouden, leefgebieden=["financien", "opvoeding"])
+    adressen = sorted(set(_adressen()))
+    assert "/toegang/werkvoorraad/" in adressen and "/huishoudens/zoeken/" in adressen  # the walk found the pages
+    tabs = [f"/huishoudens/{huishouden.pk}/{tab}" for tab in ("", "personen/", "plan/", "tijdlijn/", "toegang/")]
+    fouten = []
+    for wie in ROLLEN:
+        if wie is None:
+            client.logout()
+        else:
+            client.force_login(org.mensen[wie])
+        for adres in adressen + tabs:
+            fouten += [(wie, *fout) for fout in _vraag(client, adres)]
+    assert not fouten, fouten
