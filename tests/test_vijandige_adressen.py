@@ -7,6 +7,8 @@ number beyond any integer column, a NUL byte, an impossible date, markup, a repe
 Found this way: ``/huishoudens/?pagina=99999999999999999999`` (an OFFSET beyond PostgreSQL's bigint) and a NUL
 byte in the public sociale kaart's search (``?zoek=%00``: PostgreSQL text cannot hold it) both answered 500."""
 
+import re
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -67,4 +69,38 @@ def test_geen_serverfout_op_vijandige_zoekparameters(client, org):
             client.force_login(org.mensen[wie])
         for adres in adressen + tabs:
             fouten += [(wie, *fout) for fout in _vraag(client, adres)]
+    assert not fouten, fouten
+
+
+def _met_id(patronen=None, voorvoegsel=""):
+    """Every URL pattern with path arguments, as a template: each argument becomes ``{}``."""
+    for patroon in patronen if patronen is not None else get_resolver().url_patterns:
+        route = str(patroon.pattern)
+        if isinstance(patroon, URLResolver):
+            yield from _met_id(patroon.url_patterns, voorvoegsel + route)
+        elif isinstance(patroon, URLPattern) and ("<" in route or "(?P" in route) and "format" not in route:
+            pad = re.sub(r"\(\?P<tab>[^)]*\)", "personen", voorvoegsel + route)
+            pad = re.sub(r"\(\?P<[a-z_]+>[^)]*\)", "{}", pad)  # a regular expression's group (DRF's routes)
+            pad = re.sub(r"<(?:[a-z_]+:)?[a-z_]+>", "{}", pad)  # a path converter
+            pad = pad.replace("^", "").replace("$", "").replace("\\.", ".")
+            if not pad.startswith("beheer/"):
+                yield "/" + pad
+
+
+@pytest.mark.parametrize("nummer", ["99999999999999999999", "999999999999999999"])
+def test_geen_serverfout_op_ids_buiten_bereik(client, org, nummer):
+    """An id in the path beyond PostgreSQL's bigint, or just inside it and not there, is no page (404), 403 or
+    405, never 500, for every page and API address with path arguments (GET and POST). Before, 68 of them answered
+    500 ("bigint out of range"): Django's lookup copes with such a number, but the audit row of the refused read
+    stored it as the household's id (audit.log.geweigerd now keeps it only in object_id)."""
+    sjablonen = sorted(set(_met_id()))
+    assert "/huishoudens/{}/" in sjablonen and "/api/v1/huishoudens/{}/" in sjablonen  # the walk found them
+    client.force_login(org.mensen["coordinator_eigen_gebied"])
+    fouten = []
+    for sjabloon in sjablonen:
+        adres = sjabloon.replace("{}", nummer)
+        for methode in (client.get, client.post):
+            status = methode(adres, REMOTE_ADDR=CLIENTADRES).status_code
+            if status >= 500:
+                fouten.append((methode.__name__, adres, status))
     assert not fouten, fouten
