@@ -155,7 +155,10 @@ def api_tokens(request):
 @login_required
 @require_POST
 def api_token_intrekken(request):
-    token = get_object_or_404(selectors.api_tokens_van(request.user), digest=request.POST.get("token", ""))
+    digest = request.POST.get("token", "")
+    if "\x00" in digest:  # never a token, and PostgreSQL text cannot hold it (it answered 500)
+        raise Http404
+    token = get_object_or_404(selectors.api_tokens_van(request.user), digest=digest)
     services.trek_api_token_in(door=request.user, token=token)
     messages.success(request, _("Het API-token is ingetrokken."))
     return redirect("api-tokens")

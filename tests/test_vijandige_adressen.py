@@ -10,6 +10,7 @@ byte in the public sociale kaart's search (``?zoek=%00``: PostgreSQL text cannot
 import re
 
 import pytest
+from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.toegang_melding.factories import maak_huishouden, melding
@@ -103,4 +104,35 @@ def test_geen_serverfout_op_ids_buiten_bereik(client, org, nummer):
             status = methode(adres, REMOTE_ADDR=CLIENTADRES).status_code
             if status >= 500:
                 fouten.append((methode.__name__, adres, status))
+    assert not fouten, fouten
+
+
+# the fields of the forms and the POST parameters the views read, with the query parameters above
+VELDEN = [*PARAMETERS, "melding", "aan", "terug", "reden", "toelichting", "besluit", "uitkomst", "datum", "score",
+          "bestand", "tekst", "omschrijving", "budget", "start", "eind", "regisseur", "naar", "leefgebieden",
+          "urgentie", "vraag", "kanaal", "signaalgever_type", "huishouden", "wat_gedaan", "actie", "keuze", "code",
+          "token", "titel", "waarde"]
+
+
+@pytest.mark.parametrize("wie", ["teamlid", "coordinator_eigen_gebied"])
+def test_geen_serverfout_op_vijandige_formulieren(client, org, wie):
+    """Every page without path arguments and every address of a household, posted with every field set to the
+    same nonsense, answers below 500 (a form with its errors, a redirect, 403, 404 or 405). Each post is rolled
+    back, so what one accepts does not change the next. Found this way: a NUL byte as the API token to revoke."""
+    huishouden = maak_huishouden(org.wijk_a, kind=True)
+    melding(huishouden, leefgebieden=["financien", "opvoeding"])
+    adressen = sorted(set(_adressen())) + sorted(
+        s.replace("{}", str(huishouden.pk)) for s in set(_met_id()) if s.startswith("/huishoudens/{}/")
+        and s.count("{}") == 1)
+    client.force_login(org.mensen[wie])
+    fouten = []
+    for adres in adressen:
+        if adres == "/uitloggen/":
+            continue
+        for waarde in WAARDEN:
+            with transaction.atomic():
+                status = client.post(adres, dict.fromkeys(VELDEN, waarde), REMOTE_ADDR=CLIENTADRES).status_code
+                transaction.set_rollback(True)
+            if status >= 500:
+                fouten.append((adres, waarde, status))
     assert not fouten, fouten
