@@ -13,6 +13,7 @@ import pytest
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from huishoudens.registry import TABBLADEN
 from tests.toegang_melding.factories import maak_huishouden, melding
 
 pytestmark = pytest.mark.django_db
@@ -29,20 +30,49 @@ ROLLEN = ["teamlid", "coordinator_eigen_gebied", "beleidsmedewerker", "lzn", "be
 # the rate limits of the anonymous doors count per client address (in the shared cache): an address of our own,
 # so the other tests' requests from 127.0.0.1 are not slowed down by these
 CLIENTADRES = "192.0.2.15"
-# not pages of this application: Django's admin, the API (schemathesis), its schema and documentation
-BUITEN = ("beheer/", "api/")
+# not pages of this application: the API (schemathesis), its schema and documentation
+BUITEN = ("/api/",)
 
 
-def _adressen(patronen=None, voorvoegsel=""):
-    """Every URL path without arguments, from the URLconf itself (a new page is covered without editing here)."""
+def _sjablonen(patronen=None, voorvoegsel=""):
+    """Every URL path of the URLconf itself (a new page is covered without editing here), each path argument as
+    ``{}`` (the household tab as "personen"); not Django's admin, nor the API's format-suffix twins."""
     for patroon in patronen if patronen is not None else get_resolver().url_patterns:
         route = str(patroon.pattern)
         if isinstance(patroon, URLResolver):
-            yield from _adressen(patroon.url_patterns, voorvoegsel + route)
-        elif isinstance(patroon, URLPattern) and "<" not in route and "(" not in route:
-            pad = (voorvoegsel + route).lstrip("^").rstrip("$")
-            if not pad.startswith(BUITEN):
+            yield from _sjablonen(patroon.url_patterns, voorvoegsel + route)
+        elif isinstance(patroon, URLPattern) and "format" not in route:
+            pad = re.sub(r"\(\?P<tab>[^)]*\)", "personen", voorvoegsel + route)
+            pad = re.sub(r"\(\?P<[a-z_]+>[^)]*\)", "{}", pad)  # a regular expression's group (DRF's routes)
+            pad = re.sub(r"<(?:[a-z_]+:)?[a-z_]+>", "{}", pad)  # a path converter
+            pad = pad.replace("^", "").replace("$", "").replace("\\.", ".")
+            if not pad.startswith("beheer/"):
                 yield "/" + pad
+
+
+def _adressen():
+    """The pages without path arguments (the API has schemathesis, test_api_vijandig)."""
+    return sorted({s for s in _sjablonen() if "{}" not in s and not s.startswith(BUITEN)})
+
+
+def _van_huishouden(huishouden):
+    """Every address of one household (its pages with only the household's id in the path)."""
+    return sorted(s.format(huishouden.pk) for s in set(_sjablonen())
+                  if s.startswith("/huishoudens/{}/") and s.count("{}") == 1)
+
+
+def _log_in(client, org, wie):
+    if wie is None:
+        client.logout()
+    else:
+        client.force_login(org.mensen[wie])
+
+
+@pytest.fixture
+def huishouden(org):
+    h = maak_huishouden(org.wijk_a, kind=True)
+    melding(h, leefgebieden=["financien", "opvoeding"])
+    return h
 
 
 def _vraag(client, adres):
@@ -56,36 +86,16 @@ def _vraag(client, adres):
     return fouten
 
 
-def test_geen_serverfout_op_vijandige_zoekparameters(client, org):
-    huishouden = maak_huishouden(org.wijk_a, kind=True)
-    melding(huishouden, leefgebieden=["financien", "opvoeding"])
-    adressen = sorted(set(_adressen()))
+def test_geen_serverfout_op_vijandige_zoekparameters(client, org, huishouden):
+    adressen = _adressen()
     assert "/toegang/werkvoorraad/" in adressen and "/huishoudens/zoeken/" in adressen  # the walk found the pages
-    tabs = [f"/huishoudens/{huishouden.pk}/{tab}" for tab in ("", "personen/", "plan/", "tijdlijn/", "toegang/")]
+    tabs = [f"/huishoudens/{huishouden.pk}/", *(f"/huishoudens/{huishouden.pk}/{tab}/" for tab in TABBLADEN[1:])]
     fouten = []
     for wie in ROLLEN:
-        if wie is None:
-            client.logout()
-        else:
-            client.force_login(org.mensen[wie])
+        _log_in(client, org, wie)
         for adres in adressen + tabs:
             fouten += [(wie, *fout) for fout in _vraag(client, adres)]
     assert not fouten, fouten
-
-
-def _met_id(patronen=None, voorvoegsel=""):
-    """Every URL pattern with path arguments, as a template: each argument becomes ``{}``."""
-    for patroon in patronen if patronen is not None else get_resolver().url_patterns:
-        route = str(patroon.pattern)
-        if isinstance(patroon, URLResolver):
-            yield from _met_id(patroon.url_patterns, voorvoegsel + route)
-        elif isinstance(patroon, URLPattern) and ("<" in route or "(?P" in route) and "format" not in route:
-            pad = re.sub(r"\(\?P<tab>[^)]*\)", "personen", voorvoegsel + route)
-            pad = re.sub(r"\(\?P<[a-z_]+>[^)]*\)", "{}", pad)  # a regular expression's group (DRF's routes)
-            pad = re.sub(r"<(?:[a-z_]+:)?[a-z_]+>", "{}", pad)  # a path converter
-            pad = pad.replace("^", "").replace("$", "").replace("\\.", ".")
-            if not pad.startswith("beheer/"):
-                yield "/" + pad
 
 
 @pytest.mark.parametrize("nummer", ["99999999999999999999", "999999999999999999"])
@@ -94,7 +104,7 @@ def test_geen_serverfout_op_ids_buiten_bereik(client, org, nummer):
     405, never 500, for every page and API address with path arguments (GET and POST). Before, 68 of them answered
     500 ("bigint out of range"): Django's lookup copes with such a number, but the audit row of the refused read
     stored it as the household's id (audit.log.geweigerd now keeps it only in object_id)."""
-    sjablonen = sorted(set(_met_id()))
+    sjablonen = sorted({s for s in _sjablonen() if "{}" in s})
     assert "/huishoudens/{}/" in sjablonen and "/api/v1/huishoudens/{}/" in sjablonen  # the walk found them
     client.force_login(org.mensen["coordinator_eigen_gebied"])
     fouten = []
@@ -115,18 +125,13 @@ VELDEN = [*PARAMETERS, "melding", "aan", "terug", "reden", "toelichting", "beslu
 
 
 @pytest.mark.parametrize("wie", ROLLEN)
-def test_geen_serverfout_op_vijandige_formulieren(client, org, wie):
+def test_geen_serverfout_op_vijandige_formulieren(client, org, huishouden, wie):
     """Every page without path arguments and every address of a household, posted with every field set to the
     same nonsense, answers below 500 (a form with its errors, a redirect, 403, 404 or 405). Each post is rolled
     back, so what one accepts does not change the next. As a user of each role and anonymously. Found this way: a
     NUL byte as the API token to revoke."""
-    huishouden = maak_huishouden(org.wijk_a, kind=True)
-    melding(huishouden, leefgebieden=["financien", "opvoeding"])
-    adressen = sorted(set(_adressen())) + sorted(
-        s.replace("{}", str(huishouden.pk)) for s in set(_met_id()) if s.startswith("/huishoudens/{}/")
-        and s.count("{}") == 1)
-    if wie is not None:
-        client.force_login(org.mensen[wie])
+    adressen = _adressen() + _van_huishouden(huishouden)
+    _log_in(client, org, wie)
     fouten = []
     for adres in adressen:
         if adres == "/uitloggen/":

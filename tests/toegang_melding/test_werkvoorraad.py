@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from huishoudens import selectors
+from huishoudens.models import Traject
 from tests.factories import maak_gebruiker
 from tests.toegang_melding.factories import maak_huishouden, melding
 from toegang.melding import services
@@ -165,8 +166,6 @@ def test_sorteren_op_termijn_en_ontvangst_en_pagineren(client, org):
 def test_onderzoekstermijn_telt_alleen_zolang_het_traject_geen_plan_heeft(client, org):
     """The summary reads the traject's phase through a join on the trajecten without a plan only
     (termijnen.met_traject_zonder_plan): the same figure as the list's own rule, per phase."""
-    from huishoudens.models import Traject
-
     teamlid = org.mensen["teamlid_jgt"]
     te_laat = melding(maak_huishouden(org.wijk_a, kind=True), leefgebieden=DRIE)
     services.pak_melding_op(melding=te_laat, door=teamlid)  # the regisseur a traject past its intake needs
