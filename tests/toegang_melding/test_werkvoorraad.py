@@ -1,7 +1,7 @@
 """THE werkvoorraad: views per professional / team / gebied, deadlines at a glance, filters, fixed queries,
 bulk reassignment by the coördinator, achtervang."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from django.db.models import Q
@@ -22,8 +22,9 @@ URL = "/toegang/werkvoorraad/"
 
 
 def _verschuif(m, dagen_geleden):
-    """Pretend the melding came in ``dagen_geleden`` days ago."""
-    ontvangen = timezone.now() - timedelta(days=dagen_geleden)
+    """Pretend the melding came in ``dagen_geleden`` calendar days ago (at noon, Dutch time: "now minus n x 24
+    hours" fell on another local date when daylight saving time lay between, 22:00-23:00 UTC in winter)."""
+    ontvangen = timezone.make_aware(datetime.combine(timezone.localdate() - timedelta(days=dagen_geleden), time(12)))
     Melding.objects.filter(pk=m.pk).update(ontvangen_op=ontvangen,
                                            onderzoek_uiterlijk=timezone.localdate(ontvangen) + timedelta(weeks=6))
 
