@@ -11,7 +11,6 @@ from gemeenschap import services
 from gemeenschap.models import ActieActiviteit, ClientervaringScore, CollectieveActiviteit, Klacht
 
 pytestmark = pytest.mark.django_db
-VANDAAG = timezone.localdate()
 
 
 def test_activiteit_registreren_wijzigen_en_fouten(client, org):
@@ -67,11 +66,11 @@ def test_planactiviteit_verwijst_naar_collectieve_activiteit(client, org, dossie
 def test_klacht_registreren_afhandelen_en_termijn(client, org, dossier):
     client.force_login(dossier.regisseur)
     assert client.get(reverse("gemeenschap:klacht_nieuw")).status_code == 200
-    antwoord = client.post(reverse("gemeenschap:klacht_nieuw"), {"ontvangen_op": (VANDAAG + timedelta(days=2)),
-                                                                "onderwerp": ""})
+    overmorgen = timezone.localdate() + timedelta(days=2)
+    antwoord = client.post(reverse("gemeenschap:klacht_nieuw"), {"ontvangen_op": overmorgen, "onderwerp": ""})
     inhoud = antwoord.content.decode()
     assert antwoord.status_code == 400 and "Onderwerp: Dit veld is vereist." in inhoud
-    antwoord = client.post(reverse("gemeenschap:klacht_nieuw"), {"ontvangen_op": (VANDAAG + timedelta(days=2)),
+    antwoord = client.post(reverse("gemeenschap:klacht_nieuw"), {"ontvangen_op": overmorgen,
                                                                 "onderwerp": "x", "team": org.team_a.pk})
     assert antwoord.status_code == 400 and "in de toekomst" in antwoord.content.decode()
     antwoord = client.post(reverse("gemeenschap:klacht_nieuw"), {

@@ -11,7 +11,6 @@ from tests.gemeenschap.factories import VrijwilligerFactory
 from wijkteams.models import Wijk
 
 pytestmark = pytest.mark.django_db
-VANDAAG = timezone.localdate()
 
 
 def test_makelaar_api_van_vrijwilliger_tot_koppeling(client, org, makelaar):
@@ -34,7 +33,7 @@ def test_makelaar_api_van_vrijwilliger_tot_koppeling(client, org, makelaar):
     r = client.post(f"/api/v1/koppelingen/{k}/stap/", {"naar": "geaccepteerd"}, content_type="application/json")
     assert r.status_code == 200 and r.json()["status"] == "geaccepteerd"
     r = client.post(f"/api/v1/koppelingen/{k}/stap/", {"naar": "beeindigd",
-                                                       "datum": (VANDAAG - timedelta(days=5)).isoformat()},
+                                                       "datum": (timezone.localdate() - timedelta(days=5)).isoformat()},
                     content_type="application/json")
     assert r.status_code == 400 and r.json() == {"datum": ["De einddatum ligt vóór de startdatum."]}
 

@@ -15,7 +15,6 @@ from tests.gemeenschap.factories import VrijwilligerFactory
 from wijkteams.models import Wijk
 
 pytestmark = pytest.mark.django_db
-VANDAAG = timezone.localdate()
 
 
 def test_makelaar_registreert_vrijwilliger_via_formulier(client, org, makelaar):
@@ -88,7 +87,7 @@ def test_regisseur_vraagt_vrijwilliger_en_makelaar_koppelt(client, org, dossier,
     client.post(reverse("gemeenschap:koppel", args=[hv.pk]), {"vrijwilliger": anna.pk})
     k = Koppeling.objects.get()
     antwoord = client.post(reverse("gemeenschap:koppeling_stap", args=[k.pk]),
-                           {"naar": "geaccepteerd", "datum": VANDAAG.isoformat()})
+                           {"naar": "geaccepteerd", "datum": timezone.localdate().isoformat()})
     assert antwoord.status_code == 302
     k.refresh_from_db()
     assert k.status == Koppeling.Status.GEACCEPTEERD
@@ -105,7 +104,7 @@ def test_stap_met_einde_voor_start_geeft_400_en_nederlandse_fout(client, org, ma
     services.wijzig_koppeling(koppeling=k, naar="gestart", door=makelaar)
     client.force_login(makelaar)
     antwoord = client.post(reverse("gemeenschap:koppeling_stap", args=[k.pk]),
-                           {"naar": "beeindigd", "datum": (VANDAAG - timedelta(days=3)).isoformat()})
+                           {"naar": "beeindigd", "datum": (timezone.localdate() - timedelta(days=3)).isoformat()})
     assert antwoord.status_code == 400
     assert "De einddatum ligt vóór de startdatum." in antwoord.content.decode()
     k.refresh_from_db()

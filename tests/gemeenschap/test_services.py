@@ -22,14 +22,13 @@ from tests.gemeenschap.factories import VrijwilligerFactory
 from wijkteams.models import Wijk
 
 pytestmark = pytest.mark.django_db
-VANDAAG = timezone.localdate()
 
 
 def test_makelaar_registreert_vrijwilliger_en_dat_wordt_gelogd(org, makelaar):
     v = services.registreer_vrijwilliger(door=makelaar, naam="Joke Maas", email="joke@example.org", wijk=org.wijk_a,
                                          vaardigheden=["boodschappen"], beschikbaarheid=["ma_ochtend"],
                                          vog_gecontroleerd=True, vog_datum=date(2025, 5, 1), organisatie="Humanitas")
-    assert v.gemeente == org.gemeente and v.aangemeld_op == VANDAAG
+    assert v.gemeente == org.gemeente and v.aangemeld_op == timezone.localdate()
     assert AuditEvent.objects.filter(object_type="gemeenschap.vrijwilliger", object_id=str(v.pk)).exists()
 
 
@@ -100,11 +99,12 @@ def test_koppeling_van_voorstel_tot_einde(org, makelaar):
     hv.refresh_from_db()
     assert hv.status == Hulpvraag.Status.GEKOPPELD
     services.wijzig_koppeling(koppeling=k, naar=Koppeling.Status.GESTART, door=makelaar)
+    vandaag = timezone.localdate()
     services.wijzig_koppeling(koppeling=k, naar=Koppeling.Status.BEEINDIGD, door=makelaar,
-                              datum=VANDAAG + timedelta(days=30))
+                              datum=vandaag + timedelta(days=30))
     k.refresh_from_db()
     hv.refresh_from_db()
-    assert (k.status, k.start, k.eind) == (Koppeling.Status.BEEINDIGD, VANDAAG, VANDAAG + timedelta(days=30))
+    assert (k.status, k.start, k.eind) == (Koppeling.Status.BEEINDIGD, vandaag, vandaag + timedelta(days=30))
     assert hv.status == Hulpvraag.Status.AFGEROND
 
 
@@ -114,7 +114,7 @@ def test_einde_voor_start_geeft_fout_en_slaat_niets_op(org, makelaar):
     services.wijzig_koppeling(koppeling=k, naar=Koppeling.Status.GESTART, door=makelaar)
     with pytest.raises(ValidationError) as fout:
         services.wijzig_koppeling(koppeling=k, naar=Koppeling.Status.BEEINDIGD, door=makelaar,
-                                  datum=VANDAAG - timedelta(days=1))
+                                  datum=timezone.localdate() - timedelta(days=1))
     assert fout.value.message_dict["datum"] == ["De einddatum ligt vóór de startdatum."]
     k.refresh_from_db()
     assert k.status == Koppeling.Status.GESTART and k.eind is None
