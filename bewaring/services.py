@@ -110,8 +110,11 @@ def _teruggekomen(lijst, ids):
     sinds = lijst.opgesteld_op or lijst.aangemaakt_op
     # a traject opened after the list was drawn up (its first status row, to the second; the registration date
     # alone cannot tell a traject of that same morning from one of that afternoon)
-    nieuw = (Q(statuswijzigingen__van="", statuswijzigingen__op__gte=sinds) | Q(aangemeld_op__gt=sinds.date())
-             | Q(statuswijzigingen__isnull=True, aangemeld_op__gte=sinds.date()))
+    # (the registration date is a Dutch date: compared with the list's Dutch date, not its UTC date, which is the day
+    # before from midnight to 01:00 or 02:00, when a traject of that same morning looked newer than the list)
+    dag = timezone.localdate(sinds)
+    nieuw = (Q(statuswijzigingen__van="", statuswijzigingen__op__gte=sinds) | Q(aangemeld_op__gt=dag)
+             | Q(statuswijzigingen__isnull=True, aangemeld_op__gte=dag))
     for h in Traject.objects.filter(nieuw, huishouden_id__in=ids).values_list("huishouden_id", flat=True):
         uit.setdefault(h, _("nieuw traject"))
     for bron in registry.NIEUW_SINDS:

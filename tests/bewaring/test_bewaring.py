@@ -1,6 +1,6 @@
 """Retention: terms per kind of dossier, confirmation by the functioneel beheerder, anonymisation recorded."""
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -76,6 +76,28 @@ def test_uitvoeren_anonimiseert_en_legt_vast(org, django_capture_on_commit_callb
     assert "Geheim" not in str(list(lijst.regels.values()))
     # once done, a new list does not name it again
     assert not services.stel_lijst_op(gemeente=org.gemeente, peildatum=PEIL).regels.exists()
+
+
+@pytest.mark.parametrize(("aangemeld_op", "overgeslagen"), [
+    (date(2026, 12, 8), False),  # the list's own Dutch day, registered before it: not new
+    (date(2026, 12, 9), True),   # a day later: new since the list, the household stays
+])
+def test_nieuw_traject_naar_de_nederlandse_datum_van_de_lijst(org, aangemeld_op, overgeslagen):
+    """A list drawn up at 00:30 Dutch time (23:30 UTC the day before): a traject registered earlier that Dutch
+    day is not new since the list. Compared with the list's UTC date it was, and the household was skipped (the
+    suite's destruction test failed every night between 23:00 and midnight UTC)."""
+    h = _dossier(org, org.team_a, afgesloten_op=date(2001, 1, 1))
+    lijst = services.stel_lijst_op(gemeente=org.gemeente, peildatum=PEIL)
+    services.bevestig_lijst(lijst=lijst, door=org.mensen["beheer"])
+    opgesteld = datetime(2026, 12, 7, 23, 30, tzinfo=UTC)  # 8 December 2026, 00:30 in the Netherlands
+    Vernietigingslijst.objects.filter(pk=lijst.pk).update(opgesteld_op=opgesteld)
+    traject = h.trajecten.get()
+    Traject.objects.filter(pk=traject.pk).update(aangemeld_op=aangemeld_op)
+    traject.statuswijzigingen.filter(van="").update(op=opgesteld - timedelta(minutes=20))  # 00:10 Dutch time
+    services.voer_vernietiging_uit(lijst_id=lijst.pk)
+    regel = lijst.regels.get()
+    assert (regel.overgeslagen != "") is overgeslagen
+    assert (regel.uitgevoerd_op is None) is overgeslagen
 
 
 @pytest.mark.parametrize(("wie", "verwacht"), [("beheer", 200), ("teamlid", 404), ("coordinator_eigen_gebied", 404),

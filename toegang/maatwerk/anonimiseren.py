@@ -5,6 +5,7 @@ stay for the figures. Policy signals hold no personal data and stay as they are.
 """
 
 from django.db.models import Q
+from django.utils import timezone
 
 from toegang.models import Aanvraag, AanvraagStatusWijziging, Opschaling, OpschalingStatusWijziging, Toewijzing
 
@@ -56,7 +57,7 @@ def nieuw_sinds(huishouden_ids, sinds):
     """Households with a maatwerk request or escalation since ``sinds`` (bewaring.registry.NIEUW_SINDS)."""
     ids = list(huishouden_ids)
     opschalingen = Opschaling.objects.filter(huishouden_id__in=ids, aangemeld_op__gte=sinds)
-    aanvragen = Aanvraag.objects.filter(Q(aangemaakt_op__gte=sinds) | Q(aanvraagdatum__gte=sinds.date()),
+    aanvragen = Aanvraag.objects.filter(Q(aangemaakt_op__gte=sinds) | Q(aanvraagdatum__gte=timezone.localdate(sinds)),
                                         huishouden_id__in=ids)
     return {**dict.fromkeys(opschalingen.values_list("huishouden_id", flat=True), "nieuwe opschaling"),
             **dict.fromkeys(aanvragen.values_list("huishouden_id", flat=True), "nieuwe aanvraag")}
