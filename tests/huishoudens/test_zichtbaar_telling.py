@@ -70,7 +70,7 @@ def test_zichtbaar_via_rechten_persoonlijk_en_via_groep(org):
                    .values_list("huishouden_id", flat=True))
     assert gevonden == {via_groep.pk, persoonlijk.pk}
     assert geen.pk not in gevonden
-    assert set(selectors.zichtbare_ids(user).values_list("content_object_id", flat=True)) == gevonden
+    assert set(Huishouden.objects.filter(pk__in=selectors.zichtbare_ids(user)).values_list("pk", flat=True)) == gevonden
 
 
 def test_geen_gemeente_geen_huishoudens(org):
