@@ -5,10 +5,12 @@ for the gebied view (its meldingen through the ids of the gebied's teams) and on
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.toegang_melding.factories import maak_huishouden, melding
 from toegang.melding import selectors, services
-from toegang.melding.werkvoorraad import PER_PAGINA
+from toegang.melding.werkvoorraad import PER_PAGINA, _pagina
 from toegang.models import Melding
 
 pytestmark = pytest.mark.django_db
@@ -72,3 +74,26 @@ def test_teamweergave_zonder_eigen_team(client, org):
     assert _aantallen(inhoud) == (0, 0)
     assert "Geen meldingen in deze weergave." in inhoud
     assert _aantallen(client.get(URL, {"weergave": "gebied"}).content.decode())[0] == 1
+
+
+def _lees(qs, nummer, totaal):
+    with CaptureQueriesContext(connection) as q:
+        rijen = list(_pagina(qs, nummer, totaal))
+    assert len(q.captured_queries) == 1
+    return rijen, "IN (SELECT" in q.captured_queries[0]["sql"]
+
+
+def test_pagina_van_een_korte_lijst_in_een_gewone_query_van_een_lange_ids_eerst(org):
+    """A list the summary counted at one page or less is read by one plain query (the ids-first query compiled its
+    filters twice); a longer one ids first. Both give the list's own rows in the list's order."""
+    for _ in range(PER_PAGINA + 5):
+        melding(maak_huishouden(org.wijk_a), leefgebieden=["financien"])
+    qs = selectors.werkvoorraad_meldingen(selectors.bereik_van(org.mensen["teamlid"]), weergave="team",
+                                          sorteer="-ontvangen")
+    alle = list(qs)
+    assert len(alle) == PER_PAGINA + 5
+    for nummer in (1, 2):
+        assert _lees(qs, nummer, len(alle)) == (alle[(nummer - 1) * PER_PAGINA:nummer * PER_PAGINA], True)
+    kort = qs.filter(pk__in=[m.pk for m in alle[3:3 + PER_PAGINA]])
+    assert _lees(kort, 1, PER_PAGINA) == (alle[3:3 + PER_PAGINA], False)
+    assert _lees(kort, 2, PER_PAGINA) == (alle[3:3 + PER_PAGINA], False)  # a page past the end: the last (the only)
