@@ -12,6 +12,7 @@ from huishoudens import selectors
 from huishoudens.models import Traject
 from tests.factories import maak_gebruiker
 from tests.toegang_melding.factories import maak_huishouden, melding
+from toegang.melding import selectors as melding_selectors
 from toegang.melding import services
 from toegang.models import Melding
 from wijkteams import rollen
@@ -104,6 +105,20 @@ def test_coordinator_ziet_gebied_en_herverdeelt_in_bulk(client, org):
     collega = maak_gebruiker(org.gemeente, rollen.MEDEWERKER, username="collega", teams=[org.team_a_jgt])
     client.post(reverse("toegang:werkvoorraad_herverdelen"), {"traject": [eigen[0].traject_id], "aan": collega.pk})
     assert selectors.huidige_regisseur(eigen[0].traject) == collega
+
+
+def test_herverdelen_biedt_de_actieve_leden_van_de_teams_van_het_gebied(org):
+    """The candidates the form offers (read with the teams) are the ones the reassignment accepts: every active
+    member of a team of the coördinator's gebieden once, no inactive account, nobody of another gebied's team."""
+    vertrokken = maak_gebruiker(org.gemeente, rollen.MEDEWERKER, username="vertrokken", teams=[org.team_a])
+    vertrokken.is_active = False
+    vertrokken.save()
+    dubbel = maak_gebruiker(org.gemeente, rollen.MEDEWERKER, username="twee-teams", teams=[org.team_a, org.team_a_jgt])
+    bereik = melding_selectors.bereik_van(org.mensen["coordinator_eigen_gebied"])
+    getoond = [pk for pk, _naam in melding_selectors.kandidaten_van(bereik)]
+    assert getoond == list(melding_selectors.herverdeel_kandidaten(bereik).values_list("pk", flat=True))
+    assert getoond.count(dubbel.pk) == 1 and org.mensen["teamlid"].pk in getoond
+    assert vertrokken.pk not in getoond and org.mensen["medewerker_ander_team"].pk not in getoond
 
 
 def test_medewerker_kan_niet_herverdelen(client, org):
