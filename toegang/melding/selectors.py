@@ -206,7 +206,7 @@ def werkvoorraad_meldingen(bereik, *, weergave, status="open", team=None, wijk=N
 
 
 def _trajecten_van(bereik, weergave, vandaag):
-    """The open trajecten of a werkvoorraad view before its filters and order (see ``werkvoorraad_trajecten``),
+    """The trajecten of a werkvoorraad view before its filters and order (see ``werkvoorraad_trajecten``),
     built once per request and kept on ``bereik``: the summary and the list both start from it, and building it
     ("mijn": subqueries over the regie rows and the household door) cost ~5 ms CPU each time. A clone is returned:
     the kept queryset is never run."""
