@@ -43,10 +43,17 @@ from wijkteams.models import Aanbod, Team
 from wijkteams.selectors import gemeente_id_van
 
 
+@functools.cache
+def _recht_sql():
+    """The SQL of the id of ``huishoudens.view_huishouden``, a scalar subquery (an InitPlan: read once per query)."""
+    qn = connection.ops.quote_name
+    return (f"SELECT p.id FROM {qn(Permission._meta.db_table)} p JOIN {qn(ContentType._meta.db_table)} ct "  # noqa: S608
+            "ON ct.id = p.content_type_id WHERE ct.app_label = 'huishoudens' AND ct.model = 'huishouden' "
+            "AND p.codename = 'view_huishouden'")
+
+
 def _view_recht():
-    """The id of ``huishoudens.view_huishouden`` as a scalar subquery (an InitPlan: read once per query)."""
-    return Subquery(Permission.objects.filter(content_type__app_label="huishoudens", content_type__model="huishouden",
-                                              codename="view_huishouden").order_by().values("pk")[:1])
+    return RawSQL(_recht_sql(), (), output_field=IntegerField())  # noqa: S611 - fixed text, no parameters
 
 
 def _recht_en_groepen(user):
@@ -63,9 +70,7 @@ def _zichtbaar_sql(per_gemeente=False):
     reads the household through it), more than PostgreSQL needs to run it. The tests compare what it selects with
     guardian's ``get_objects_for_user`` and with ``zichtbaar_via_rechten``."""
     qn = connection.ops.quote_name
-    recht = (f"SELECT p.id FROM {qn(Permission._meta.db_table)} p JOIN {qn(ContentType._meta.db_table)} ct "  # noqa: S608
-             "ON ct.id = p.content_type_id WHERE ct.app_label = 'huishoudens' AND ct.model = 'huishouden' "
-             "AND p.codename = 'view_huishouden'")
+    recht = _recht_sql()
     leden = get_user_model().groups.through._meta.db_table
     eigen = HuishoudenUserObjectPermission._meta.db_table
     via_groep = HuishoudenGroupObjectPermission._meta.db_table
