@@ -128,10 +128,16 @@ def geweigerd(actor, object_type, object_id, *, request=None, huishouden_id=None
     huidig = request or context.huidig_request()
     if huidig is not None:
         huidig.audit_geweigerd = True
-    if huishouden_id is not None and not 0 < huishouden_id < 2**63:
+    if huishouden_id is not None and not 0 < huishouden_id <= _grootste_id():
         huishouden_id = None  # no household has that id (it does not fit the column): the asked-for id is object_id
     return log(actor, AuditActie.GELEZEN, resultaat="geweigerd", request=request, detail=detail,
                object_type=object_type, object_id=str(object_id)[:64], huishouden_id=huishouden_id)
+
+
+def _grootste_id():
+    """The largest id a household can have: the top of the database's bigint (``common.schema.GetalSleutel``
+    asks the same)."""
+    return connections[router.db_for_write(AuditEvent)].ops.integer_field_range("BigIntegerField")[1]
 
 
 def gelezen(actor, obj, **kwargs):

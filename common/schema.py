@@ -3,6 +3,7 @@ errors, 401/403/404 and 429 with a Dutch ``detail``. A drf-spectacular postproce
 (``SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"]``), so no view has to repeat it; and ids in the URL that are
 no whole number are a 404 (:class:`Router`)."""
 
+from django.db import connection
 from rest_framework.exceptions import NotFound
 from rest_framework.routers import DefaultRouter
 
@@ -45,12 +46,11 @@ class GetalSleutel:
     database column is a 404 in the API's shape, never a ValueError (500). Mixed into every viewset with the
     default ``pk`` lookup by :class:`Router`."""
 
-    GROOTSTE = 2**63 - 1
-
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         waarde = kwargs.get(getattr(self, "lookup_url_kwarg", None) or "pk")
-        if waarde is not None and not (str(waarde).isdigit() and int(waarde) <= self.GROOTSTE):
+        grootste = connection.ops.integer_field_range("BigAutoField")[1]  # the top of the id column's type
+        if waarde is not None and not (str(waarde).isdigit() and int(waarde) <= grootste):
             raise NotFound()
 
 
