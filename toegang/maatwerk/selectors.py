@@ -53,7 +53,7 @@ mandaat_q = rechten.mandaat_q  # THE mandate rule lives in the access policy (``
 
 # The orders of the requests to decide (?sorteer= on the maatwerk werkvoorraad); anything else: by deadline
 BESLIS_SORTERINGEN = {
-    "termijn": lambda: beslistermijn_sql().asc(), "-termijn": lambda: beslistermijn_sql().desc(),
+    "termijn": beslistermijn_sql().asc(), "-termijn": beslistermijn_sql().desc(),
     "huishouden": "huishouden__naam", "-huishouden": "-huishouden__naam",
     "product": "product__naam", "-product": "-product__naam",
     "team": "team__naam", "-team": "-team__naam",
@@ -70,8 +70,7 @@ def te_beslissen_voor(user, *, sorteer="termijn"):
     volgorde = BESLIS_SORTERINGEN.get(sorteer, BESLIS_SORTERINGEN["termijn"])
     return (
         Aanvraag.objects.filter(mandaat, status__in=Aanvraag.OPEN).select_related(*AANVRAAG_RELATIES)
-        .order_by("-traject__zorgen_kindveiligheid", volgorde() if callable(volgorde) else volgorde,
-                  "aanvraagdatum", "id")
+        .order_by("-traject__zorgen_kindveiligheid", volgorde, "aanvraagdatum", "id")
     )
 
 

@@ -149,10 +149,11 @@ def _urgentie():
 
 
 # The only orders of the meldingen (?sorteer=, the filter bar and the column headers); anything else: by deadline.
+# (Expressions are kept as instances, as in MIJN_SORTERINGEN: each query resolves its own copy of them.)
 SORTERINGEN = {
     "ontvangen": "ontvangen_op", "-ontvangen": "-ontvangen_op",
     "termijn": "onderzoek_uiterlijk", "-termijn": "-onderzoek_uiterlijk",
-    "urgentie": lambda: _urgentie().asc(), "-urgentie": lambda: _urgentie().desc(),
+    "urgentie": _urgentie().asc(), "-urgentie": _urgentie().desc(),
     "status": "status", "nummer": "ontvangstnummer", "-nummer": "-ontvangstnummer",
 }
 # ... and of the households (?hsorteer=); anything else: by the date that asks for action
@@ -200,9 +201,8 @@ def werkvoorraad_meldingen(bereik, *, weergave, status="open", team=None, wijk=N
         qs = filter_op_termijn(qs.filter(onderzoek_loopt()), "onderzoek_uiterlijk", termijn, vandaag)
     if zoek:
         qs = qs.filter(Q(ontvangstnummer__icontains=zoek.strip()) | Q(huishouden__naam__icontains=zoek.strip()))
-    volgorde = SORTERINGEN.get(sorteer, "onderzoek_uiterlijk")
-    volgorde = volgorde() if callable(volgorde) else volgorde
-    return qs.select_related("huishouden__wijk", "team", "behandelaar", "traject").order_by(volgorde, "id")
+    return (qs.select_related("huishouden__wijk", "team", "behandelaar", "traject")
+            .order_by(SORTERINGEN.get(sorteer, "onderzoek_uiterlijk"), "id"))
 
 
 def _trajecten_van(bereik, weergave, vandaag):
