@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.conftest import log_in
+from tests.e2e.planeditor import maak_plan_met_doel, voeg_activiteit_toe
 from tests.factories import WACHTWOORD
 from tests.huishoudens.factories import AanbodFactory, NetwerkLidFactory, maak_dossier
 
@@ -43,22 +44,12 @@ def test_gesprek_plan_en_verslag_in_de_browser(pagina, org):
 
     # plan with a goal and two activities on different ladder steps
     pagina.get_by_role("link", name="← Familie Çelik-de Vrïes").click()
-    pagina.get_by_role("button", name="Plan maken").click()
-    pagina.get_by_label("Leefgebied").select_option("financien")
-    pagina.get_by_role("textbox", name="Doel", exact=True).fill("Schulden in beeld en een betaalregeling")
-    pagina.get_by_label("Concreet resultaat").fill("Huur weer op tijd betaald")
-    pagina.get_by_role("button", name="Doel toevoegen").click()
-    pagina.get_by_role("textbox", name="Activiteit", exact=True).fill("Zelf de post openen en sorteren")
-    pagina.get_by_label("Trede op de ladder").select_option("eigen_kracht")
-    pagina.get_by_label("Wie doet het").fill("Hoofdbewoner")
-    pagina.get_by_role("button", name="Activiteit toevoegen").click()
+    maak_plan_met_doel(pagina, leefgebied="financien", doel="Schulden in beeld en een betaalregeling",
+                       resultaat="Huur weer op tijd betaald")
+    voeg_activiteit_toe(pagina, "Zelf de post openen en sorteren", trede="eigen_kracht", wie="Hoofdbewoner")
     pagina.get_by_text("Het plan is bijgewerkt.").wait_for()
-    pagina.get_by_role("textbox", name="Activiteit", exact=True).fill("Maatje helpt met de administratie")
-    pagina.get_by_label("Trede op de ladder").select_option("vrijwilligers")
-    pagina.get_by_label("Wie doet het").fill("Vrijwilliger")
-    pagina.get_by_label("Aanbod uit de sociale kaart (optioneel)").select_option(
-        label="Schuldhulpmaatje Ridderkerk (Vrijwilligersorganisatie)")
-    pagina.get_by_role("button", name="Activiteit toevoegen").click()
+    voeg_activiteit_toe(pagina, "Maatje helpt met de administratie", trede="vrijwilligers", wie="Vrijwilliger",
+                        aanbod="Schuldhulpmaatje Ridderkerk (Vrijwilligersorganisatie)")
     tabel = pagina.locator("article.doel table")
     tabel.get_by_text("Maatje helpt met de administratie").wait_for()
     inhoud = tabel.inner_text()

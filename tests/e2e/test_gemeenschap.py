@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from huishoudens.models import Actie, Plan
 from tests.conftest import log_in
+from tests.e2e.planeditor import maak_plan_met_doel, voeg_activiteit_toe
 from tests.factories import WACHTWOORD
 from tests.gemeenschap.conftest import maak_dossier
 from tests.gemeenschap.factories import VrijwilligerFactory
@@ -34,15 +35,8 @@ def test_regisseur_vraagt_vrijwilliger_makelaar_koppelt_regisseur_ziet_koppeling
     log_in(pagina, regisseur.username, WACHTWOORD)
     pagina.get_by_role("link", name="Mijn huishoudens").first.click()
     pagina.get_by_role("link", name="Familie Wandelaar").click()
-    pagina.get_by_role("button", name="Plan maken").click()
-    pagina.get_by_label("Leefgebied").select_option("sociaal_netwerk")
-    pagina.get_by_role("textbox", name="Doel", exact=True).fill("Minder eenzaam")
-    pagina.get_by_role("button", name="Doel toevoegen").click()
-    pagina.get_by_text("Het plan is bijgewerkt.").wait_for()
-    pagina.get_by_role("textbox", name="Activiteit", exact=True).fill("Maatje om wekelijks mee te wandelen")
-    pagina.get_by_label("Trede op de ladder").select_option("vrijwilligers")
-    pagina.get_by_label("Wie doet het").fill("Vrijwilliger")
-    pagina.get_by_role("button", name="Activiteit toevoegen").click()
+    maak_plan_met_doel(pagina, leefgebied="sociaal_netwerk", doel="Minder eenzaam")
+    voeg_activiteit_toe(pagina, "Maatje om wekelijks mee te wandelen", trede="vrijwilligers", wie="Vrijwilliger")
     pagina.locator("article.doel table").get_by_text("Maatje om wekelijks mee te wandelen").wait_for()
     pagina.get_by_role("button", name="Plan vaststellen").click()
     expect(pagina.get_by_role("heading", level=1)).to_have_text("Plan versie 1 (Actief)")

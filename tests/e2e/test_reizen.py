@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from tests.conftest import log_in
 from tests.e2e.controle import controleer
+from tests.e2e.planeditor import maak_plan_met_doel, voeg_activiteit_toe
 from tests.factories import WACHTWOORD
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -98,16 +99,9 @@ def test_medewerker_pakt_melding_op_tot_plan_met_activiteit(pagina, org):
 
     # the plan with a goal and an activity
     pagina.get_by_role("link", name="← Familie Bakker").click()
-    pagina.get_by_role("button", name="Plan maken").click()
-    pagina.get_by_label("Leefgebied").select_option("financien")
-    pagina.get_by_role("textbox", name="Doel", exact=True).fill("Huurschuld in een betaalregeling")
-    pagina.get_by_role("button", name="Doel toevoegen").click()
-    pagina.get_by_text("Het plan is bijgewerkt.").wait_for()
+    maak_plan_met_doel(pagina, leefgebied="financien", doel="Huurschuld in een betaalregeling")
     controleer(pagina, "plan")
-    pagina.get_by_role("textbox", name="Activiteit", exact=True).fill("Samen met de verhuurder een regeling treffen")
-    pagina.get_by_label("Trede op de ladder").select_option("eigen_kracht")
-    pagina.get_by_label("Wie doet het").fill("Jan")
-    pagina.get_by_role("button", name="Activiteit toevoegen").click()
+    voeg_activiteit_toe(pagina, "Samen met de verhuurder een regeling treffen", trede="eigen_kracht", wie="Jan")
     regel = pagina.locator("article.doel tbody tr", has_text="Samen met de verhuurder een regeling treffen")
     expect(regel).to_contain_text("Eigen kracht")
     controleer(pagina, "plan met activiteit")
