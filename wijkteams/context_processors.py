@@ -29,11 +29,11 @@ def navigatie(request):
     if not getattr(user, "is_authenticated", False):
         return {}
     mijn_rollen = rollen.rollen_van(user)
-    items = [
-        {"url": reverse(naam), "label": label, "actief": request.path == reverse(naam)}
-        for naam, label, wie in MENU
-        if wie is None or mijn_rollen & wie
-    ]
+    items = []
+    for naam, label, wie in MENU:
+        if wie is None or mijn_rollen & wie:
+            url = reverse(naam)  # once per item: ~20 µs each, on every page
+            items.append({"url": url, "label": label, "actief": request.path == url})
     if len(items) > MENU_ZICHTBAAR + 1:
         hoofd, meer = items[:MENU_ZICHTBAAR], items[MENU_ZICHTBAAR:]
     else:
