@@ -1,11 +1,11 @@
 """Rate limits on every anonymous and partner door, keyed on the real client address.
 
-DRF's throttles do the counting (in the shared cache) and find the client: ``get_ident`` takes the address
-from ``X-Forwarded-For`` behind ``REST_FRAMEWORK["NUM_PROXIES"]`` trusted proxies (the setting
-``VERTROUWDE_PROXIES``), and ``REMOTE_ADDR`` when there are none; so one busy proxy is not one bucket for the
-whole city, and a client cannot pick its own address by sending the header. The same throttles guard the plain
-Django views of the resident pages (:func:`afgeremd`), with a Dutch 429 page; the API answers a Dutch 429 in the
-shared error shape (``common.fouten``).
+DRF's throttles do the counting (in the shared cache); the client is the one the login lockout sees too,
+``common.clientadres.client_adres``: the address behind ``VERTROUWDE_PROXIES`` trusted proxies in
+``X-Forwarded-For``, and ``REMOTE_ADDR`` when there are none or the header is shorter; so one busy proxy is not
+one bucket for the whole city, and a client cannot pick its own address by sending the header. The same
+throttles guard the plain Django views of the resident pages (:func:`afgeremd`), with a Dutch 429 page; the API
+answers a Dutch 429 in the shared error shape (``common.fouten``).
 """
 
 from django.shortcuts import render
@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
 
+from common.clientadres import client_adres
 from common.redisfout import CACHE_FOUTEN, PROBEER_OPNIEUW_SECONDEN, TijdelijkNietBeschikbaar
 
 
@@ -24,6 +25,11 @@ class PerClientadres(SimpleRateThrottle):
     def get_rate(self):
         # read at call time, so a changed setting (tests, a reload) counts
         return api_settings.DEFAULT_THROTTLE_RATES[self.scope]
+
+    def get_ident(self, request):
+        # not DRF's own reading of X-Forwarded-For (NUM_PROXIES): that took the leftmost address, which the client
+        # writes itself, when the header was shorter than the number of proxies
+        return client_adres(request)
 
     def get_cache_key(self, request, view):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}

@@ -192,8 +192,9 @@ STORAGES = {
 }
 
 # How many reverse proxies in front of the app add themselves to X-Forwarded-For: the real client address is the
-# one that many hops from the right (0: REMOTE_ADDR itself). Rate limits count per real client address.
-VERTROUWDE_PROXIES = int(env("VERTROUWDE_PROXIES", "1" if PRODUCTION else "0"))
+# one that many hops from the right (common.clientadres). 0, the default: no proxy is trusted, REMOTE_ADDR is the
+# client (a header the client sent itself never counts). Used by the login lockout and every rate limit.
+VERTROUWDE_PROXIES = int(env("VERTROUWDE_PROXIES", "0"))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -206,7 +207,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "common.fouten.api_exception_handler",
-    # common.afremmen: per real client address (NUM_PROXIES trusted proxies); "publiek" counts anonymous requests
+    # common.afremmen: per real client address (common.clientadres); "publiek" counts anonymous requests
     "DEFAULT_THROTTLE_CLASSES": ["common.afremmen.Publiek"],
     "DEFAULT_THROTTLE_RATES": {
         "publiek": env("PUBLIEK_THROTTLE", "10/hour"),
@@ -214,7 +215,6 @@ REST_FRAMEWORK = {
         "inwoner_vraag": env("INWONER_VRAAG_THROTTLE", "5/hour"),
         "inwoner_zoeken": env("INWONER_ZOEKEN_THROTTLE", "120/hour"),
     },
-    "NUM_PROXIES": VERTROUWDE_PROXIES,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Wijkteam API",
@@ -321,10 +321,6 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
-
-# The client address behind VERTROUWDE_PROXIES reverse proxies (each appending to X-Forwarded-For);
-# 0 = no proxy, REMOTE_ADDR is the client. Used by the login lockout (and any per-address limit).
-VERTROUWDE_PROXIES = int(env("VERTROUWDE_PROXIES", "0"))
 
 # Login lockout (django-axes): after AXES_FAILURE_LIMIT failures per account and, separately, per client
 # address, further attempts are refused for AXES_COOLOFF_TIME.

@@ -127,7 +127,7 @@ def _tarief(settings, scope, tarief):
 
 def test_limiet_per_echte_client_achter_de_proxy(client, org, cat, settings):
     _tarief(settings, "inwoner_vraag", "2/hour")
-    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    settings.VERTROUWDE_PROXIES = 1
     proxy, echt, ander = _ip(), _ip(), _ip()
     for _ in range(2):
         antwoord = client.post("/toegang/inwoners/vraag/", vraag(), REMOTE_ADDR=proxy,
@@ -140,6 +140,19 @@ def test_limiet_per_echte_client_achter_de_proxy(client, org, cat, settings):
     # another client behind the same proxy is not blocked
     antwoord = client.post("/toegang/inwoners/vraag/", vraag(), REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR=ander)
     assert antwoord.status_code == 200
+
+
+@pytest.mark.parametrize("proxies", [0, 2])
+def test_een_zelf_gestuurd_forwarded_adres_is_geen_nieuwe_client(client, org, cat, settings, proxies):
+    """No proxy trusted (the default), or a header shorter than the trusted proxies (so not written by them): the
+    request's own address counts, whatever X-Forwarded-For says. With two proxies DRF's own reading took the
+    header's leftmost address, which the client wrote, and every request with a new one got a fresh count."""
+    _tarief(settings, "inwoner_vraag", "2/hour")
+    settings.VERTROUWDE_PROXIES = proxies
+    adres = _ip()
+    statussen = [client.post("/toegang/inwoners/vraag/", vraag(), REMOTE_ADDR=adres,
+                             HTTP_X_FORWARDED_FOR=_ip()).status_code for _ in range(3)]
+    assert statussen == [200, 200, 429]
 
 
 def test_partner_api_429_in_het_nederlands_ook_met_foute_sleutel(org, cat, settings):
