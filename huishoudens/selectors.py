@@ -166,14 +166,16 @@ def lopende_noodtoegang(user, huishouden_id):
 
 
 def noodtoegangen_te_beoordelen(user):
-    """Emergency accesses to households in the gebieden this coördinator coordinates (by wijk or traject)."""
+    """Emergency accesses to households in the gebieden this coördinator coordinates (by wijk or traject), never
+    their own (four eyes: another coördinator of the gebied reviews it)."""
     gemeente_id = gemeente_id_van(user)
     if gemeente_id is None or not rollen.heeft_rol(user, rollen.COORDINATOR):
         return Noodtoegang.objects.none()
     gebieden = user.medewerker.coordinator_van.values("pk")
     binnen = Noodtoegang.objects.filter(huishouden__gemeente_id=gemeente_id).filter(
         Q(huishouden__wijk__gebied__in=gebieden) | Q(huishouden__trajecten__gebied__in=gebieden)).values("pk")
-    return Noodtoegang.objects.filter(pk__in=binnen).select_related("huishouden", "gebruiker", "beoordeeld_door")
+    return (Noodtoegang.objects.filter(pk__in=binnen).exclude(gebruiker=user)
+            .select_related("huishouden", "gebruiker", "beoordeeld_door"))
 
 
 def dossier_voor(user, pk, *, request=None, annotaties=None):

@@ -5,10 +5,13 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from audit.models import AuditActie, AuditEvent
 from huishoudens import services
 from huishoudens.models import Noodtoegang
+from tests.factories import maak_gebruiker
+from wijkteams import rollen
 
 
 @pytest.fixture
@@ -108,6 +111,29 @@ def test_de_coordinator_van_een_ander_gebied_ziet_de_noodtoegang_niet(client, do
     assert client.post(reverse("huishoudens:noodtoegang_beoordeeld", args=[toegang.pk])).status_code == 404
     client.force_login(dossier.mensen["teamlid"])
     assert client.get(reverse("huishoudens:noodtoegangen")).status_code == 404
+
+
+def test_een_coordinator_beoordeelt_de_eigen_noodtoegang_niet(client, dossier):
+    """Four eyes: a coördinator's own emergency access (e.g. to a household of a wijk in their gebied whose traject
+    is with a team of another gebied) is reviewed by another coördinator of the gebied, never by themselves."""
+    coordinator = dossier.mensen["coordinator_eigen_gebied"]
+    collega = maak_gebruiker(dossier.org.gemeente, rollen.COORDINATOR, username="coord_a2",
+                             coordinator_van=[dossier.org.gebied_a])
+    nu = timezone.now()
+    toegang = Noodtoegang.objects.create(huishouden=dossier.huishouden, gebruiker=coordinator, van=nu,
+                                         tot=nu + timedelta(days=1), reden="Acute zorgen, politie belt")
+    client.force_login(coordinator)
+    assert "Acute zorgen" not in client.get(reverse("huishoudens:noodtoegangen")).content.decode()
+    assert client.post(reverse("huishoudens:noodtoegang_beoordeeld", args=[toegang.pk])).status_code == 404
+    with pytest.raises(PermissionDenied):
+        services.beoordeel_noodtoegang(noodtoegang_id=toegang.pk, door=coordinator)
+    toegang.refresh_from_db()
+    assert toegang.beoordeeld_op is None
+    client.force_login(collega)
+    assert "Acute zorgen" in client.get(reverse("huishoudens:noodtoegangen")).content.decode()
+    assert client.post(reverse("huishoudens:noodtoegang_beoordeeld", args=[toegang.pk])).status_code == 302
+    toegang.refresh_from_db()
+    assert toegang.beoordeeld_door == collega
 
 
 def test_noodtoegang_staat_in_wie_bekeek(client, dossier, buitenstaander):
