@@ -3,10 +3,12 @@ the volunteer match of a plan activity, a dossier section, start page blocks."""
 
 from django.utils.translation import gettext as _
 
+from audit import log
 from common import opmaak
 from gemeenschap import rechten, selectors
 from gemeenschap.models import Hulpvraag
 from huishoudens.registry import tabblad
+from wijkteams.selectors import gemeente_id_van
 
 
 def actie_extra(request, acties):
@@ -66,4 +68,6 @@ def startblok_regisseur(request):
     overbelast = list(selectors.overbelaste_mantelzorgers_voor_regisseur(request.user)[:20])
     if not overbelast:
         return None
+    log.getoond(request.user, (mz.huishouden_id for mz in overbelast), request=request,
+                gemeente_id=gemeente_id_van(request.user), detail={"weergave": "start_overbelast"})
     return {"template": "gemeenschap/_start_overbelast.html", "overbelast": overbelast}

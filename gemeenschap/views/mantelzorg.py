@@ -6,16 +6,20 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit import log
 from common.fouten import fouten_naar_form
 from gemeenschap import mantelzorg, rechten, selectors
 from gemeenschap.forms import BelastingcheckForm, MantelzorgerForm, SteunForm
 from gemeenschap.views.basis import _opslaan, rol_vereist
 from huishoudens.selectors import get_huishouden_voor
+from wijkteams.selectors import gemeente_id_van
 
 
 @rol_vereist(rechten.mag_mantelzorg)
 def mantelzorgers(request):
-    lijst = selectors.mantelzorgers_voor(request.user).order_by("-sinds", "-id")[:200]
+    lijst = list(selectors.mantelzorgers_voor(request.user).order_by("-sinds", "-id")[:200])
+    log.getoond(request.user, (mz.huishouden_id for mz in lijst), request=request,
+                gemeente_id=gemeente_id_van(request.user), detail={"weergave": "mantelzorgers"})
     return render(request, "gemeenschap/mantelzorgers.html", {"mantelzorgers": lijst})
 
 
@@ -36,8 +40,6 @@ def mantelzorger_nieuw(request, huishouden_pk):
 
 
 def _mantelzorger_pagina(request, mz, *, steun_form=None, check_form=None, status=200):
-    from audit import log
-
     log.gelezen(request.user, mz, request=request)
     vandaag = timezone.localdate()
     return render(request, "gemeenschap/mantelzorger.html", {

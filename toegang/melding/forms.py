@@ -141,6 +141,14 @@ class CasusAgenderenForm(forms.Form):
         self.fields["traject"].queryset = trajecten
         self.fields["traject"].label_from_instance = lambda t: t.huishouden.naam
 
+    def toon_trajecten(self):
+        """The choices as shown, read once: the select renders from this list (no second query) and the page
+        logs their households."""
+        veld = self.fields["traject"]
+        trajecten = list(veld.queryset)
+        veld.choices = [("", veld.empty_label), *((t.pk, veld.label_from_instance(t)) for t in trajecten)]
+        return trajecten
+
 
 class AfwezigheidForm(forms.Form):
     van = forms.DateField(label=_("Afwezig van"), widget=forms.DateInput(attrs={"type": "date"}))

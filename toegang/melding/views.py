@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from audit import log
 from common.fouten import fouten_naar_form
 from common.postcode import normaliseer_postcode
 from huishoudens import selectors as huishouden_selectors
@@ -174,16 +175,27 @@ def _casusoverleg_team(request, team_pk):
     return team, selectors.bereik_van(request.user)
 
 
+def _casusoverleg_pagina(request, team, bereik, agenda, agenderen_form, *, status=200, **extra):
+    """Render the casusoverleg page and log the households it shows: the agenda's and the agenderen choices'."""
+    agenda = list(agenda)
+    agendeerbaar = agenderen_form.toon_trajecten()
+    log.getoond(request.user, [p.melding.huishouden_id if p.melding_id else p.traject.huishouden_id for p in agenda]
+                + [t.huishouden_id for t in agendeerbaar], request=request, gemeente_id=bereik.gemeente_id,
+                detail={"weergave": "casusoverleg"})
+    return render(request, "toegang/melding/casusoverleg.html", {
+        "team": team, "agenda": agenda, "besluit_form": CasusoverlegBesluitForm(team=team),
+        "teams": selectors.casusoverleg_teams(bereik), "agenderen_form": agenderen_form,
+        "agendeerbaar": agendeerbaar, **extra,
+    }, status=status)
+
+
 @login_required
 def casusoverleg(request, team_pk):
     team, bereik = _casusoverleg_team(request, team_pk)
-    agenda = list(selectors.agenda_voor(request.user, team, bereik))
-    return render(request, "toegang/melding/casusoverleg.html", {
-        "team": team, "agenda": agenda, "besluit_form": CasusoverlegBesluitForm(team=team),
-        "teams": selectors.casusoverleg_teams(bereik),
-        "agenderen_form": CasusAgenderenForm(trajecten=selectors.agendeerbare_trajecten(request.user, team),
-                                             initial={"traject": request.GET.get("traject")}),
-    })
+    agenda = selectors.agenda_voor(request.user, team, bereik)
+    form = CasusAgenderenForm(trajecten=selectors.agendeerbare_trajecten(request.user, team),
+                              initial={"traject": request.GET.get("traject")})
+    return _casusoverleg_pagina(request, team, bereik, agenda, form)
 
 
 @require_POST
@@ -202,10 +214,7 @@ def casusoverleg_agenderen(request, team_pk):
             messages.success(request, _("%(naam)s staat op de agenda van het casusoverleg.")
                              % {"naam": punt.traject.huishouden.naam})
             return redirect("toegang:casusoverleg", team_pk=team.pk)
-    return render(request, "toegang/melding/casusoverleg.html", {
-        "team": team, "agenda": list(agenda), "besluit_form": CasusoverlegBesluitForm(team=team),
-        "teams": selectors.casusoverleg_teams(bereik), "agenderen_form": form,
-    }, status=400)
+    return _casusoverleg_pagina(request, team, bereik, agenda, form, status=400)
 
 
 @require_POST
@@ -228,11 +237,9 @@ def casusoverleg_besluit(request, team_pk, pk):
             messages.success(request, _("Het besluit over %(nr)s is op het dossier vastgelegd.")
                              % {"nr": punt.melding.ontvangstnummer if punt.melding_id else punt.huishouden.naam})
             return redirect("toegang:casusoverleg", team_pk=team.pk)
-    return render(request, "toegang/melding/casusoverleg.html", {
-        "team": team, "agenda": list(agenda), "besluit_form": CasusoverlegBesluitForm(team=team),
-        "fout_form": form, "fout_punt": punt.pk, "teams": selectors.casusoverleg_teams(bereik),
-        "agenderen_form": CasusAgenderenForm(trajecten=selectors.agendeerbare_trajecten(request.user, team)),
-    }, status=400)
+    return _casusoverleg_pagina(request, team, bereik, agenda,
+                                CasusAgenderenForm(trajecten=selectors.agendeerbare_trajecten(request.user, team)),
+                                status=400, fout_form=form, fout_punt=punt.pk)
 
 
 @login_required
