@@ -17,12 +17,21 @@ from huishoudens.models import RegisseurToewijzing, Traject
 from wijkteams import rollen
 
 
+def _coordineert(user, traject):
+    """Whether ``user`` coordinates ``traject`` by the one rule (``wijkteams.rollen.is_coordinator_van``: the
+    coördinator role and the traject's gebied among theirs; for a traject without gebied, every coördinator of
+    its gemeente). The role, the Medewerker and the gebieden are read once per user object and cached there,
+    so the number of queries does not grow with the number of trajecten."""
+    return rollen.is_coordinator_van(user, traject.gebied_id, gemeente_id=traject.huishouden.gemeente_id)
+
+
 @transaction.atomic
 def draag_alle_regie_over(*, van, naar, door, reden):
     """Hand over every open traject of ``van`` to the users in ``naar`` (round robin over those allowed).
 
-    Each new regisseur must be in the traject's team or coördinate its gebied; ``door`` must coördinate the
-    gebied of every traject concerned. All or nothing. Returns the number of trajecten handed over.
+    Each new regisseur must be in the traject's team or coördinate the traject; ``door`` must coördinate every
+    traject concerned ("coördinate": ``_coordineert``, the rule of ``wijkteams.rollen``). All or nothing.
+    Returns the number of trajecten handed over.
     """
     naar = [u for u in naar if u.pk != van.pk]
     if not naar:
@@ -32,7 +41,6 @@ def draag_alle_regie_over(*, van, naar, door, reden):
     mw = getattr(door, "medewerker", None)
     if mw is None or not rollen.heeft_rol(door, rollen.COORDINATOR):
         raise PermissionDenied(_("Alleen een coördinator kan de regie in één keer overdragen."))
-    mijn_gebieden = set(mw.coordinator_van.values_list("pk", flat=True))
     toewijzingen = list(
         RegisseurToewijzing.objects.select_for_update(of=("self",))
         .filter(regisseur=van, tot__isnull=True, traject__huishouden__gemeente_id=mw.gemeente_id)
@@ -42,19 +50,16 @@ def draag_alle_regie_over(*, van, naar, door, reden):
     )
     if not toewijzingen:
         raise ValidationError(_("Deze medewerker is van geen enkel open traject regisseur."))
-    buiten = [t for t in toewijzingen if t.traject.gebied_id not in mijn_gebieden]
+    buiten = [t for t in toewijzingen if not _coordineert(door, t.traject)]
     if buiten:
         raise PermissionDenied(_("%(n)s trajecten liggen buiten de gebieden die u coördineert.") % {"n": len(buiten)})
 
-    groepen = {u.pk: set(u.groups.values_list("pk", flat=True)) for u in naar}
-    coordineert = {u.pk: set(u.medewerker.coordinator_van.values_list("pk", flat=True)) if hasattr(
-        u, "medewerker") else set() for u in naar}
     beurt = cycle(naar)
     nieuw, niet_mogelijk = [], []
     for t in toewijzingen:
         for _i in range(len(naar)):
             kandidaat = next(beurt)
-            if t.traject.team.groep_id in groepen[kandidaat.pk] or t.traject.gebied_id in coordineert[kandidaat.pk]:
+            if rollen.in_groep(kandidaat, t.traject.team.groep_id) or _coordineert(kandidaat, t.traject):
                 nieuw.append((t, kandidaat))
                 break
         else:
@@ -70,11 +75,9 @@ def draag_alle_regie_over(*, van, naar, door, reden):
         RegisseurToewijzing(traject=t.traject, regisseur=k, toegewezen_door=door, reden=reden) for t, k in nieuw])
 
     # The old regisseur keeps access only where they still have it another way (coördinator of the gebied).
-    van_coordineert = set(van.medewerker.coordinator_van.values_list("pk", flat=True)) if hasattr(
-        van, "medewerker") else set()
     rechten.verplaats_regie_bulk(
         van=van, paren=[(t.traject.huishouden_id, k) for t, k in nieuw], door=door, reden=reden,
-        behouden={t.traject.huishouden_id for t, _k in nieuw if t.traject.gebied_id in van_coordineert},
+        behouden={t.traject.huishouden_id for t, _k in nieuw if _coordineert(van, t.traject)},
         gemeente_id=mw.gemeente_id)
 
     gemeenschappelijk = {**rechten.audit_velden(door, mw.gemeente_id), "object_type": "huishoudens.traject"}

@@ -5,11 +5,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from audit.models import AuditEvent
-from huishoudens import selectors, services
-from huishoudens.models import Persoon, RegisseurToewijzing
-from tests.factories import maak_gebruiker
+from huishoudens import rechten, selectors, services
+from huishoudens.models import HuishoudenUserObjectPermission, Persoon, RegisseurToewijzing
+from tests.factories import TeamTypeFactory, maak_gebruiker
 from tests.huishoudens.factories import PersoonFactory, maak_dossier
 from wijkteams import rollen
+from wijkteams import services as wijkteam_services
 
 
 @pytest.fixture
@@ -72,8 +73,6 @@ def test_bulkoverdracht_alles_in_een_keer_met_audit(client, org, collega, django
     assert selectors.tel_mijn_trajecten(vertrekker) == 0
     assert selectors.tel_mijn_trajecten(collega) + selectors.tel_mijn_trajecten(org.mensen["teamlid"]) == 8
     # the user permission rows moved
-    from huishoudens.models import HuishoudenUserObjectPermission
-
     assert not HuishoudenUserObjectPermission.objects.filter(user=vertrekker).exists()
     assert HuishoudenUserObjectPermission.objects.filter(user=collega).values("content_object").distinct().count(
     ) == selectors.tel_mijn_trajecten(collega)
@@ -103,6 +102,56 @@ def test_bulkoverdracht_buiten_eigen_gebied_geweigerd(org):
     with pytest.raises(PermissionDenied):
         services.draag_alle_regie_over(van=vertrekker, naar=[org.mensen["teamlid"]], door=org.mensen["teamlid"],
                                        reden="x")
+
+
+def test_bulkoverdracht_zonder_coordinatorrol_telt_coordinator_van_niet(org):
+    """Rows in ``coordinator_van`` without the coördinator role (the role was taken away) coordinate nothing
+    (``rollen.is_coordinator_van``): such a user does not hand over, does not receive a traject outside their
+    team, and as old regisseur does not keep personal access."""
+    oud = maak_gebruiker(org.gemeente, rollen.MEDEWERKER, username="oud_coord", coordinator_van=[org.gebied_a])
+    coord = org.mensen["coordinator_eigen_gebied"]
+    h_van_oud = maak_dossier(org, regisseur=oud, door=coord)
+    vertrekker = maak_gebruiker(org.gemeente, rollen.MEDEWERKER, username="vertrekker", teams=[org.team_a])
+    h = maak_dossier(org, regisseur=vertrekker, door=coord)
+    wijkteam_services.zet_rollen(account=oud, rollen_namen=[rollen.MEDEWERKER], door=org.mensen["beheer"])
+    assert oud.medewerker.coordinator_van.filter(pk=org.gebied_a.pk).exists()
+    assert not rollen.is_coordinator_van(oud, org.gebied_a.pk, gemeente_id=org.gemeente.pk)
+
+    with pytest.raises(PermissionDenied):
+        services.draag_alle_regie_over(van=vertrekker, naar=[org.mensen["teamlid"]], door=oud, reden="Verlof")
+    with pytest.raises(ValidationError, match="geen van de gekozen medewerkers"):
+        services.draag_alle_regie_over(van=vertrekker, naar=[oud], door=coord, reden="Verlof")
+    assert selectors.huidige_regisseur(h.trajecten.get()) == vertrekker
+
+    assert services.draag_alle_regie_over(van=oud, naar=[org.mensen["teamlid"]], door=coord, reden="Vertrek") == 1
+    assert selectors.huidige_regisseur(h_van_oud.trajecten.get()) == org.mensen["teamlid"]
+    assert not HuishoudenUserObjectPermission.objects.filter(user=oud, content_object=h_van_oud).exists()
+    # the permission rows are what the access rule says: reviewing them changes nothing
+    assert rechten.herzie_toegang(h_van_oud, door=None, reden="controle") == (0, 0)
+
+
+def test_bulkoverdracht_traject_zonder_gebied_door_coordinator_van_de_gemeente(org):
+    """A traject without gebied (a team without gebied) is coordinated by every coördinator of its gemeente
+    (``rollen.is_coordinator_van``): one of them hands it over, also to another coördinator of the gemeente;
+    a coördinator of another gemeente does not see it."""
+    zonder_gebied = wijkteam_services.maak_team(gemeente=org.gemeente, gebied=None, naam="Team gemeentebreed",
+                                                type=TeamTypeFactory(gemeente=org.gemeente))
+    vertrekker = maak_gebruiker(org.gemeente, rollen.MEDEWERKER, username="vertrekker", teams=[zonder_gebied])
+    collega = maak_gebruiker(org.gemeente, rollen.MEDEWERKER, username="collega_breed", teams=[zonder_gebied])
+    h1 = maak_dossier(org, team=zonder_gebied, wijk=org.wijk_a, regisseur=vertrekker, door=vertrekker)
+    h2 = maak_dossier(org, team=zonder_gebied, wijk=org.wijk_b, regisseur=vertrekker, door=vertrekker)
+    assert h1.trajecten.get().gebied_id is None
+    coord, coord_b = org.mensen["coordinator_eigen_gebied"], org.mensen["coordinator_ander_gebied"]
+    assert rollen.is_coordinator_van(coord, None, gemeente_id=org.gemeente.pk)
+
+    with pytest.raises(ValidationError, match="geen enkel open traject"):
+        services.draag_alle_regie_over(van=vertrekker, naar=[collega],
+                                       door=org.mensen["coordinator_andere_gemeente"], reden="Verlof")
+    assert services.draag_alle_regie_over(van=vertrekker, naar=[collega, coord_b], door=coord, reden="Verlof") == 2
+    assert {selectors.huidige_regisseur(h.trajecten.get()) for h in (h1, h2)} == {collega, coord_b}
+    assert not HuishoudenUserObjectPermission.objects.filter(user=vertrekker).exists()
+    for h in (h1, h2):
+        assert rechten.herzie_toegang(h, door=None, reden="controle") == (0, 0)
 
 
 def test_samenvoegen_door_coordinator_gelogd(client, org):
