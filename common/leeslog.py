@@ -12,6 +12,7 @@ the OpenAPI schema and fails on a GET endpoint whose viewset declares neither, a
 
 from audit import log
 from audit.models import AuditActie
+from common.invoer import is_cijfers
 
 
 class ToontGeenHuishoudens:
@@ -77,6 +78,6 @@ class LogtLezen:
             objecttype = self.get_queryset().model._meta.label_lower
         except Exception:  # noqa: BLE001 — the refusal is logged even when the queryset cannot be built
             objecttype = ""
-        huishouden = int(sleutel) if self.huishouden_pad in ("id", "pk") and str(sleutel).isdigit() else None
+        huishouden = int(sleutel) if self.huishouden_pad in ("id", "pk") and is_cijfers(str(sleutel)) else None
         log.geweigerd(request.user, objecttype, sleutel, request=request, huishouden_id=huishouden,
                       detail={"api": request.path[:200]})

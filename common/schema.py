@@ -7,6 +7,8 @@ from django.db import connection
 from rest_framework.exceptions import NotFound
 from rest_framework.routers import DefaultRouter
 
+from common.invoer import is_cijfers
+
 FOUT = "Fout"
 VELDFOUTEN = "Veldfouten"
 
@@ -50,7 +52,7 @@ class GetalSleutel:
         super().initial(request, *args, **kwargs)
         waarde = kwargs.get(getattr(self, "lookup_url_kwarg", None) or "pk")
         grootste = connection.ops.integer_field_range("BigAutoField")[1]  # the top of the id column's type
-        if waarde is not None and not (str(waarde).isdigit() and int(waarde) <= grootste):
+        if waarde is not None and not (is_cijfers(str(waarde)) and int(waarde) <= grootste):
             raise NotFound()
 
 

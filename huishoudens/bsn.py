@@ -3,18 +3,20 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from common.invoer import is_cijfers
+
 TESTREEKS = (999900006, 999999990)
 
 
 def is_geldig_bsn(bsn):
-    if not isinstance(bsn, str) or len(bsn) != 9 or not bsn.isdigit() or bsn == "000000000":
+    if not is_cijfers(bsn) or len(bsn) != 9 or bsn == "000000000":
         return False
     gewichten = [9, 8, 7, 6, 5, 4, 3, 2, -1]
     return sum(int(c) * g for c, g in zip(bsn, gewichten, strict=True)) % 11 == 0
 
 
 def valideer_bsn(bsn):
-    if not (bsn or "").isdigit() or len(bsn) != 9:
+    if not is_cijfers(bsn) or len(bsn) != 9:
         raise ValidationError(_("Een BSN bestaat uit precies 9 cijfers."), code="bsn_lengte")
     if not is_geldig_bsn(bsn):
         raise ValidationError(_("Dit is geen geldig BSN: het voldoet niet aan de elfproef."), code="bsn_elfproef")

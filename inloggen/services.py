@@ -10,6 +10,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from audit import log
+from common.invoer import is_cijfers
 from inloggen.models import ApiToken
 
 
@@ -24,7 +25,7 @@ def controleer_tweede_factor(user, code):
     if not code:
         return None
     # Six digits go to the app, anything else to the recovery codes: a wrong try throttles only that device.
-    soort = TOTPDevice if code.isdigit() else StaticDevice
+    soort = TOTPDevice if is_cijfers(code) else StaticDevice
     for apparaat in soort.objects.filter(user=user, confirmed=True):
         toegestaan, _extra = apparaat.verify_is_allowed()
         if toegestaan and apparaat.verify_token(code):

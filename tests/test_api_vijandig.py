@@ -82,6 +82,7 @@ def test_api_houdt_stand_tegen_vijandige_invoer(org, rol, wsgi_in_de_testtransac
 
 @pytest.mark.parametrize("pad", ["/api/v1/opschalingen/null,null/", "/api/v1/opschalingen/99999999999999999999/",
                                  "/api/v1/maatwerk/aanvragen/-1/", "/api/v1/partner/meldingen/x/",
+                                 "/api/v1/huishoudens/%C2%B2/",  # "²": isdigit() is true, int() raises
                                  "/api/v1/bestaat-niet/"])
 def test_vreemde_ids_zijn_een_404_in_json(org, pad):
     client = Client()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from common import onderdrukking
 from common.charts import als_afbeelding, lijndiagram
 from common.fouten import fouten_naar_form
+from common.invoer import is_cijfers
 from huishoudens.selectors import get_huishouden_voor
 from zelfredzaamheid import rechten, selectors, services
 from zelfredzaamheid.forms import CorrectieForm, DoelDomeinenForm, MetingForm, VerdelingForm
@@ -40,7 +41,7 @@ def meting_nieuw(request, huishouden_pk):
     versie = MatrixVersie.objects.filter(actief=True).first()
     if versie is None:
         raise PermissionDenied(_("Er is geen actieve versie van de zelfredzaamheidsmatrix ingesteld."))
-    initial = {"persoon": request.GET.get("persoon")} if request.GET.get("persoon", "").isdigit() else {}
+    initial = {"persoon": request.GET.get("persoon")} if is_cijfers(request.GET.get("persoon")) else {}
     form = _formulier(MetingForm, request, huishouden=h, versie=versie, initial=initial)
     context = {"huishouden": h, "versie": versie, "form": form, "titel": _("Nieuwe ZRM-meting")}
     if request.method != "POST":

@@ -22,6 +22,8 @@ def test_geldig_bsn(waarde):
 
 @pytest.mark.parametrize(("waarde", "melding"), [
     ("123456789", "elfproef"), ("000000000", "elfproef"), ("12345678", "9 cijfers"), ("12345678a", "9 cijfers"),
+    ("²²²²²²²²²", "9 cijfers"),  # isdigit() says yes, int() raises: was a 500 in every form and API with a BSN
+    ("١٢٣٤٥٦٧٨٢", "9 cijfers"),  # 123456782 in Arabic-Indic digits: passed the elfproef and was stored so
 ])
 def test_ongeldig_bsn_geeft_nederlandse_melding(waarde, melding):
     assert not bsn.is_geldig_bsn(waarde)

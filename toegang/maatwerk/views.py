@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from audit import log
 from audit.models import AuditActie
 from common.fouten import fouten_naar_form
+from common.invoer import als_getal
 from huishoudens import selectors as huishouden_selectors
 from toegang.maatwerk import selectors, services
 from toegang.maatwerk.berichten import ontvangst, opbouw
@@ -177,7 +178,7 @@ def toewijzing_zorg(request, pk, soort):
 def _werkvoorraad_context(request, herschik_form=None):
     mw = medewerker_van(request.user)
     jaar_param = request.GET.get("jaar", "")
-    jaar = int(jaar_param) if jaar_param.isdigit() and 2000 <= int(jaar_param) <= 2100 else timezone.localdate().year
+    jaar = als_getal(jaar_param) if 2000 <= als_getal(jaar_param, 0) <= 2100 else timezone.localdate().year
     sorteer = request.GET.get("sorteer")
     sorteer = sorteer if sorteer in selectors.BESLIS_SORTERINGEN else "termijn"
     context = {

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit import log
+from common.invoer import is_cijfers
 from common.paginering import pagina_met_totaal
 from huishoudens.models import Traject
 from toegang.melding import selectors, services
@@ -135,7 +136,7 @@ def _doel(request, bereik):
     waarde = request.POST.get("aan", "")
     if waarde == "wachtrij":
         return None
-    if not waarde.isdigit():
+    if not is_cijfers(waarde):
         raise ValidationError(_("Kies aan wie u het werk geeft."))
     aan = selectors.herverdeel_kandidaten(bereik).filter(pk=int(waarde)).first()
     if aan is None:
@@ -144,7 +145,7 @@ def _doel(request, bereik):
 
 
 def _ids(request, naam):
-    return [int(w) for w in request.POST.getlist(naam) if w.isdigit()]
+    return [int(w) for w in request.POST.getlist(naam) if is_cijfers(w)]
 
 
 @require_POST
