@@ -71,6 +71,21 @@ def test_foute_regel_met_nummer_en_niets_opgeslagen(tmp_path):
     assert not Gemeente.objects.exists() and not Wijk.objects.exists() and not PostcodeWijk.objects.exists()
 
 
+@pytest.mark.parametrize(("pc6", "getoond"), [("99A5AA", "99A5AA"), ("0995 aa", "0995AA"), ("9995 A", "9995A")])
+def test_foute_postcode_in_postcodebestand_met_regelnummer(tmp_path, pc6, getoond):
+    """A postcode is read as common.postcode reads it (spaces out, capitals); one that is not 4 digits (the first
+    not 0) and 2 letters is reported with its line, and nothing is stored."""
+    map = tmp_path / "gemeente"  # noqa: A001
+    shutil.copytree(VOORBEELD, map)
+    with (map / "postcodes.csv").open("a") as f:
+        f.write(f"{pc6};1;99990101;999901;9999\n")
+    fout = StringIO()
+    with pytest.raises(CommandError):
+        call_command("richt_gemeente_in", str(map), stdout=StringIO(), stderr=fout)
+    assert f"postcodes.csv: Regel 15, pc6: ‘{getoond}’ is geen postcode van 4 cijfers en 2 letters." in fout.getvalue()
+    assert not Gemeente.objects.exists()
+
+
 def test_onbekende_wijk_in_postcodebestand_met_regelnummer(tmp_path):
     map = tmp_path / "gemeente"  # noqa: A001
     shutil.copytree(VOORBEELD, map)

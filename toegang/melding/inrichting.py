@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from common.csv_import import lees_csv, lees_tekst
+from common.postcode import PC6, normaliseer_postcode
 from toegang.models import PostcodeWijk
 from wijkteams.inrichting.lezen import Regel, bewaar
 from wijkteams.inrichting.onderdelen import VOORBEELD
@@ -47,8 +48,8 @@ def _postcoderegel(namen):
                 return d
             if d[namen["gemeente"]].removeprefix("GM").zfill(4) != self.gemeente.cbs_code:
                 return {"overslaan": True}
-            pc6 = d[namen["pc6"]].replace(" ", "").upper()
-            if not re.fullmatch(r"[1-9][0-9]{3}[A-Z]{2}", pc6):
+            pc6 = normaliseer_postcode(d[namen["pc6"]], compact=True)
+            if PC6.match(pc6) is None:
                 self.add_error(namen["pc6"], _("‘%(p)s’ is geen postcode van 4 cijfers en 2 letters.") % {"p": pc6})
             code = d[namen["wijk"]].upper()
             code = code if code.startswith("WK") else f"WK{code}"
