@@ -5,9 +5,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from audit.models import AuditEvent
 from huishoudens import selectors
+from tests.factories import maak_gebruiker
 from tests.toegang_melding.factories import catalogi, maak_huishouden, melding, postcodes
 from toegang.melding import services
 from toegang.models import CasusoverlegAgendapunt, Melding
+from wijkteams import rollen
+from wijkteams import services as wijkteam_services
 
 pytestmark = pytest.mark.django_db
 DRIE = ("financien", "opvoeding", "huisvesting")
@@ -59,6 +62,18 @@ def test_oppakken_alleen_door_team_of_coordinator(org):
         services.pak_melding_op(melding=m, door=org.mensen["teamlid_jgt"])
 
 
+def test_oppakken_niet_met_alleen_de_gebieden_van_een_vroegere_coordinator(org):
+    """The coördinator role taken away, the gebieden of ``coordinator_van`` still there: no longer coördinator of
+    the gebied (``rollen.is_coordinator_van``), so no picking up a melding of a team there."""
+    oud = maak_gebruiker(org.gemeente, rollen.MEDEWERKER, username="oud_coord", coordinator_van=[org.gebied_a])
+    wijkteam_services.zet_rollen(account=oud, rollen_namen=[rollen.MEDEWERKER], door=org.mensen["beheer"])
+    assert oud.medewerker.coordinator_van.filter(pk=org.gebied_a.pk).exists()
+    m = melding(maak_huishouden(org.wijk_a), leefgebieden=DRIE)
+    with pytest.raises(PermissionDenied):
+        services.pak_melding_op(melding=m, door=oud)
+    assert Melding.objects.get(pk=m.pk).behandelaar_id is None
+
+
 def test_afgehandelde_melding_kan_niet_terug(org):
     teamlid = org.mensen["teamlid"]
     m = melding(maak_huishouden(org.wijk_a), door=teamlid)
@@ -88,8 +103,6 @@ def test_casusoverleg_besluit_op_het_dossier_en_regisseur(org):
 
 
 def test_coordinator_herverdeelt_in_bulk_binnen_eigen_gebied(org):
-    from tests.factories import maak_gebruiker
-    from wijkteams import rollen
 
     collega = maak_gebruiker(org.gemeente, rollen.MEDEWERKER, username="collega", teams=[org.team_a])
     meldingen = [melding(maak_huishouden(org.wijk_a)) for _ in range(3)]

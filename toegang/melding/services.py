@@ -274,13 +274,13 @@ def koppel_melding(*, melding, door, huishouden=None):
 
 
 def mag_oppakken(melding, user):
+    """Its behandelaar, a member of its team, or the coördinator of the team's gebied (``rollen``'s one rule)."""
     if melding.behandelaar_id == user.pk:
         return True
     if melding.team_id and user.groups.filter(pk=melding.team.groep_id).exists():
         return True
-    mw = getattr(user, "medewerker", None)
     gebied_id = melding.team.gebied_id if melding.team_id else None
-    return mw is not None and gebied_id is not None and mw.coordinator_van.filter(pk=gebied_id).exists()
+    return gebied_id is not None and rollen.is_coordinator_van(user, gebied_id)
 
 
 def _pak_op(melding, door):
