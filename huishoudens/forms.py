@@ -248,10 +248,10 @@ class BulkOverdrachtForm(forms.Form):
     naar = forms.ModelMultipleChoiceField(label=_("Aan (verdeeld over)"), queryset=get_user_model().objects.none())
     reden = forms.CharField(label=_("Reden"), max_length=200)
 
-    def __init__(self, *args, medewerkers, **kwargs):
+    def __init__(self, *args, regisseurs, ontvangers, **kwargs):
         super().__init__(*args, **kwargs)
-        for veld in ("van", "naar"):
-            self.fields[veld].queryset = medewerkers
+        for veld, keuzes in (("van", regisseurs), ("naar", ontvangers)):
+            self.fields[veld].queryset = keuzes
             self.fields[veld].label_from_instance = lambda u: u.get_full_name() or u.username
 
 

@@ -223,13 +223,21 @@ def mag_traject_openen(user, team):
         user, team.gebied_id, gemeente_id=team.gemeente_id)
 
 
+def coordineert_traject(user, traject):
+    """Whether ``user`` coordinates ``traject`` by the one rule (``wijkteams.rollen.is_coordinator_van``: the
+    coördinator role and the traject's gebied among theirs; for a traject without gebied, every coördinator of
+    its gemeente). Role, Medewerker and gebieden are cached on the user object, so asking it for many trajecten
+    costs no query per traject."""
+    return rollen.is_coordinator_van(user, traject.gebied_id, gemeente_id=traject.huishouden.gemeente_id)
+
+
 def mag_regisseur_zijn(traject, user):
-    """The regisseur of a traject is a member of its team or a coördinator of its gebied (same gemeente)."""
+    """The regisseur of a traject is a member of its team or coordinates it (``coordineert_traject``), in the same
+    gemeente. ``huishoudens.selectors.mogelijke_regisseurs`` is the same rule as a queryset."""
     mw = getattr(user, "medewerker", None)
     if mw is None or mw.gemeente_id != traject.huishouden.gemeente_id:
         return False
-    return rollen.in_groep(user, traject.team.groep_id) or (
-        traject.gebied_id is not None and traject.gebied_id in rollen.coordinator_gebieden(user))
+    return rollen.in_groep(user, traject.team.groep_id) or coordineert_traject(user, traject)
 
 
 def mag_traject_verplaatsen(user, traject):
@@ -238,7 +246,7 @@ def mag_traject_verplaatsen(user, traject):
     mw = getattr(user, "medewerker", None)
     if mw is None or mw.gemeente_id != traject.huishouden.gemeente_id:
         return False
-    if rollen.is_coordinator_van(user, traject.gebied_id, gemeente_id=traject.huishouden.gemeente_id):
+    if coordineert_traject(user, traject):
         return True
     return RegisseurToewijzing.objects.filter(traject=traject, regisseur=user, tot__isnull=True).exists()
 
@@ -276,7 +284,7 @@ def mag_zorgen_kindveiligheid_melden(user, huishouden_zichtbaar):
 
 def mag_zorgen_kindveiligheid_opheffen(user, traject):
     """Only the coördinator of the traject's gebied clears the flag, with a recorded decision."""
-    return rollen.is_coordinator_van(user, traject.gebied_id, gemeente_id=traject.huishouden.gemeente_id)
+    return coordineert_traject(user, traject)
 
 
 # --- merging duplicate households ----------------------------------------------------------------------------

@@ -568,13 +568,66 @@ def mag_wie_bekeek_zien(user, traject):
 
 
 def mogelijke_regisseurs(traject):
-    """Members of the traject's team and coördinatoren of its gebied."""
+    """Members of the traject's team and its coördinatoren: ``rechten.mag_regisseur_zijn`` as a queryset (the
+    coördinator part by ``rollen.coordinatoren_van``: the role required, a traject without gebied by every
+    coördinator of the gemeente)."""
     User = get_user_model()
+    gemeente_id = traject.huishouden.gemeente_id
+    coordinatoren = rollen.coordinatoren_van([traject.gebied_id], gemeente_id=gemeente_id)
     return (
-        User.objects.filter(is_active=True, medewerker__gemeente_id=traject.huishouden.gemeente_id)
-        .filter(Q(groups=traject.team.groep_id) | Q(medewerker__coordinator_van=traject.gebied_id))
+        User.objects.filter(is_active=True, medewerker__gemeente_id=gemeente_id)
+        .filter(Q(groups=traject.team.groep_id) | Q(pk__in=coordinatoren.values("pk")))
         .distinct().order_by("last_name", "first_name", "username")
     )
+
+
+def _bulkoverdracht_bereik(user):
+    """(gemeente id, gebied ids, team group ids) of the trajecten this coördinator may hand over in bulk
+    (``services.draag_alle_regie_over``: the trajecten they coordinate): the teams of their gebieden and the teams
+    without gebied (coordinated by every coördinator of the gemeente, ``None`` among the gebied ids then)."""
+    gemeente_id = gemeente_id_van(user)
+    if gemeente_id is None or not rollen.heeft_rol(user, rollen.COORDINATOR):
+        return None
+    gebieden = set(rollen.coordinator_gebieden(user))
+    teams = list(Team.objects.filter(gemeente_id=gemeente_id).filter(
+        Q(gebied_id__in=sorted(gebieden)) | Q(gebied__isnull=True)).values_list("groep_id", "gebied_id"))
+    return gemeente_id, gebieden | {g for _t, g in teams if g is None}, [t for t, _g in teams]
+
+
+def ontvangers_bulkoverdracht(user):
+    """Who the coördinator may hand regie over to in bulk: the people ``services.draag_alle_regie_over`` accepts
+    as regisseur for some traject in the coördinator's scope (``rechten.mag_regisseur_zijn``): members of those
+    teams and the coördinatoren of those trajecten (``rollen.coordinatoren_van``, the role required)."""
+    return _ontvangers(_bulkoverdracht_bereik(user))
+
+
+def _ontvangers(bereik):
+    User = get_user_model()
+    if bereik is None:
+        return User.objects.none()
+    gemeente_id, gebieden, groepen = bereik
+    coordinatoren = rollen.coordinatoren_van(gebieden, gemeente_id=gemeente_id)
+    return (User.objects.filter(is_active=True, medewerker__gemeente_id=gemeente_id)
+            .filter(Q(groups__in=groepen) | Q(pk__in=coordinatoren.values("pk")))
+            .distinct().order_by("last_name", "first_name", "username"))
+
+
+def regisseurs_voor_bulkoverdracht(user):
+    """Whose regie the coördinator may hand over in bulk: the possible receivers and everyone who is now regisseur
+    of an open traject in the coördinator's scope (e.g. someone whose coördinator role was taken away)."""
+    User = get_user_model()
+    bereik = _bulkoverdracht_bereik(user)
+    if bereik is None:
+        return User.objects.none()
+    gemeente_id, gebieden, _groepen = bereik
+    gebied = Q(traject__gebied_id__in=sorted(g for g in gebieden if g is not None))
+    if None in gebieden:
+        gebied |= Q(traject__gebied__isnull=True)
+    regisseurs = RegisseurToewijzing.objects.filter(
+        gebied, tot__isnull=True, traject__huishouden__gemeente_id=gemeente_id).exclude(
+        traject__status=Traject.Status.AFGESLOTEN).values("regisseur_id")
+    return (User.objects.filter(Q(pk__in=_ontvangers(bereik).values("pk")) | Q(pk__in=regisseurs))
+            .order_by("last_name", "first_name", "username"))
 
 
 def aanbod_voor(huishouden):

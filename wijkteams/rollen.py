@@ -60,6 +60,21 @@ def is_coordinator_van(user, gebied_id, *, gemeente_id=None):
     return gebied_id in coordinator_gebieden(user)
 
 
+def coordinatoren_van(gebied_ids, *, gemeente_id):
+    """The users ``is_coordinator_van`` accepts for one of ``gebied_ids`` in this gemeente, as a queryset (the same
+    rule in SQL, for choice lists): the coördinator role, a Medewerker of the gemeente and one of these gebieden
+    among the ones they coordinate; ``None`` among ``gebied_ids`` (something without a gebied) counts every
+    coördinator of the gemeente."""
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    gebied_ids = set(gebied_ids)
+    rol = User.objects.filter(medewerker__gemeente_id=gemeente_id, groups__name=COORDINATOR)
+    if None not in gebied_ids:
+        rol = rol.filter(medewerker__coordinator_van__in=sorted(gebied_ids))
+    return User.objects.filter(pk__in=rol.values("pk"))
+
+
 def coordinator_gebieden(user):
     """The ids of the gebieden this user coordinates, read once and cached on the user object for the request
     (``audit.log.vergeet_groepen`` drops it; ``wijkteams.services`` calls that when it changes them)."""

@@ -17,20 +17,13 @@ from huishoudens.models import RegisseurToewijzing, Traject
 from wijkteams import rollen
 
 
-def _coordineert(user, traject):
-    """Whether ``user`` coordinates ``traject`` by the one rule (``wijkteams.rollen.is_coordinator_van``: the
-    coördinator role and the traject's gebied among theirs; for a traject without gebied, every coördinator of
-    its gemeente). The role, the Medewerker and the gebieden are read once per user object and cached there,
-    so the number of queries does not grow with the number of trajecten."""
-    return rollen.is_coordinator_van(user, traject.gebied_id, gemeente_id=traject.huishouden.gemeente_id)
-
-
 @transaction.atomic
 def draag_alle_regie_over(*, van, naar, door, reden):
     """Hand over every open traject of ``van`` to the users in ``naar`` (round robin over those allowed).
 
-    Each new regisseur must be in the traject's team or coördinate the traject; ``door`` must coördinate every
-    traject concerned ("coördinate": ``_coordineert``, the rule of ``wijkteams.rollen``). All or nothing.
+    Each new regisseur must be allowed by ``rechten.mag_regisseur_zijn`` (the traject's team, or coördinates the
+    traject); ``door`` must coördinate every traject concerned ("coördinate": ``rechten.coordineert_traject``,
+    the rule of ``wijkteams.rollen``). All or nothing.
     Returns the number of trajecten handed over.
     """
     naar = [u for u in naar if u.pk != van.pk]
@@ -50,7 +43,7 @@ def draag_alle_regie_over(*, van, naar, door, reden):
     )
     if not toewijzingen:
         raise ValidationError(_("Deze medewerker is van geen enkel open traject regisseur."))
-    buiten = [t for t in toewijzingen if not _coordineert(door, t.traject)]
+    buiten = [t for t in toewijzingen if not rechten.coordineert_traject(door, t.traject)]
     if buiten:
         raise PermissionDenied(_("%(n)s trajecten liggen buiten de gebieden die u coördineert.") % {"n": len(buiten)})
 
@@ -59,7 +52,7 @@ def draag_alle_regie_over(*, van, naar, door, reden):
     for t in toewijzingen:
         for _i in range(len(naar)):
             kandidaat = next(beurt)
-            if rollen.in_groep(kandidaat, t.traject.team.groep_id) or _coordineert(kandidaat, t.traject):
+            if rechten.mag_regisseur_zijn(t.traject, kandidaat):
                 nieuw.append((t, kandidaat))
                 break
         else:
@@ -77,7 +70,7 @@ def draag_alle_regie_over(*, van, naar, door, reden):
     # The old regisseur keeps access only where they still have it another way (coördinator of the gebied).
     rechten.verplaats_regie_bulk(
         van=van, paren=[(t.traject.huishouden_id, k) for t, k in nieuw], door=door, reden=reden,
-        behouden={t.traject.huishouden_id for t, _k in nieuw if _coordineert(van, t.traject)},
+        behouden={t.traject.huishouden_id for t, _k in nieuw if rechten.coordineert_traject(van, t.traject)},
         gemeente_id=mw.gemeente_id)
 
     gemeenschappelijk = {**rechten.audit_velden(door, mw.gemeente_id), "object_type": "huishoudens.traject"}

@@ -1,7 +1,6 @@
 """Coördinator pages: bulk handover of regie, and merging duplicate person records."""
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -14,7 +13,6 @@ from huishoudens import forms, rechten, selectors, services
 from huishoudens.models import Persoon
 from huishoudens.views.dossier import gepost
 from wijkteams import rollen
-from wijkteams import selectors as wijkteam_selectors
 
 
 def _alleen_coordinator(request):
@@ -25,14 +23,11 @@ def _alleen_coordinator(request):
 @login_required
 def bulk_overdracht(request):
     _alleen_coordinator(request)
-    gebieden = wijkteam_selectors.gecoordineerde_gebieden(request.user)
-    medewerkers = get_user_model().objects.filter(
-        medewerker__gemeente_id=wijkteam_selectors.gemeente_id_van(request.user), is_active=True).filter(
-        groups__team__gebied__in=gebieden).distinct().order_by("last_name", "first_name")
-    medewerkers = get_user_model().objects.filter(pk__in=medewerkers.values("pk")) | get_user_model().objects.filter(
-        medewerker__coordinator_van__in=gebieden)
-    form = forms.BulkOverdrachtForm(gepost(request), medewerkers=medewerkers.distinct().order_by(
-        "last_name", "first_name"))
+    # "naar": exactly whom the service accepts as regisseur in the coördinator's scope (team members and
+    # coördinatoren by wijkteams.rollen); "van": those and whoever now holds regie there.
+    form = forms.BulkOverdrachtForm(gepost(request),
+                                    regisseurs=selectors.regisseurs_voor_bulkoverdracht(request.user),
+                                    ontvangers=selectors.ontvangers_bulkoverdracht(request.user))
     status = 200
     if request.method == "POST":
         if form.is_valid():

@@ -44,6 +44,57 @@ def test_overdracht_aan_iemand_buiten_het_team_geweigerd_op_formulier(client, or
     assert antwoord.status_code == 400 and "Selecteer een geldige keuze" in antwoord.content.decode()
 
 
+def _oud_coordinator(org, *, regisseur_van=0):
+    """A coördinator of gebied A (made regisseur of ``regisseur_van`` new households there) whose coördinator
+    role was then taken away: the coordinator_van rows (and the regie) stay."""
+    oud = maak_gebruiker(org.gemeente, rollen.COORDINATOR, username="oud_coord", coordinator_van=[org.gebied_a])
+    huishoudens = [maak_dossier(org, regisseur=oud, door=oud) for _i in range(regisseur_van)]
+    wijkteam_services.zet_rollen(account=oud, rollen_namen=[rollen.MEDEWERKER], door=org.mensen["beheer"])
+    assert oud.medewerker.coordinator_van.filter(pk=org.gebied_a.pk).exists()
+    assert not rollen.is_coordinator_van(oud, org.gebied_a.pk, gemeente_id=org.gemeente.pk)
+    return oud, huishoudens
+
+
+def test_overdracht_zonder_coordinatorrol_telt_coordinator_van_niet(client, org):
+    """Single handover: rows in ``coordinator_van`` without the coördinator role (``rollen.is_coordinator_van``)
+    do not make someone outside the team regisseur: not in the form's choices, not through the service."""
+    oud, _h = _oud_coordinator(org)
+    h = maak_dossier(org, regisseur=org.mensen["teamlid"])
+    traject = h.trajecten.get()
+    assert not rechten.mag_regisseur_zijn(traject, oud)
+    assert oud not in selectors.mogelijke_regisseurs(traject)
+    assert org.mensen["coordinator_eigen_gebied"] in selectors.mogelijke_regisseurs(traject)
+    with pytest.raises(PermissionDenied):
+        services.wijs_regisseur_toe(traject=traject, regisseur=oud, door=org.mensen["coordinator_eigen_gebied"])
+    client.force_login(org.mensen["teamlid"])
+    antwoord = client.post(reverse("huishoudens:regisseur", args=[h.pk]), {"regisseur": oud.pk, "reden": "x"})
+    assert antwoord.status_code == 400 and "Selecteer een geldige keuze" in antwoord.content.decode()
+    assert selectors.huidige_regisseur(traject) == org.mensen["teamlid"]
+
+
+def test_overdracht_traject_zonder_gebied_aan_coordinator_van_de_gemeente(client, org):
+    """Single handover of a traject without gebied: every coördinator of its gemeente coordinates it
+    (``rollen.is_coordinator_van``) and may become regisseur; a coördinator of another gemeente may not."""
+    zonder_gebied = wijkteam_services.maak_team(gemeente=org.gemeente, gebied=None, naam="Team gemeentebreed",
+                                                type=TeamTypeFactory(gemeente=org.gemeente))
+    lid = maak_gebruiker(org.gemeente, rollen.MEDEWERKER, username="lid_breed", teams=[zonder_gebied])
+    h = maak_dossier(org, team=zonder_gebied, wijk=org.wijk_b, regisseur=lid, door=lid)
+    traject = h.trajecten.get()
+    assert traject.gebied_id is None
+    coord_b, ander = org.mensen["coordinator_ander_gebied"], org.mensen["coordinator_andere_gemeente"]
+    assert rechten.mag_regisseur_zijn(traject, coord_b)
+    assert not rechten.mag_regisseur_zijn(traject, ander)
+    assert not rechten.mag_regisseur_zijn(traject, org.mensen["teamlid"])
+    assert set(selectors.mogelijke_regisseurs(traject)) == {
+        lid, coord_b, org.mensen["coordinator_eigen_gebied"]}
+    client.force_login(lid)
+    antwoord = client.post(reverse("huishoudens:regisseur", args=[h.pk]), {"regisseur": coord_b.pk, "reden": "x"})
+    assert antwoord.status_code == 302
+    assert selectors.huidige_regisseur(traject) == coord_b
+    assert _ziet(coord_b, h)
+    assert rechten.herzie_toegang(h, door=None, reden="controle") == (0, 0)
+
+
 def test_coordinator_als_regisseur_behoudt_toegang_na_overdracht(org):
     coord = org.mensen["coordinator_eigen_gebied"]
     h = maak_dossier(org, regisseur=coord)
@@ -91,6 +142,33 @@ def test_bulkoverdracht_via_pagina_en_fouten(client, org, collega):
     assert antwoord.status_code == 400
     antwoord = client.post(url, {"van": vertrekker.pk, "naar": [collega.pk], "reden": "Ziek"}, follow=True)
     assert "De regie van 1 huishoudens is overgedragen" in antwoord.content.decode()
+
+
+def test_bulkoverdracht_pagina_biedt_wie_de_dienst_aanneemt(client, org, collega):
+    """The bulk page offers as receivers exactly the people the service accepts in the coördinator's scope: team
+    members of the teams of their gebieden (and teams without gebied) and coördinatoren by ``wijkteams.rollen``;
+    not someone whose coördinator role was taken away (they stay selectable as "van" while they hold regie)."""
+    oud, (h,) = _oud_coordinator(org, regisseur_van=1)
+    client.force_login(org.mensen["coordinator_eigen_gebied"])
+    url = reverse("huishoudens:bulk_overdracht")
+    velden = client.get(url).context["form"].fields
+    naar, van = set(velden["naar"].queryset), set(velden["van"].queryset)
+    assert oud not in naar and oud in van
+    assert {collega, org.mensen["teamlid"], org.mensen["teamlid_jgt"], org.mensen["coordinator_eigen_gebied"]} <= naar
+    assert org.mensen["medewerker_ander_team"] not in naar and org.mensen["coordinator_ander_gebied"] not in naar
+    assert org.mensen["coordinator_andere_gemeente"] not in naar | van
+
+    antwoord = client.post(url, {"van": collega.pk, "naar": [oud.pk], "reden": "Ziek"})
+    assert antwoord.status_code == 400 and "Selecteer een geldige keuze" in antwoord.content.decode()
+    antwoord = client.post(url, {"van": oud.pk, "naar": [collega.pk], "reden": "Vertrek"}, follow=True)
+    assert "De regie van 1 huishoudens is overgedragen" in antwoord.content.decode()
+    assert selectors.huidige_regisseur(h.trajecten.get()) == collega
+
+    # a team without gebied: its trajecten are coordinated by every coördinator of the gemeente
+    wijkteam_services.maak_team(gemeente=org.gemeente, gebied=None, naam="Team gemeentebreed",
+                                type=TeamTypeFactory(gemeente=org.gemeente))
+    naar = set(client.get(url).context["form"].fields["naar"].queryset)
+    assert org.mensen["coordinator_ander_gebied"] in naar and oud not in naar
 
 
 def test_bulkoverdracht_buiten_eigen_gebied_geweigerd(org):
