@@ -97,6 +97,14 @@ def maak_gebruiker(gemeente, *rol_namen, username=None, teams=(), coordinator_va
     return user
 
 
+def zonder_coordinatorrol(user):
+    """``user`` (freshly read) without the coördinator role while ``Medewerker.coordinator_van`` stays: the state
+    of accounts whose role was taken away before ``wijkteams.services.zet_rollen`` ended their coördinatorschap
+    too (since 2026-12-08). ``wijkteams.rollen``'s rule must still refuse them."""
+    user.groups.remove(Group.objects.get(name=rollen.COORDINATOR))
+    return get_user_model().objects.get(pk=user.pk)
+
+
 def coordinator_van(team):
     """A coördinator of the team's gebied: may open a traject in that team (``rechten.mag_traject_openen``)."""
     return get_user_model().objects.filter(medewerker__coordinator_van=team.gebied_id).order_by("pk").first()

@@ -111,7 +111,8 @@ def deel_wijk_in(*, wijk, gebied, per, door=None):
 
 @transaction.atomic
 def zet_rollen(*, account, rollen_namen, door):
-    """Give ``account`` exactly these application roles (Django groups named in ``rollen.NAMEN``).
+    """Give ``account`` exactly these application roles (Django groups named in ``rollen.NAMEN``). Taking the
+    coördinator role away ends the coördinatorschap of every gebied (``trek_coordinatorschap_in``).
 
     A beheerder hands out only ``rechten.TOEKENBARE_ROLLEN``, never to itself, only in its own gemeente; roles
     it may not hand out that the account already holds stay. Team groups are not roles: they follow team
@@ -132,6 +133,12 @@ def zet_rollen(*, account, rollen_namen, door):
     account.groups.remove(*Group.objects.filter(name__in=huidig - nieuw))
     account.groups.add(*[Group.objects.get_or_create(name=n)[0] for n in sorted(nieuw - huidig)])
     vergeet_groepen(account)
+    medewerker = getattr(account, "medewerker", None)
+    if rollen.COORDINATOR in huidig - nieuw and medewerker is not None:
+        # without the role the gebieden coordinate nothing (rollen.is_coordinator_van): their team and household
+        # access goes now, as when a beheerder ends the coördinatorschap of one gebied
+        for gebied in list(medewerker.coordinator_van.order_by("pk")):
+            trek_coordinatorschap_in(medewerker=medewerker, gebied=gebied, door=door)
     staff = rollen.FUNCTIONEEL_BEHEER in nieuw
     if account.is_staff != staff:
         account.is_staff = staff

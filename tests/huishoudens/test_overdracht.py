@@ -7,7 +7,7 @@ from django.urls import reverse
 from audit.models import AuditEvent
 from huishoudens import rechten, selectors, services
 from huishoudens.models import HuishoudenUserObjectPermission, Persoon, RegisseurToewijzing
-from tests.factories import TeamTypeFactory, maak_gebruiker
+from tests.factories import TeamTypeFactory, maak_gebruiker, zonder_coordinatorrol
 from tests.huishoudens.factories import PersoonFactory, maak_dossier
 from wijkteams import rollen
 from wijkteams import services as wijkteam_services
@@ -46,10 +46,10 @@ def test_overdracht_aan_iemand_buiten_het_team_geweigerd_op_formulier(client, or
 
 def _oud_coordinator(org, *, regisseur_van=0):
     """A coördinator of gebied A (made regisseur of ``regisseur_van`` new households there) whose coördinator
-    role was then taken away: the coordinator_van rows (and the regie) stay."""
+    role was then taken away, its coordinator_van rows left (``zonder_coordinatorrol``); the regie stays."""
     oud = maak_gebruiker(org.gemeente, rollen.COORDINATOR, username="oud_coord", coordinator_van=[org.gebied_a])
     huishoudens = [maak_dossier(org, regisseur=oud, door=oud) for _i in range(regisseur_van)]
-    wijkteam_services.zet_rollen(account=oud, rollen_namen=[rollen.MEDEWERKER], door=org.mensen["beheer"])
+    oud = zonder_coordinatorrol(oud)
     assert oud.medewerker.coordinator_van.filter(pk=org.gebied_a.pk).exists()
     assert not rollen.is_coordinator_van(oud, org.gebied_a.pk, gemeente_id=org.gemeente.pk)
     return oud, huishoudens
@@ -191,7 +191,7 @@ def test_bulkoverdracht_zonder_coordinatorrol_telt_coordinator_van_niet(org):
     h_van_oud = maak_dossier(org, regisseur=oud, door=coord)
     vertrekker = maak_gebruiker(org.gemeente, rollen.MEDEWERKER, username="vertrekker", teams=[org.team_a])
     h = maak_dossier(org, regisseur=vertrekker, door=coord)
-    wijkteam_services.zet_rollen(account=oud, rollen_namen=[rollen.MEDEWERKER], door=org.mensen["beheer"])
+    oud = zonder_coordinatorrol(oud)
     assert oud.medewerker.coordinator_van.filter(pk=org.gebied_a.pk).exists()
     assert not rollen.is_coordinator_van(oud, org.gebied_a.pk, gemeente_id=org.gemeente.pk)
 

@@ -146,6 +146,17 @@ def test_coordinator_erbij_en_eraf_geeft_en_neemt_toegang_meteen(dossier):
     assert toegangsregels(dossier.huishouden, "ingetrokken").filter(detail__aan="gebruiker:coord_b").exists()
 
 
+def test_coordinatorrol_eraf_neemt_de_toegang_van_de_gebieden_mee(dossier):
+    """The beheerder takes the coördinator role away: the gebieden (Medewerker.coordinator_van) go with it, and so
+    does the access they gave, at once and audited. Before, the role went and the access rows stayed."""
+    coord = dossier.mensen["coordinator_eigen_gebied"]
+    assert ziet(coord, dossier.huishouden)
+    org_services.zet_rollen(account=coord, rollen_namen=[rollen.MEDEWERKER], door=dossier.mensen["beheer"])
+    assert not ziet(coord, dossier.huishouden)
+    assert not coord.medewerker.coordinator_van.exists()
+    assert toegangsregels(dossier.huishouden, "ingetrokken").filter(detail__aan=f"gebruiker:{coord.username}").exists()
+
+
 def test_elke_toekenning_heeft_een_auditregel_met_wie_aan_wie_en_waarom(org):
     h = HuishoudenFactory(wijk=org.wijk_a)
     services.open_traject(huishouden=h, team=org.team_a, door=org.mensen["teamlid"])

@@ -5,12 +5,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from audit.models import AuditEvent
 from huishoudens import selectors
-from tests.factories import maak_gebruiker
+from tests.factories import maak_gebruiker, zonder_coordinatorrol
 from tests.toegang_melding.factories import catalogi, maak_huishouden, melding, postcodes
 from toegang.melding import services
 from toegang.models import CasusoverlegAgendapunt, Melding
 from wijkteams import rollen
-from wijkteams import services as wijkteam_services
 
 pytestmark = pytest.mark.django_db
 DRIE = ("financien", "opvoeding", "huisvesting")
@@ -66,7 +65,7 @@ def test_oppakken_niet_met_alleen_de_gebieden_van_een_vroegere_coordinator(org):
     """The coördinator role taken away, the gebieden of ``coordinator_van`` still there: no longer coördinator of
     the gebied (``rollen.is_coordinator_van``), so no picking up a melding of a team there."""
     oud = maak_gebruiker(org.gemeente, rollen.MEDEWERKER, username="oud_coord", coordinator_van=[org.gebied_a])
-    wijkteam_services.zet_rollen(account=oud, rollen_namen=[rollen.MEDEWERKER], door=org.mensen["beheer"])
+    oud = zonder_coordinatorrol(oud)
     assert oud.medewerker.coordinator_van.filter(pk=org.gebied_a.pk).exists()
     m = melding(maak_huishouden(org.wijk_a), leefgebieden=DRIE)
     with pytest.raises(PermissionDenied):
