@@ -11,6 +11,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from audit import log
 from common.invoer import is_cijfers
+from inloggen import selectors
 from inloggen.models import ApiToken
 
 
@@ -81,8 +82,10 @@ def vernieuw_herstelcodes(*, user):
 @transaction.atomic
 def herstel_tweede_factor(*, door, gebruiker):
     """The functioneel beheerder removes a user's app and recovery codes (lost phone): at the next login the
-    user sets up a new app. Logged."""
-    if not door.has_perm("inloggen.herstel_tweestapsverificatie"):
+    user sets up a new app. Only for a colleague of the own gemeente (``selectors.collegas_voor``: never
+    oneself, never a superuser). Logged."""
+    if not door.has_perm("inloggen.herstel_tweestapsverificatie") or not (
+            selectors.collegas_voor(door).filter(pk=gebruiker.pk).exists()):
         raise PermissionDenied
     _vergrendel(gebruiker)
     verwijderd = [str(a.persistent_id) for a in devices_for_user(gebruiker, confirmed=None)]

@@ -131,3 +131,27 @@ def test_alleen_beheerder_van_dezelfde_gemeente_herstelt(client, org):
     assert client.get(reverse("tweestaps-beheer")).status_code == 403
     assert client.post(reverse("tweestaps-herstellen", args=[org.mensen["teamlid"].pk])).status_code == 403
     assert TOTPDevice.objects.filter(user=wie).exists()
+
+
+def test_beheerder_herstelt_niet_de_eigen_tweede_factor_en_niet_die_van_een_superuser(client, org):
+    """As everywhere a beheerder acts on accounts: never itself and never a superuser (that would cut the
+    superuser's login down to its password), on the page, its POST and in the service."""
+    from django.contrib.auth import get_user_model
+    from django.core.exceptions import PermissionDenied
+
+    from inloggen import services
+    from wijkteams.models import Medewerker
+
+    beheer = org.mensen["beheer"]
+    baas = get_user_model().objects.create_superuser("baas", "baas@example.nl", "Baas-wachtwoord-2026")
+    Medewerker.objects.create(user=baas, gemeente=org.gemeente)
+    for wie in (beheer, baas):
+        TOTPDevice.objects.create(user=wie, name="app", confirmed=True)
+    client.force_login(beheer)
+    getoond = {g.username for g in client.get(reverse("tweestaps-beheer")).context["gebruikers"]}
+    assert "baas" not in getoond and beheer.username not in getoond and "teamlid" in getoond
+    for wie in (beheer, baas):
+        assert client.post(reverse("tweestaps-herstellen", args=[wie.pk])).status_code == 404
+        with pytest.raises(PermissionDenied):
+            services.herstel_tweede_factor(door=beheer, gebruiker=wie)
+        assert TOTPDevice.objects.filter(user=wie).exists()
