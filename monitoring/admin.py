@@ -1,7 +1,10 @@
-"""Beheer of the catalogue and the imported figures; runs and values are read-only (computed)."""
+"""Beheer of the catalogue; runs, their actions and the imported figures are read-only here (computed, published,
+or read through the import with its checks): deleting a finished run would change the baseline of every later
+monitor (``nulmeting``)."""
 
 from django.contrib import admin
 
+from audit.admin import AlleenLezenAdmin
 from monitoring.models import ImportWaarde, Indicator, MonitorActie, MonitorRun
 
 
@@ -17,32 +20,17 @@ class IndicatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(MonitorRun)
-class MonitorRunAdmin(admin.ModelAdmin):
+class MonitorRunAdmin(AlleenLezenAdmin):
     list_display = ["label", "gemeente", "soort", "status", "voortgang", "gestart_via", "aangemaakt_op", "duur_ms"]
     list_filter = ["gemeente", "soort", "status"]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(ImportWaarde)
-class ImportWaardeAdmin(admin.ModelAdmin):
+class ImportWaardeAdmin(AlleenLezenAdmin):
     list_display = ["indicator", "wijk", "van", "tot", "teller", "noemer", "bron", "geimporteerd_op"]
     list_filter = ["indicator", "gemeente"]
 
-    def has_add_permission(self, request):
-        return False
-
 
 @admin.register(MonitorActie)
-class MonitorActieAdmin(admin.ModelAdmin):
+class MonitorActieAdmin(AlleenLezenAdmin):
     list_display = ["indicator", "gebied", "periode_label", "door", "op"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

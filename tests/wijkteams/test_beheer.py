@@ -193,3 +193,30 @@ def test_de_services_weigeren_een_beheerder_die_zichzelf_een_rol_geeft(org, behe
         services.zet_rollen(account=beheer, rollen_namen=[rollen.COORDINATOR], door=beheer)
     with pytest.raises(PermissionDenied):
         services.zet_rollen(account=org.mensen["teamlid"], rollen_namen=[rollen.FUNCTIONEEL_BEHEER], door=beheer)
+
+
+def test_beheer_schrijft_geen_afwezigheid_en_verwijdert_geen_monitor(client, org, beheer):
+    """Read-only in beheer: an absence (else the beheerder names itself substitute of a colleague and reads their
+    meldingen; absences go through toegang.melding.services.registreer_afwezigheid) and the monitor's runs,
+    actions and imported figures (deleting a finished run changed the baseline of every later monitor)."""
+    from datetime import date, timedelta
+
+    from django.utils import timezone
+
+    from monitoring.models import MonitorRun
+    from toegang.models import Afwezigheid
+
+    teamlid = org.mensen["teamlid"]
+    vandaag = timezone.localdate()
+    antwoord = client.post("/beheer/toegang/afwezigheid/add/", {
+        "medewerker": teamlid.pk, "van": vandaag, "tot": vandaag + timedelta(days=300), "vervanger": beheer.pk,
+        "aangemaakt_door": teamlid.pk})
+    assert antwoord.status_code == 403 and not Afwezigheid.objects.exists()
+    run = MonitorRun.objects.create(gemeente=org.gemeente, soort="kwartaal", van=date(2026, 1, 1),
+                                    tot=date(2026, 3, 31), label="2026-K1", status=MonitorRun.Status.KLAAR)
+    assert client.post(f"/beheer/monitoring/monitorrun/{run.pk}/delete/", {"post": "yes"}).status_code == 403
+    antwoord = client.post("/beheer/monitoring/monitorrun/", {"action": "delete_selected", "_selected_action": [run.pk],
+                                                             "post": "yes"})
+    assert antwoord.status_code in (200, 302, 403) and MonitorRun.objects.filter(pk=run.pk).exists()
+    for pad in ("monitoring/monitoractie", "monitoring/importwaarde"):
+        assert client.get(f"/beheer/{pad}/add/").status_code == 403

@@ -45,6 +45,10 @@ class MeldingAdmin(AlleenLezenAdmin):
 
 
 @admin.register(Afwezigheid)
-class AfwezigheidAdmin(admin.ModelAdmin):
+class AfwezigheidAdmin(AlleenLezenAdmin):
+    """Read-only: an absence and its substitute are recorded through ``services.registreer_afwezigheid`` (one's
+    own, or by one's coördinator; a substitute of the same team). Written here, a beheerder could name itself
+    substitute of anyone and read their meldingen."""
+
     list_display = ("medewerker", "van", "tot", "vervanger")
     date_hierarchy = "van"
