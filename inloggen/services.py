@@ -10,6 +10,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from audit import log
+from common import vierogen
 from common.invoer import is_cijfers
 from inloggen import selectors
 from inloggen.models import ApiToken
@@ -87,11 +88,14 @@ def herstel_tweede_factor(*, door, gebruiker):
     if not door.has_perm("inloggen.herstel_tweestapsverificatie") or not (
             selectors.collegas_voor(door).filter(pk=gebruiker.pk).exists()):
         raise PermissionDenied
+    if vierogen.andere_stap_gedaan(door, gebruiker, vierogen.TWEESTAPS_HERSTELD):
+        raise PermissionDenied(_("U heeft het wachtwoord van dit account gezet; een andere beheerder herstelt de "
+                                 "tweestapsverificatie (vier ogen)."))
     _vergrendel(gebruiker)
     verwijderd = [str(a.persistent_id) for a in devices_for_user(gebruiker, confirmed=None)]
     TOTPDevice.objects.filter(user=gebruiker).delete()
     StaticDevice.objects.filter(user=gebruiker).delete()
-    log.gewijzigd(door, gebruiker, detail={"tweestapsverificatie": "hersteld door beheer", "apparaten": verwijderd})
+    log.gewijzigd(door, gebruiker, detail={**vierogen.TWEESTAPS_HERSTELD, "apparaten": verwijderd})
 
 
 @transaction.atomic

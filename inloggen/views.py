@@ -123,7 +123,11 @@ def herstellen(request, pk):
     gebruiker = selectors.collegas_voor(request.user).filter(pk=pk).first()
     if gebruiker is None:
         raise Http404
-    services.herstel_tweede_factor(door=request.user, gebruiker=gebruiker)
+    try:
+        services.herstel_tweede_factor(door=request.user, gebruiker=gebruiker)
+    except PermissionDenied as fout:  # four eyes: this beheerder set the account's password lately
+        messages.error(request, str(fout))
+        return redirect("tweestaps-beheer")
     messages.success(request, _("De tweestapsverificatie van %(naam)s is hersteld. Bij de volgende keer inloggen "
                                 "stelt deze persoon een nieuwe app in.") % {"naam": gebruiker.get_username()})
     return redirect("tweestaps-beheer")

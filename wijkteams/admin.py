@@ -1,10 +1,14 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import UserCreationForm
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
+from audit import log
+from common import vierogen
 from wijkteams import models, rechten, rollen, selectors, services
 
 
@@ -199,6 +203,20 @@ class AccountAdmin(UserAdmin):
         super().save_related(request, form, formsets, change)
         if "rollen" in form.cleaned_data and not form.fields["rollen"].disabled:
             services.zet_rollen(account=form.instance, rollen_namen=form.cleaned_data["rollen"], door=request.user)
+
+    def user_change_password(self, request, id, form_url=""):  # noqa: A002 (Django's name)
+        """Setting a colleague's password: an audit row, and four eyes with resetting their second factor
+        (``common.vierogen``): whoever reset it lately does not also set the password."""
+        account = self.get_object(request, unquote(id))
+        if request.method == "POST" and account is not None and vierogen.andere_stap_gedaan(
+                request.user, account, vierogen.WACHTWOORD_GEZET):
+            messages.error(request, _("U heeft de tweestapsverificatie van dit account hersteld; een andere "
+                                      "beheerder zet het wachtwoord (vier ogen)."))
+            return redirect("admin:auth_user_change", account.pk)
+        antwoord = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and account is not None and antwoord.status_code == 302:
+            log.gewijzigd(request.user, account, detail=vierogen.WACHTWOORD_GEZET)
+        return antwoord
 
 
 def _met_door(klasse, door):

@@ -220,3 +220,37 @@ def test_beheer_schrijft_geen_afwezigheid_en_verwijdert_geen_monitor(client, org
     assert antwoord.status_code in (200, 302, 403) and MonitorRun.objects.filter(pk=run.pk).exists()
     for pad in ("monitoring/monitoractie", "monitoring/importwaarde"):
         assert client.get(f"/beheer/{pad}/add/").status_code == 403
+
+
+def test_wachtwoord_zetten_en_tweestaps_herstellen_vragen_twee_beheerders(client, org, beheer):
+    """Four eyes (common.vierogen): one beheerder setting a colleague's password and removing their second factor
+    could log in as them. Whoever did one step to the account lately does not do the other; a second beheerder
+    does. Setting the password is an audit row."""
+    from django.core.exceptions import PermissionDenied
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from inloggen import services as inlog_services
+
+    teamlid = org.mensen["teamlid"]
+    TOTPDevice.objects.create(user=teamlid, name="app", confirmed=True)
+    nieuw = "Nieuw-wachtwoord-2026!"
+    antwoord = client.post(f"/beheer/auth/user/{teamlid.pk}/password/",
+                           {"password1": nieuw, "password2": nieuw, "usable_password": "true"})
+    assert antwoord.status_code == 302 and _vers(teamlid).check_password(nieuw)
+    assert AuditEvent.objects.filter(actor=beheer, object_id=str(teamlid.pk), detail__wachtwoord="gezet door beheer")
+    with pytest.raises(PermissionDenied):
+        inlog_services.herstel_tweede_factor(door=beheer, gebruiker=teamlid)
+    antwoord = client.post(reverse("tweestaps-herstellen", args=[teamlid.pk]), follow=True)
+    assert "een andere beheerder" in antwoord.content.decode() and TOTPDevice.objects.filter(user=teamlid).exists()
+    tweede = maak_gebruiker(org.gemeente, rollen.FUNCTIONEEL_BEHEER, username="beheer2")
+    inlog_services.herstel_tweede_factor(door=tweede, gebruiker=teamlid)
+    assert not TOTPDevice.objects.filter(user=teamlid).exists()
+
+    # the other order: the second beheerder, who reset the second factor, does not set the password now
+    tweede.is_staff = True
+    tweede.save()
+    client.force_login(tweede)
+    ander = "Ander-wachtwoord-2026!"
+    client.post(f"/beheer/auth/user/{teamlid.pk}/password/",
+                {"password1": ander, "password2": ander, "usable_password": "true"})
+    assert _vers(teamlid).check_password(nieuw) and not _vers(teamlid).check_password(ander)
