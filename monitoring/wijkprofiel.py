@@ -6,7 +6,14 @@ complementary "×").
 
 The nulmeting per wijk is the first complete quarter after the gemeente's go-live (``Gemeente.live_sinds``, set in the
 beheer screens): a quarter that starts on the go-live day counts, one that has already begun does not. The profile
-shows its figures, computed and suppressed the same way, beside those of the chosen quarter."""
+shows its figures, computed and suppressed the same way, beside those of the chosen quarter.
+
+Supported households per wijk are also in the quarterly monitor (``hh_ondersteund_per_1000``), beside the total of
+the gebied; there the complementary suppression runs over the whole table of the run (gemeente, gebieden, wijken).
+So the profile shows that figure only as the gemeente's finished run of exactly that period shows it
+(``weergave.cel`` with ``weergave.verborgen(run)``), and not at all while there is no finished run: a live count
+suppressed on its own would show a wijk the run hides, and the run's gebied total would give the hidden cell away.
+"""
 
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -16,11 +23,12 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from common.onderdrukking import aanvullend, is_onderdrukt, toon_aantal
+from common.onderdrukking import aanvullend, toon_aantal
 from gemeenschap.models import CollectieveActiviteit, Hulpvraag, Vrijwilliger
-from huishoudens.models import Actie, Ladder, Leefgebied, Traject
-from monitoring import perioden
-from monitoring.indicatoren.register import per_1000, rijen
+from huishoudens.models import Actie, Ladder, Leefgebied
+from monitoring import perioden, weergave
+from monitoring.indicatoren.register import rijen
+from monitoring.models import IndicatorWaarde, MonitorRun
 from toegang.models import Aanvraag, Toewijzing, Wet
 from wijkteams import rollen
 from wijkteams.models import Aanbod, Wijk, WijkInwoners
@@ -103,15 +111,25 @@ def _meldingen_per_leefgebied(wijk, van, tot):
     return {r["lg"]: r["aantal"] for r in rijen(sql, {"wijk": wijk.pk, "van": van, "tot": tot})}
 
 
+def _ondersteund_volgens_monitor(wijk, van, tot):
+    """(supported households, per 1,000 inhabitants, from a run) as the gemeente's finished run of exactly this
+    period shows them for the wijk: '< 5' / '(< 5)' below the threshold, '×' / '(×)' where the run hides the count
+    to protect another cell. (None, None, False) without such a run (or without a row for the wijk in it)."""
+    waarde = (IndicatorWaarde.objects.select_related("run", "indicator")
+              .filter(run__gemeente_id=wijk.gemeente_id, run__van=van, run__tot=tot,
+                      run__status=MonitorRun.Status.KLAAR, indicator__code="hh_ondersteund_per_1000", wijk=wijk,
+                      categorie="").first())
+    if waarde is None:
+        return None, None, False
+    weg = weergave.verborgen(waarde.run)
+    return (weergave.cel("aantal", waarde, weg).tekst, weergave.cel(waarde.indicator.eenheid, waarde, weg).tekst,
+            True)
+
+
 def wijkprofiel(wijk, van, tot):
     """Everything the profile page shows, as displayed (suppressed) values."""
     inwoners = WijkInwoners.objects.filter(wijk=wijk, jaar__lte=tot.year).order_by("-jaar").first()
-    ondersteund = (Traject.objects.filter(huishouden__wijk=wijk, aangemeld_op__lte=tot)
-                   .filter(Q(afgesloten_op__isnull=True) | Q(afgesloten_op__gte=van))
-                   .values("huishouden_id").distinct().count())
-    per_duizend = None
-    if inwoners and not is_onderdrukt(ondersteund):
-        per_duizend = per_1000(ondersteund, inwoners.aantal)
+    ondersteund, per_duizend, uit_monitor = _ondersteund_volgens_monitor(wijk, van, tot)
     ladder = dict(Actie.objects.filter(doel__plan__status="actief", doel__plan__traject__huishouden__wijk=wijk,
                                        doel__plan__traject__aangemeld_op__lte=tot)
                   .filter(Q(doel__plan__traject__afgesloten_op__isnull=True)
@@ -123,8 +141,9 @@ def wijkprofiel(wijk, van, tot):
         n=Count("id"), bereik=Sum("bereik"))
     return {
         "inwoners": inwoners,
-        "ondersteund": toon_aantal(ondersteund),
+        "ondersteund": ondersteund,
         "per_1000": per_duizend,
+        "ondersteund_uit_monitor": uit_monitor,
         "meldingen": _tabel(_("Meldingen per leefgebied (een melding kan meer leefgebieden raken)"),
                             _meldingen_per_leefgebied(wijk, van, tot), Leefgebied.choices, optelbaar=False),
         "zrm": _tabel(_("Gemeten cliënten naar laagste ZRM-score"), _zrm_laagste(wijk, van, tot), ZRM_KLASSEN),

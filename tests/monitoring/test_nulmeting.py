@@ -9,17 +9,22 @@ begun). Centrum (wijk B, 6,000 inhabitants in 2026):
                        → 9 × 1000 / 6000 = 1.5 per 1,000.
 Bolnes (wijk A): 2026-K1 H1, H2, H3, H6 → 4 → "< 5" and no per-1,000 figure; 2026-K2 H1, H3 and H5 (aangemeld
 05-04-2026) → 3 → "< 5".
+Supported households are shown only as the finished monitor run of the quarter shows them (none without a run). In
+the bare casus the run hides Centrum ("×"): it is all of gebied B, and gemeente − gebied B would give gebied A (4)
+away. So the runs here (met_runs) have Oostendam in gebied A too, with 10 households from 05-01-2026: the run hides
+Bolnes and Oostendam, and Centrum shows 6 (K1) and 9 (K2).
 """
 
 from datetime import date
-from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from monitoring import perioden
 from monitoring.wijkprofiel import nulmeting_periode
-from tests.monitoring.casus import _huishouden, _traject
+from tests.factories import WijkFactory
+from tests.monitoring.casus import _huishouden, _traject, bereken
 from wijkteams.models import Gemeente
 
 pytestmark = pytest.mark.django_db
@@ -48,6 +53,22 @@ def na_golive(casus):
     return casus
 
 
+def _runs(casus):
+    """Oostendam (gebied A, 10 households) and the finished monitor runs of 2026-K1 and 2026-K2."""
+    o = casus.org
+    oostendam = WijkFactory(gemeente=o.gemeente, gebied=o.gebied_a, naam="Oostendam", cbs_code="WK059702")
+    for n in range(10):
+        _traject(_huishouden(o, oostendam, f"Oostendam{n}"), o.team_a, date(2026, 1, 5))
+    for kwartaal in (1, 2):
+        bereken(o, perioden.kwartaal(2026, kwartaal))
+
+
+@pytest.fixture
+def met_runs(na_golive):
+    _runs(na_golive)
+    return na_golive
+
+
 def _url(wijk, kwartaal):
     return reverse("monitoring:wijkprofiel", args=[wijk.pk]) + f"?jaar=2026&kwartaal={kwartaal}"
 
@@ -60,8 +81,16 @@ def test_wijkprofiel_toont_de_nulmeting_naast_het_kwartaal(client, na_golive, dj
         antwoord = client.get(_url(o.wijk_b, 2))
     assert antwoord.status_code == 200
     profiel = antwoord.context["profiel"]
-    assert (profiel["ondersteund"], profiel["per_1000"]) == (9, Decimal("1.5"))
-    assert (profiel["nul"]["ondersteund"], profiel["nul"]["per_1000"]) == (6, Decimal("1.0"))
+    # no finished runs yet: no supported households, in neither column
+    assert (profiel["ondersteund"], profiel["per_1000"], profiel["nul"]["ondersteund"]) == (None, None, None)
+    assert ('<tr><th scope="row">Ondersteunde huishoudens</th><td>–</td><td>–</td></tr>'
+            in antwoord.content.decode())
+    _runs(na_golive)
+    with django_assert_max_num_queries(34):  # 33 measured: each quarter's run adds its suppression table (2 queries)
+        antwoord = client.get(_url(o.wijk_b, 2))
+    profiel = antwoord.context["profiel"]
+    assert (profiel["ondersteund"], profiel["per_1000"]) == ("9", "1,5")
+    assert (profiel["nul"]["ondersteund"], profiel["nul"]["per_1000"]) == ("6", "1,0")
     assert antwoord.context["nulmeting"].label == "2026-K1"
     inhoud = antwoord.content.decode()
     assert "Naast het gekozen kwartaal staan de cijfers van de nulmeting: 2026-K1" in inhoud
@@ -75,12 +104,12 @@ def test_wijkprofiel_toont_de_nulmeting_naast_het_kwartaal(client, na_golive, dj
     assert [label for label, _a, _n in ladder.naast] == [label for label, _a in ladder.rijen]
 
 
-def test_nulmeting_met_dezelfde_onderdrukking(client, na_golive):
-    o = na_golive.org
+def test_nulmeting_met_dezelfde_onderdrukking(client, met_runs):
+    o = met_runs.org
     client.force_login(o.mensen["coordinator_eigen_gebied"])
     profiel = client.get(_url(o.wijk_a, 2)).context["profiel"]
-    assert (profiel["ondersteund"], profiel["per_1000"]) == ("< 5", None)
-    assert (profiel["nul"]["ondersteund"], profiel["nul"]["per_1000"]) == ("< 5", None)
+    assert (profiel["ondersteund"], profiel["per_1000"]) == ("< 5", "(< 5)")
+    assert (profiel["nul"]["ondersteund"], profiel["nul"]["per_1000"]) == ("< 5", "(< 5)")
 
 
 def test_in_het_kwartaal_van_de_nulmeting_zelf_en_zonder_golive(client, na_golive):
