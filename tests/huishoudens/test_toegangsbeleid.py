@@ -203,3 +203,26 @@ def test_niemand_anders_schrijft_objectrechten():
             gevonden.add(naam)
     assert "huishoudens/rechten.py" in gevonden  # the pattern finds the writer that exists
     assert gevonden <= toegestaan, gevonden - toegestaan
+
+
+def test_commando_beeindigt_coordinatorschap_zonder_rol(dossier):
+    """Accounts whose role was taken away before zet_rollen ended their coördinatorschap (made here with
+    tests.factories.zonder_coordinatorrol) still open the households of their gebieden: the command lists them,
+    and with --herstel ends each coördinatorschap and the access with it (audited)."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from tests.factories import zonder_coordinatorrol
+
+    coord = zonder_coordinatorrol(dossier.mensen["coordinator_eigen_gebied"])
+    assert ziet(coord, dossier.huishouden)
+    uit = StringIO()
+    call_command("coordinatoren_zonder_rol", stdout=uit)
+    assert f"{coord.username}: {dossier.org.gebied_a.naam}" in uit.getvalue() and ziet(coord, dossier.huishouden)
+    call_command("coordinatoren_zonder_rol", "--herstel", stdout=StringIO())
+    assert not ziet(coord, dossier.huishouden) and not coord.medewerker.coordinator_van.exists()
+    assert toegangsregels(dossier.huishouden, "ingetrokken").filter(detail__aan=f"gebruiker:{coord.username}").exists()
+    uit = StringIO()
+    call_command("coordinatoren_zonder_rol", stdout=uit)
+    assert "Geen medewerkers" in uit.getvalue()
