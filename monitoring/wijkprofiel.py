@@ -8,11 +8,18 @@ The nulmeting per wijk is the first complete quarter after the gemeente's go-liv
 beheer screens): a quarter that starts on the go-live day counts, one that has already begun does not. The profile
 shows its figures, computed and suppressed the same way, beside those of the chosen quarter.
 
-Supported households per wijk are also in the quarterly monitor (``hh_ondersteund_per_1000``), beside the total of
-the gebied; there the complementary suppression runs over the whole table of the run (gemeente, gebieden, wijken).
-So the profile shows that figure only as the gemeente's finished run of exactly that period shows it
-(``weergave.cel`` with ``weergave.verborgen(run)``), and not at all while there is no finished run: a live count
+Some per-wijk figures are also in the quarterly monitor, with the same definition and period, beside the totals of
+the gebied and the gemeente (``MONITOR``: supported households ``hh_ondersteund_per_1000``, active volunteers
+``vrijwilligers_actief``, help requests ``hulpvragen_vrijwilligers``, Wmo clients ``wmo_clienten_per_1000``,
+Jeugdwet clients ``jeugdhulp_aandeel_jeugdigen``: those under 25, which Jeugdwet clients in practice all are); there
+the complementary suppression runs over the whole table of the run (gemeente, gebieden, wijken). So the profile shows
+those figures only as the gemeente's finished run of exactly that period shows them (:func:`_volgens_monitor`:
+``weergave.cel`` with ``weergave.verborgen(run)``), and not at all while there is no finished run: a live count
 suppressed on its own would show a wijk the run hides, and the run's gebied total would give the hidden cell away.
+For the same reason the table of clients per wet has no total: total minus the other laws would give such a row.
+Maatwerk requests (``maatwerk_aanvragen``) the monitor counts per gebied only: the profile's counts of a gebied's
+wijken add up to that gebied's cell (a one-wijk gebied is its cell), which the run may hide. They go the same way, so
+while the run has no row per wijk for them the profile shows "–".
 """
 
 from dataclasses import dataclass, field
@@ -24,12 +31,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from common.onderdrukking import aanvullend, toon_aantal
-from gemeenschap.models import CollectieveActiviteit, Hulpvraag, Vrijwilliger
+from gemeenschap.models import CollectieveActiviteit
 from huishoudens.models import Actie, Ladder, Leefgebied
 from monitoring import perioden, weergave
 from monitoring.indicatoren.register import rijen
 from monitoring.models import IndicatorWaarde, MonitorRun
-from toegang.models import Aanvraag, Toewijzing, Wet
+from toegang.models import Toewijzing, Wet
 from wijkteams import rollen
 from wijkteams.models import Aanbod, Wijk, WijkInwoners
 from wijkteams.selectors import gemeente_id_van
@@ -111,31 +118,52 @@ def _meldingen_per_leefgebied(wijk, van, tot):
     return {r["lg"]: r["aantal"] for r in rijen(sql, {"wijk": wijk.pk, "van": van, "tot": tot})}
 
 
-def _ondersteund_volgens_monitor(wijk, van, tot):
-    """(supported households, per 1,000 inhabitants, from a run) as the gemeente's finished run of exactly this
-    period shows them for the wijk: '< 5' / '(< 5)' below the threshold, '×' / '(×)' where the run hides the count
-    to protect another cell. (None, None, False) without such a run (or without a row for the wijk in it)."""
-    waarde = (IndicatorWaarde.objects.select_related("run", "indicator")
-              .filter(run__gemeente_id=wijk.gemeente_id, run__van=van, run__tot=tot,
-                      run__status=MonitorRun.Status.KLAAR, indicator__code="hh_ondersteund_per_1000", wijk=wijk,
-                      categorie="").first())
-    if waarde is None:
-        return None, None, False
-    weg = weergave.verborgen(waarde.run)
-    return (weergave.cel("aantal", waarde, weg).tekst, weergave.cel(waarde.indicator.eenheid, waarde, weg).tekst,
-            True)
+# profile figure → the monitor indicator that has the same count per wijk (its teller)
+MONITOR = {"ondersteund": "hh_ondersteund_per_1000", "vrijwilligers": "vrijwilligers_actief",
+           "hulpvragen": "hulpvragen_vrijwilligers", "wmo": "wmo_clienten_per_1000",
+           "jeugdwet": "jeugdhulp_aandeel_jeugdigen", "aanvragen": "maatwerk_aanvragen"}
+# the rows of the table of clients per wet that the monitor has per wijk
+PER_WET = {Wet.WMO: MONITOR["wmo"], Wet.JEUGDWET: MONITOR["jeugdwet"]}
+
+
+def _volgens_monitor(wijk, van, tot, codes):
+    """{indicator code: (count as shown, value as shown)} for the wijk's rows of these indicators in the gemeente's
+    finished (klaar) run of exactly this period, shown as the monitor shows them: '< 5' / '(< 5)' below the
+    threshold, '×' / '(×)' where the run hides the count to protect another cell. A code without such a run (or
+    without a row for the wijk in it) is absent. One query, plus the run's suppression table once (two)."""
+    waarden = list(IndicatorWaarde.objects.select_related("run", "indicator")
+                   .filter(run__gemeente_id=wijk.gemeente_id, run__van=van, run__tot=tot,
+                           run__status=MonitorRun.Status.KLAAR, indicator__code__in=codes, wijk=wijk,
+                           categorie=""))
+    if not waarden:
+        return {}
+    run = waarden[0].run  # one finished run per period (constraint een_klare_run_per_periode)
+    weg = weergave.verborgen(run)
+    return {w.indicator.code: (weergave.cel("aantal", w, weg).tekst, weergave.cel(w.indicator.eenheid, w, weg).tekst)
+            for w in waarden}
+
+
+def _toewijzingen(titel, live, monitor):
+    """Clients per wet: the Wmo and Jeugdwet rows as the monitor shows them ('–' without a finished run), the
+    Participatiewet (not in the monitor per wijk) with primary suppression. No total: total minus the other laws
+    would give a count the run hides."""
+    rijen_ = [(label, monitor.get(PER_WET[code], ("–",))[0] if code in PER_WET else toon_aantal(live.get(code, 0)))
+              for code, label in Wet.choices]
+    return Tabel(titel, rijen_, None)
 
 
 def wijkprofiel(wijk, van, tot):
     """Everything the profile page shows, as displayed (suppressed) values."""
     inwoners = WijkInwoners.objects.filter(wijk=wijk, jaar__lte=tot.year).order_by("-jaar").first()
-    ondersteund, per_duizend, uit_monitor = _ondersteund_volgens_monitor(wijk, van, tot)
+    monitor = _volgens_monitor(wijk, van, tot, MONITOR.values())
+    ondersteund, per_duizend = monitor.get(MONITOR["ondersteund"], (None, None))
     ladder = dict(Actie.objects.filter(doel__plan__status="actief", doel__plan__traject__huishouden__wijk=wijk,
                                        doel__plan__traject__aangemeld_op__lte=tot)
                   .filter(Q(doel__plan__traject__afgesloten_op__isnull=True)
                           | Q(doel__plan__traject__afgesloten_op__gte=van))
                   .values_list("ladder").annotate(n=Count("id")))
     toewijzingen = dict(Toewijzing.objects.filter(client__huishouden__wijk=wijk, start__lte=tot, eind__gte=van)
+                        .exclude(categorie__wet__in=PER_WET)
                         .values_list("categorie__wet").annotate(n=Count("client_id", distinct=True)))
     activiteiten = CollectieveActiviteit.objects.filter(wijk=wijk, startdatum__range=(van, tot)).aggregate(
         n=Count("id"), bereik=Sum("bereik"))
@@ -143,17 +171,15 @@ def wijkprofiel(wijk, van, tot):
         "inwoners": inwoners,
         "ondersteund": ondersteund,
         "per_1000": per_duizend,
-        "ondersteund_uit_monitor": uit_monitor,
+        "uit_monitor": bool(monitor),
         "meldingen": _tabel(_("Meldingen per leefgebied (een melding kan meer leefgebieden raken)"),
                             _meldingen_per_leefgebied(wijk, van, tot), Leefgebied.choices, optelbaar=False),
         "zrm": _tabel(_("Gemeten cliënten naar laagste ZRM-score"), _zrm_laagste(wijk, van, tot), ZRM_KLASSEN),
         "ladder": _tabel(_("Activiteiten in actieve plannen naar trede van de ladder"), ladder, Ladder.choices),
-        "aanvragen": toon_aantal(Aanvraag.objects.filter(huishouden__wijk=wijk,
-                                                         aanvraagdatum__range=(van, tot)).count()),
-        "toewijzingen": _tabel(_("Cliënten met een lopende toewijzing per wet"), toewijzingen, Wet.choices),
-        "vrijwilligers": toon_aantal(Vrijwilliger.objects.filter(wijk=wijk, actief=True,
-                                                                 aangemeld_op__lte=tot).count()),
-        "hulpvragen": toon_aantal(Hulpvraag.objects.filter(wijk=wijk, ingediend_op__range=(van, tot)).count()),
+        "aanvragen": monitor.get(MONITOR["aanvragen"], (None,))[0],
+        "toewijzingen": _toewijzingen(_("Cliënten met een lopende toewijzing per wet"), toewijzingen, monitor),
+        "vrijwilligers": monitor.get(MONITOR["vrijwilligers"], (None,))[0],
+        "hulpvragen": monitor.get(MONITOR["hulpvragen"], (None,))[0],
         "activiteiten": activiteiten["n"],
         "activiteiten_bereik": activiteiten["bereik"] or 0,
         "aanbod": list(Aanbod.objects.filter(wijk=wijk, actief=True).order_by("soort", "naam")
