@@ -171,7 +171,7 @@ def noodtoegangen_te_beoordelen(user):
     gemeente_id = gemeente_id_van(user)
     if gemeente_id is None or not rollen.heeft_rol(user, rollen.COORDINATOR):
         return Noodtoegang.objects.none()
-    gebieden = user.medewerker.coordinator_van.values("pk")
+    gebieden = sorted(rollen.coordinator_gebieden(user))
     binnen = Noodtoegang.objects.filter(huishouden__gemeente_id=gemeente_id).filter(
         Q(huishouden__wijk__gebied__in=gebieden) | Q(huishouden__trajecten__gebied__in=gebieden)).values("pk")
     return (Noodtoegang.objects.filter(pk__in=binnen).exclude(gebruiker=user)

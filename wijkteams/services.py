@@ -109,6 +109,15 @@ def deel_wijk_in(*, wijk, gebied, per, door=None):
     return indeling
 
 
+def trek_alle_coordinatorschappen_in(*, medewerker, door=None):
+    """End every coördinatorschap of ``medewerker`` (``trek_coordinatorschap_in`` per gebied, audited); returns
+    the gebieden."""
+    gebieden = list(medewerker.coordinator_van.order_by("naam", "pk"))
+    for gebied in gebieden:
+        trek_coordinatorschap_in(medewerker=medewerker, gebied=gebied, door=door)
+    return gebieden
+
+
 @transaction.atomic
 def zet_rollen(*, account, rollen_namen, door):
     """Give ``account`` exactly these application roles (Django groups named in ``rollen.NAMEN``). Taking the
@@ -135,10 +144,8 @@ def zet_rollen(*, account, rollen_namen, door):
     vergeet_groepen(account)
     medewerker = getattr(account, "medewerker", None)
     if rollen.COORDINATOR in huidig - nieuw and medewerker is not None:
-        # without the role the gebieden coordinate nothing (rollen.is_coordinator_van): their team and household
-        # access goes now, as when a beheerder ends the coördinatorschap of one gebied
-        for gebied in list(medewerker.coordinator_van.order_by("pk")):
-            trek_coordinatorschap_in(medewerker=medewerker, gebied=gebied, door=door)
+        # without the role the gebieden coordinate nothing (rollen.is_coordinator_van): their access goes now
+        trek_alle_coordinatorschappen_in(medewerker=medewerker, door=door)
     staff = rollen.FUNCTIONEEL_BEHEER in nieuw
     if account.is_staff != staff:
         account.is_staff = staff

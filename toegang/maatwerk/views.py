@@ -177,8 +177,8 @@ def toewijzing_zorg(request, pk, soort):
 
 def _werkvoorraad_context(request, herschik_form=None):
     mw = medewerker_van(request.user)
-    jaar_param = request.GET.get("jaar", "")
-    jaar = als_getal(jaar_param) if 2000 <= als_getal(jaar_param, 0) <= 2100 else timezone.localdate().year
+    jaar = als_getal(request.GET.get("jaar"), 0)
+    jaar = jaar if 2000 <= jaar <= 2100 else timezone.localdate().year
     sorteer = request.GET.get("sorteer")
     sorteer = sorteer if sorteer in selectors.BESLIS_SORTERINGEN else "termijn"
     context = {

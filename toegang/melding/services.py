@@ -277,7 +277,7 @@ def mag_oppakken(melding, user):
     """Its behandelaar, a member of its team, or the coördinator of the team's gebied (``rollen``'s one rule)."""
     if melding.behandelaar_id == user.pk:
         return True
-    if melding.team_id and user.groups.filter(pk=melding.team.groep_id).exists():
+    if melding.team_id and rollen.in_groep(user, melding.team.groep_id):
         return True
     gebied_id = melding.team.gebied_id if melding.team_id else None
     return gebied_id is not None and rollen.is_coordinator_van(user, gebied_id)

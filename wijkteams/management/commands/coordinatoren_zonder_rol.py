@@ -1,7 +1,7 @@
 """``manage.py coordinatoren_zonder_rol [--herstel]``: accounts that still coordinate gebieden
 (``Medewerker.coordinator_van``) without the coördinator role, and so may hold that role's team and household
 access: the state of a role taken away before ``services.zet_rollen`` ended the coördinatorschap with it. With
-``--herstel`` each such coördinatorschap is ended through ``services.trek_coordinatorschap_in`` (audited)."""
+``--herstel`` they are ended through ``services.trek_alle_coordinatorschappen_in`` (audited)."""
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -22,11 +22,9 @@ class Command(BaseCommand):
                       .exclude(user__groups__name=rollen.COORDINATOR).distinct().select_related("user")
                       .order_by("user__username"))
         for medewerker in zonder_rol:
-            gebieden = list(medewerker.coordinator_van.order_by("naam"))
+            gebieden = (services.trek_alle_coordinatorschappen_in(medewerker=medewerker) if herstel
+                        else medewerker.coordinator_van.order_by("naam", "pk"))
             self.stdout.write(f"{medewerker.user.username}: {', '.join(g.naam for g in gebieden)}")
-            if herstel:
-                for gebied in gebieden:
-                    services.trek_coordinatorschap_in(medewerker=medewerker, gebied=gebied)
         if not zonder_rol:
             self.stdout.write("Geen medewerkers die gebieden coördineren zonder de rol coördinator.")
         elif herstel:
